@@ -1,0 +1,26 @@
+//! `tarjama completions`: shell completion scripts.
+
+use anyhow::Result;
+use clap::CommandFactory;
+use clap_complete::Shell;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Print a shell completion script
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  tarjama completions bash > ~/.local/share/bash-completion/completions/tarjama"
+)]
+pub struct Args {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut command = super::Cli::command();
+    let mut buffer = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "tarjama", &mut buffer);
+    std::io::stdout().lock().write_all(&buffer)?;
+    Ok(ExitCode::SUCCESS)
+}

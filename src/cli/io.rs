@@ -1,0 +1,80 @@
+//! Reading the input and writing the output of a command.
+
+use anyhow::{Context, Result};
+use std::fs;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use tarjama::text::decode_owned;
+
+/// How an input is named in messages.
+pub fn display_name(path: Option<&Path>) -> String {
+    match path {
+        None => "<stdin>".to_owned(),
+        Some(path) if path == Path::new("-") => "<stdin>".to_owned(),
+        Some(path) => path.display().to_string(),
+    }
+}
+
+/// Reads FILE, or standard input when FILE is absent or `-`, as UTF-8 text.
+pub fn read_text(path: Option<&Path>) -> Result<String> {
+    let name = display_name(path);
+    let bytes = match path {
+        Some(path) if path != Path::new("-") => fs::read(path).map_err(|err| {
+            anyhow::anyhow!(
+                "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
+            )
+        })?,
+        _ => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            bytes
+        }
+    };
+    decode_owned(bytes).context(name)
+}
+
+/// Runs `write` against standard output or, with `-o FILE`, against a
+/// temporary file next to FILE that replaces it only when everything was
+/// written: a failure never leaves half a file behind.
+pub fn write_output(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    match output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) if path == Path::new("-") => write_output(None, write),
+        Some(path) => write_file_atomically(path, write),
+    }
+}
+
+fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.display();
+    let temp = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("cannot create the output file: {name}"))?;
+    let mut out = BufWriter::new(temp);
+    write(&mut out)?;
+    let temp = out
+        .into_inner()
+        .map_err(|err| err.into_error())
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    temp.persist(path)
+        .map_err(|err| err.error)
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! The command-line interface: one file per subcommand, shared options and
+//! input/output helpers. Only this module talks to the terminal, the
+//! environment and the file system layout.
+
+mod brief;
+mod check;
+mod completions;
+mod glossary;
+mod io;
+mod lookup;
+mod man;
+mod split;
+mod summarize;
+mod terms;
+mod tm;
+mod translate;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code for bad input or usage.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+const EXAMPLES: &str = "\
+Examples:
+  tarjama brief article.txt                  English briefing with the built-in glossary
+  tarjama translate article.txt -o out.xlf   bilingual XLIFF for a CAT tool
+  tarjama split article.txt                  one sentence per line
+  tarjama terms -g names.yaml article.txt    glossary hits
+  cat article.txt | tarjama summarize --sentences 3
+
+Exit codes: 0 success, 1 a check found problems, 2 bad input or usage.";
+
+/// Arabic→English translation memory, terminology and briefings.
+#[derive(Debug, Parser)]
+#[command(name = "tarjama", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Split(split::Args),
+    Terms(terms::Args),
+    Translate(translate::Args),
+    Summarize(summarize::Args),
+    Brief(brief::Args),
+    Tm(tm::Args),
+    Glossary(glossary::Args),
+    Check(check::Args),
+    Lookup(lookup::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Split(args) => split::run(args),
+        Command::Terms(args) => terms::run(args),
+        Command::Translate(args) => translate::run(args),
+        Command::Summarize(args) => summarize::run(args),
+        Command::Brief(args) => brief::run(args),
+        Command::Tm(args) => tm::run(args),
+        Command::Glossary(args) => glossary::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Lookup(args) => lookup::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
+    }
+}
+
+/// Glossary selection shared by every command that matches terms.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// Add a glossary file or folder of *.yaml (repeatable; later ones win on conflicts)
+    #[arg(short = 'g', long = "glossary", value_name = "PATH")]
+    pub glossary: Vec<PathBuf>,
+    /// Do not use the built-in glossary
+    #[arg(long)]
+    pub no_default_glossary: bool,
+}
+
+/// Translation-memory selection shared by every command that uses the TM.
+#[derive(Debug, Args)]
+pub struct TmArgs {
+    /// Translation memory (SQLite file) [default: the user's data directory]
+    #[arg(long = "tm", env = "TARJAMA_TM", value_name = "PATH")]
+    pub tm: Option<PathBuf>,
+}
+
+/// Where the result goes.
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write to FILE instead of standard output (written whole or not at all)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// An error for a command that is declared but not built yet.
+fn not_built(command: &str) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "`{command}` is not built yet in this version\n\
+         hint: `tarjama --help` lists what works"
+    )
+}
+
+/// True when the error is a closed pipe on standard output (`tarjama split | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Formats an error as `tarjama: <what>: <where>` followed by any hint lines.
+///
+/// Library errors say what went wrong (and where, when they know it); the
+/// contexts the CLI adds name the file, so they go after the message.
+pub fn report(err: &anyhow::Error) -> String {
+    let mut messages: Vec<String> = err.chain().map(ToString::to_string).collect();
+    let root = messages.pop().unwrap_or_default();
+    let (what, hints) = root.split_once('\n').unwrap_or((&root, ""));
+    let mut line = format!("tarjama: {what}");
+    for place in messages.iter().rev() {
+        line.push_str(": ");
+        line.push_str(place);
+    }
+    if !hints.is_empty() {
+        line.push('\n');
+        line.push_str(hints);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn report_puts_the_place_after_the_message_and_keeps_the_hint() {
+        let err = Err::<(), _>(anyhow::anyhow!(
+            "invalid UTF-8 at byte offset 3\nhint: convert it"
+        ))
+        .context("article.txt")
+        .unwrap_err();
+        assert_eq!(
+            report(&err),
+            "tarjama: invalid UTF-8 at byte offset 3: article.txt\nhint: convert it"
+        );
+    }
+
+    #[test]
+    fn command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,16 @@
+//! `tarjama translate`.
+
+use anyhow::Result;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Write the text aligned with its English from the translation memory
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input (UTF-8); `-` or absent reads standard input
+    file: Option<PathBuf>,
+}
+
+pub fn run(_args: Args) -> Result<ExitCode> {
+    super::not_built("translate")
+}

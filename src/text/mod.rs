@@ -1,0 +1,59 @@
+//! Text handling: decoding input, Arabic normalization, sentence splitting.
+
+pub mod decode;
+pub mod normalize;
+pub mod segment;
+
+pub use decode::{DecodeError, decode, decode_owned};
+pub use normalize::{Normalized, normalize, normalize_str};
+pub use segment::split;
+
+/// Converts ascending byte offsets of one text into Unicode scalar offsets
+/// without rescanning from the start each time.
+#[derive(Debug, Clone)]
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Starts counting at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The number of characters before byte offset `byte` (a char boundary).
+    ///
+    /// Cheap when offsets come in ascending order; an earlier offset restarts
+    /// the count.
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let byte = byte.min(self.text.len());
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_scalar_values() {
+        let text = "قال: OK";
+        let mut offsets = CharOffsets::new(text);
+        assert_eq!(offsets.char_offset(0), 0);
+        assert_eq!(offsets.char_offset(6), 3);
+        assert_eq!(offsets.char_offset(text.len()), 7);
+        assert_eq!(offsets.char_offset(2), 1);
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests: each runs the real `tarjama` binary in a temporary
+//! directory with a scrubbed environment.
+
+mod util;
+
+mod cli;
+mod split;
