@@ -12,4 +12,6 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
+pub mod glossary;
 pub mod text;

@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod normalize;
 pub mod segment;
+pub mod tokenize;
 
 pub use decode::{DecodeError, decode, decode_owned};
 pub use normalize::{Normalized, normalize, normalize_str};
