@@ -298,7 +298,7 @@ fn legend_and_term_list_marks(html: &str) -> usize {
 }
 
 /// Parses XLIFF and returns the text of every `<source>` and `<target>`.
-fn sources_and_targets(xml: &str) -> (Vec<String>, Vec<String>) {
+pub fn sources_and_targets(xml: &str) -> (Vec<String>, Vec<String>) {
     let mut reader = quick_xml::Reader::from_str(xml);
     let (mut sources, mut targets) = (Vec::new(), Vec::new());
     let mut inside: Option<bool> = None;
