@@ -21,6 +21,8 @@ use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
@@ -207,15 +209,19 @@ struct TermCount<'a> {
 /// frequent first (ties in order of first appearance).
 fn term_counts(document: &Document) -> Vec<TermCount<'_>> {
     let mut counts: Vec<TermCount> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for term in document.segments.iter().flat_map(|s| &s.terms) {
-        match counts.iter_mut().find(|count| count.entry == term.entry) {
-            Some(count) => count.count += 1,
-            None => counts.push(TermCount {
-                entry: &term.entry,
-                en: &term.en,
-                kind: term.kind,
-                count: 1,
-            }),
+        match index.entry(&term.entry) {
+            Entry::Occupied(at) => counts[*at.get()].count += 1,
+            Entry::Vacant(slot) => {
+                slot.insert(counts.len());
+                counts.push(TermCount {
+                    entry: &term.entry,
+                    en: &term.en,
+                    kind: term.kind,
+                    count: 1,
+                });
+            }
         }
     }
     counts.sort_by_key(|count| std::cmp::Reverse(count.count));
