@@ -2,6 +2,7 @@
 //! Every output writer consumes [`Document`]s made of [`Segment`]s.
 
 use crate::glossary::Kind;
+use crate::text::{CharOffsets, split};
 use serde::{Deserialize, Serialize};
 
 /// Where a segment's English came from.
@@ -83,4 +84,66 @@ pub struct Document {
     pub name: String,
     /// The sentences, in order.
     pub segments: Vec<Segment>,
+}
+
+impl Segment {
+    /// A sentence with nothing known of it yet: no English, no terms.
+    pub fn untranslated(id: usize, source: impl Into<String>, start: usize, end: usize) -> Self {
+        Segment {
+            id,
+            source: source.into(),
+            start,
+            end,
+            target: None,
+            origin: Origin::None,
+            score: None,
+            tm_unit: None,
+            terms: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl Document {
+    /// The sentences of `text` as untranslated segments numbered from 1: the
+    /// starting point that the glossary and the translation memory fill in.
+    pub fn from_text(name: impl Into<String>, text: &str) -> Self {
+        let mut offsets = CharOffsets::new(text);
+        let segments = split(text)
+            .into_iter()
+            .enumerate()
+            .map(|(index, range)| {
+                let start = offsets.char_offset(range.start);
+                let end = offsets.char_offset(range.end);
+                Segment::untranslated(index + 1, &text[range], start, end)
+            })
+            .collect();
+        Document {
+            name: name.into(),
+            segments,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_text_numbers_sentences_with_character_offsets() {
+        let document = Document::from_text("a.txt", "وصل الوفد. بدأت المحادثات؟");
+        assert_eq!(document.name, "a.txt");
+        let rows: Vec<_> = document
+            .segments
+            .iter()
+            .map(|s| (s.id, s.source.as_str(), s.start, s.end, s.origin))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, "وصل الوفد.", 0, 10, Origin::None),
+                (2, "بدأت المحادثات؟", 11, 26, Origin::None)
+            ]
+        );
+    }
 }

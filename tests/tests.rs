@@ -4,4 +4,6 @@
 mod util;
 
 mod cli;
+mod output;
 mod split;
+mod translate;

@@ -1,0 +1,26 @@
+//! JSON with every field of the document, for scripts: `name`, `segments`
+//! (the [`Segment`] fields) and `terms` (each glossary entry with its count).
+//! The field names are part of the interface, listed in README.
+
+use super::{TermCount, term_counts};
+use crate::align::{Document, Segment};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    name: &'a str,
+    segments: &'a [Segment],
+    terms: Vec<TermCount<'a>>,
+}
+
+/// Writes the document as one pretty-printed JSON object and a line break.
+pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let json = JsonDocument {
+        name: &document.name,
+        segments: &document.segments,
+        terms: term_counts(document),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,101 @@
+//! Markdown: a heading, a table (#, Arabic, English, match, terms) and a
+//! table of the glossary entries found, as GitHub-flavoured Markdown.
+
+use super::{display_substitute, match_label, term_counts, term_pairs};
+use crate::align::Document;
+use std::io::{self, Write};
+
+/// Writes the document's table and its term list.
+pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}\n", cell(&document.name))?;
+    if document.segments.is_empty() {
+        writeln!(out, "No sentences.")?;
+        return Ok(());
+    }
+    writeln!(out, "| # | Arabic | English | match | terms |")?;
+    writeln!(out, "|--:|--------|---------|-------|-------|")?;
+    for segment in &document.segments {
+        let mut english = cell(segment.target.as_deref().unwrap_or_default());
+        for warning in &segment.warnings {
+            english.push_str("<br>⚠ ");
+            english.push_str(&cell(warning));
+        }
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            segment.id,
+            cell(&segment.source),
+            english,
+            match_label(segment),
+            cell(&term_pairs(segment, " = ")),
+        )?;
+    }
+    let counts = term_counts(document);
+    if !counts.is_empty() {
+        writeln!(out, "\n## Terms\n")?;
+        writeln!(out, "| Arabic | English | type | count |")?;
+        writeln!(out, "|--------|---------|------|------:|")?;
+        for count in counts {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(count.entry),
+                cell(count.en),
+                count.kind,
+                count.count
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` as the content of one table cell that shows exactly the text:
+/// Markdown-active characters backslash-escaped, line breaks as `<br>`, tabs
+/// as spaces, layout controls made visible.
+fn cell(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(substitute) = display_substitute(c) {
+            substitute
+                .chars()
+                .for_each(|c| push_escaped(c, &mut escaped));
+            continue;
+        }
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => escaped.push_str("<br>"),
+            '\t' => escaped.push(' '),
+            c => push_escaped(c, &mut escaped),
+        }
+    }
+    escaped
+}
+
+/// Pushes `c`, with a backslash in front when Markdown would act on it
+/// (emphasis, code, links, HTML, entities, tables, strikethrough, math,
+/// mentions).
+fn push_escaped(c: char, out: &mut String) {
+    if matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '@' | '#'
+    ) {
+        out.push('\\');
+    }
+    out.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_stay_in_their_column() {
+        assert_eq!(cell("a|b\r\nc\td"), "a\\|b<br>c d");
+        assert_eq!(
+            cell("<script>*x*</script>"),
+            "\\<script\\>\\*x\\*\\</script\\>"
+        );
+        assert_eq!(cell("\u{202E}abc"), "\\[U+202E\\]abc");
+    }
+}

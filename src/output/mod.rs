@@ -1,0 +1,280 @@
+//! Writers of aligned documents: one [`Format`] per file type, all fed the
+//! same [`Document`].
+//!
+//! ```
+//! use tarjama::align::Document;
+//! use tarjama::output::{Format, Options};
+//!
+//! let document = Document::from_text("article.txt", "وصل الوفد إلى جنيف.");
+//! let mut out = Vec::new();
+//! Format::Tsv.write(&document, &Options::default(), &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().starts_with("id\tsource\ttarget"));
+//! ```
+
+mod html;
+mod json;
+mod markdown;
+pub mod tsv;
+mod xliff;
+
+use crate::align::{Document, Origin, Segment, TermUse};
+use crate::glossary::Kind;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::fmt;
+use std::io::{self, Write};
+use std::path::Path;
+use std::str::FromStr;
+
+/// An output file type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown: a table per document, then the term hits.
+    Markdown,
+    /// Tab-separated values a translator fills in and imports back.
+    Tsv,
+    /// JSON with every field, for scripts.
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// XLIFF 1.2 or 2.0 for CAT tools.
+    Xliff,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Tsv,
+        Format::Json,
+        Format::Html,
+        Format::Xliff,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Xliff => "xliff",
+        }
+    }
+
+    /// The file extension written for this format (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xliff => "xlf",
+            other => other.name(),
+        }
+    }
+
+    /// The format a file name asks for by its extension (case-insensitive):
+    /// `.md`/`.markdown`, `.tsv`/`.tab`, `.json`, `.html`/`.htm`, `.xlf`/`.xliff`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "xlf" | "xliff" => Some(Format::Xliff),
+            _ => None,
+        }
+    }
+
+    /// Writes `document` in this format.
+    pub fn write(
+        self,
+        document: &Document,
+        options: &Options,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self {
+            Format::Markdown => markdown::write(document, out),
+            Format::Tsv => tsv::write(document, out),
+            Format::Json => json::write(document, out),
+            Format::Html => html::write(document, out),
+            Format::Xliff => xliff::write(document, options, out),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not one of [`Format::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown output format `{0}`\nhint: use one of md, tsv, json, html, xliff")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
+}
+
+/// Which XLIFF to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum XliffVersion {
+    /// XLIFF 1.2: what every CAT tool reads (OmegaT reads only this one).
+    #[default]
+    V1_2,
+    /// XLIFF 2.0.
+    V2_0,
+}
+
+/// A name that is not an XLIFF version this tool writes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown XLIFF version `{0}`\nhint: use 1.2 or 2")]
+pub struct UnknownXliffVersion(pub String);
+
+impl FromStr for XliffVersion {
+    type Err = UnknownXliffVersion;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "1.2" => Ok(XliffVersion::V1_2),
+            "2" | "2.0" => Ok(XliffVersion::V2_0),
+            _ => Err(UnknownXliffVersion(name.to_owned())),
+        }
+    }
+}
+
+/// Settings that only some formats use.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// XLIFF version to write.
+    pub xliff_version: XliffVersion,
+    /// In XLIFF, give untranslated units a target holding a copy of the
+    /// Arabic (state `new` in 1.2, `initial` in 2.0): OmegaT's XLIFF filter
+    /// translates the text inside `<target>` and skips units without one.
+    pub xliff_copy_source: bool,
+}
+
+/// How a segment's English came about, for people: `exact`, `fuzzy 87%`,
+/// `mt`, `none`.
+fn match_label(segment: &Segment) -> Cow<'static, str> {
+    match (segment.origin, segment.score) {
+        (Origin::TmExact, _) => "exact".into(),
+        (Origin::TmFuzzy, Some(score)) => format!("fuzzy {score}%").into(),
+        (Origin::TmFuzzy, None) => "fuzzy".into(),
+        (Origin::Mt, _) => "mt".into(),
+        (Origin::None, _) => "none".into(),
+    }
+}
+
+/// The glossary entries of a segment, each once, in order of first use.
+fn distinct_terms(segment: &Segment) -> Vec<&TermUse> {
+    let mut seen: Vec<&TermUse> = Vec::new();
+    for term in &segment.terms {
+        if !seen.iter().any(|other| other.entry == term.entry) {
+            seen.push(term);
+        }
+    }
+    seen
+}
+
+/// A segment's glossary entries as `ar<between>en` pairs joined by `; `.
+fn term_pairs(segment: &Segment, between: &str) -> String {
+    distinct_terms(segment)
+        .iter()
+        .map(|term| format!("{}{between}{}", term.entry, term.en))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How often one glossary entry occurs in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct TermCount<'a> {
+    entry: &'a str,
+    en: &'a str,
+    #[serde(rename = "type")]
+    kind: Kind,
+    count: usize,
+}
+
+/// The document's glossary entries with their number of hits, the most
+/// frequent first (ties in order of first appearance).
+fn term_counts(document: &Document) -> Vec<TermCount<'_>> {
+    let mut counts: Vec<TermCount> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for term in document.segments.iter().flat_map(|s| &s.terms) {
+        match index.entry(&term.entry) {
+            Entry::Occupied(at) => counts[*at.get()].count += 1,
+            Entry::Vacant(slot) => {
+                slot.insert(counts.len());
+                counts.push(TermCount {
+                    entry: &term.entry,
+                    en: &term.en,
+                    kind: term.kind,
+                    count: 1,
+                });
+            }
+        }
+    }
+    counts.sort_by_key(|count| std::cmp::Reverse(count.count));
+    counts
+}
+
+/// What a format read by people (Markdown, HTML) shows instead of `c` when
+/// `c` could disturb the layout around it: bidi embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069) become a visible `[U+202E]` so
+/// they cannot flip the text after them; other control characters except
+/// tab and line breaks become U+FFFD.
+fn display_substitute(c: char) -> Option<Cow<'static, str>> {
+    match c {
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some(format!("[U+{:04X}]", u32::from(c)).into())
+        }
+        '\t' | '\n' | '\r' => None,
+        c if c.is_control() => Some("\u{FFFD}".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_extensions_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            let file = format!("out.{}", format.extension());
+            assert_eq!(Format::from_path(Path::new(&file)), Some(format));
+        }
+        assert_eq!(Format::from_path(Path::new("A.XLIFF")), Some(Format::Xliff));
+        assert_eq!(Format::from_path(Path::new("out.txt")), None);
+        assert_eq!(Format::from_path(Path::new("out")), None);
+        assert!("docx".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn xliff_versions_parse() {
+        assert_eq!("1.2".parse(), Ok(XliffVersion::V1_2));
+        assert_eq!("2".parse(), Ok(XliffVersion::V2_0));
+        assert_eq!("2.0".parse(), Ok(XliffVersion::V2_0));
+        assert!("1.1".parse::<XliffVersion>().is_err());
+    }
+
+    #[test]
+    fn bidi_controls_are_made_visible() {
+        assert_eq!(display_substitute('\u{202E}').as_deref(), Some("[U+202E]"));
+        assert_eq!(display_substitute('\u{2067}').as_deref(), Some("[U+2067]"));
+        assert_eq!(display_substitute('\u{0007}').as_deref(), Some("\u{FFFD}"));
+        assert_eq!(display_substitute('\n'), None);
+        assert_eq!(display_substitute('ب'), None);
+    }
+}
