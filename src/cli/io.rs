@@ -64,17 +64,20 @@ fn write_file_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.display();
-    let temp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("cannot create the output file: {name}"))?;
+    let failed = |err: io::Error| {
+        anyhow::anyhow!(
+            "cannot write the output file ({}): {}\nhint: check that its folder exists and is writable",
+            err.kind(),
+            path.display()
+        )
+    };
+    if !dir.is_dir() {
+        return Err(failed(io::ErrorKind::NotFound.into()));
+    }
+    let temp = tempfile::NamedTempFile::new_in(&dir).map_err(failed)?;
     let mut out = BufWriter::new(temp);
     write(&mut out)?;
-    let temp = out
-        .into_inner()
-        .map_err(|err| err.into_error())
-        .with_context(|| format!("cannot write the output file: {name}"))?;
-    temp.persist(path)
-        .map_err(|err| err.error)
-        .with_context(|| format!("cannot write the output file: {name}"))?;
+    let temp = out.into_inner().map_err(|err| failed(err.into_error()))?;
+    temp.persist(path).map_err(|err| failed(err.error))?;
     Ok(())
 }
