@@ -14,4 +14,5 @@
 
 pub mod align;
 pub mod glossary;
+pub mod summary;
 pub mod text;

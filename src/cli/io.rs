@@ -78,3 +78,16 @@ fn write_file_atomically(
         .with_context(|| format!("cannot write the output file: {name}"))?;
     Ok(())
 }
+
+/// Writes `text` as one line: its inner line breaks become spaces.
+pub fn write_one_line(out: &mut dyn Write, text: &str) -> Result<()> {
+    let lines = text.split(['\n', '\r']).filter(|line| !line.is_empty());
+    for (index, line) in lines.enumerate() {
+        if index > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
+}
