@@ -91,3 +91,15 @@ pub fn write_one_line(out: &mut dyn Write, text: &str) -> Result<()> {
     out.write_all(b"\n")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_joins_every_kind_of_line_break() {
+        let mut out = Vec::new();
+        write_one_line(&mut out, "أ\nب\r\nج\rد").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "أ ب ج د\n");
+    }
+}

@@ -309,6 +309,43 @@ mod tests {
         assert!(summarize(ARTICLE, Budget::Words(0)).is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn selection_invariants(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "الوزير", "والمدينة", "مياه", "المياه", "في", "على", "محطة", "2024",
+                    "OSCE", "،", ".", "؟", "\n", "\n\n", " ", "ـ", "َ",
+                ]),
+                0..120,
+            ),
+            count in 0usize..12,
+            words in 0usize..80,
+            ratio in 0.0f64..=1.0,
+        ) {
+            let text = pieces.join(" ");
+            let ranking = Ranking::new(&text, &Weights::default());
+            proptest::prop_assert!(ranking.sentences.iter().all(|s| s.score.is_finite()));
+            let with_words = ranking.sentences.iter().filter(|s| s.words > 0).count();
+            for budget in [Budget::Sentences(count), Budget::Words(words), Budget::Ratio(ratio), Budget::Default] {
+                let chosen = ranking.select(budget);
+                proptest::prop_assert!(chosen.windows(2).all(|pair| pair[0] < pair[1]));
+                proptest::prop_assert!(chosen.iter().all(|&i| ranking.sentences[i].words > 0));
+                proptest::prop_assert_eq!(&chosen, &Ranking::new(&text, &Weights::default()).select(budget));
+                let total: usize = chosen.iter().map(|&i| ranking.sentences[i].words).sum();
+                let longest = chosen.iter().map(|&i| ranking.sentences[i].words).max().unwrap_or(0);
+                match budget {
+                    Budget::Sentences(count) => proptest::prop_assert_eq!(chosen.len(), count.min(with_words)),
+                    Budget::Words(words) => {
+                        proptest::prop_assert!(total >= words || chosen.len() == with_words);
+                        proptest::prop_assert!(chosen.is_empty() || total - longest < words);
+                    }
+                    _ => proptest::prop_assert!(chosen.len() <= with_words),
+                }
+            }
+        }
+    }
+
     #[test]
     fn degenerate_texts_give_finite_scores() {
         for text in [
