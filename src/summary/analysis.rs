@@ -1,9 +1,8 @@
 //! A document as the ranking sees it: its sentences, where paragraphs
 //! start, and each sentence's content terms as interned ids.
 
-use super::stem::content_terms;
+use super::stem::for_each_term;
 use crate::text::split;
-use crate::text::tokenize::words;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -12,7 +11,8 @@ use std::ops::Range;
 pub struct SentenceInfo {
     /// Byte range in the text (as [`split`] gives it).
     pub range: Range<usize>,
-    /// Number of words (as [`words`] counts them), stop words included.
+    /// Number of words (as [`crate::text::tokenize::words`] counts them in
+    /// the normalized sentence), stop words included.
     pub words: usize,
     /// True for the first sentence of a paragraph: the first of the text,
     /// or one after a blank line, or after a line break that follows a
@@ -51,12 +51,18 @@ impl Analysis {
             if paragraph_start && previous_end.is_some() {
                 paragraph += 1;
             }
-            let mut terms: Vec<(u32, u32)> = content_terms(sentence)
-                .map(|term| {
-                    let next = ids.len() as u32;
-                    (*ids.entry(term).or_insert(next), 1)
-                })
-                .collect();
+            let mut terms: Vec<(u32, u32)> = Vec::new();
+            let words = for_each_term(sentence, |term| {
+                let id = match ids.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(term.to_owned(), id);
+                        id
+                    }
+                };
+                terms.push((id, 1));
+            });
             terms.sort_unstable();
             terms.dedup_by(|later, kept| {
                 let same = later.0 == kept.0;
@@ -66,7 +72,7 @@ impl Analysis {
                 same
             });
             sentences.push(SentenceInfo {
-                words: words(sentence).count(),
+                words,
                 range: range.clone(),
                 paragraph_start,
                 paragraph,

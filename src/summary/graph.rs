@@ -16,17 +16,22 @@ pub const WINDOW: usize = 200;
 /// LexRank's damping factor (the probability of following an edge rather
 /// than jumping to a random sentence), as in the original paper.
 const DAMPING: f64 = 0.85;
-/// Power iteration stops when the scores move less than this in total
-/// (L1), or after [`MAX_ITERATIONS`].
-const TOLERANCE: f64 = 1e-9;
+/// Power iteration stops when the scores (which sum to 1) move less than
+/// this in total (L1), or after [`MAX_ITERATIONS`]: far below what could
+/// change a ranking whose features are weighted by hundredths.
+const TOLERANCE: f64 = 1e-6;
 const MAX_ITERATIONS: usize = 100;
 
-/// The weighted, undirected similarity graph of a document's sentences.
+/// The weighted, undirected similarity graph of a document's sentences,
+/// stored as one flat adjacency array (compressed rows).
 #[derive(Debug, Clone, Default)]
 pub struct SimilarityGraph {
-    /// For every sentence, its neighbours and their cosine similarity,
-    /// sorted by neighbour index. Only positive similarities are kept.
-    pub neighbours: Vec<Vec<(usize, f64)>>,
+    /// Where each sentence's neighbours start in `edges`; one more entry
+    /// than there are sentences.
+    offsets: Vec<usize>,
+    /// Neighbour and cosine similarity, sorted by neighbour within each
+    /// sentence. Only positive similarities are kept.
+    edges: Vec<(u32, f32)>,
     /// The term vector of every sentence, sorted by term id.
     vectors: Vec<Vec<(u32, f64)>>,
     /// The document's term vector: the sum of the sentence vectors.
@@ -53,7 +58,8 @@ impl SimilarityGraph {
                 postings[term as usize].push((index, weight));
             }
         }
-        let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); count];
+        // Each pair once (the later sentence within the window), in order.
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::new();
         let mut dot = vec![0.0; WINDOW];
         for (index, vector) in unit.iter().enumerate() {
             let last = (index + WINDOW).min(count.saturating_sub(1));
@@ -67,21 +73,33 @@ impl SimilarityGraph {
             for (offset, value) in dot.iter_mut().enumerate() {
                 if *value > 0.0 {
                     let other = index + offset + 1;
-                    let similarity = value.min(1.0);
-                    neighbours[index].push((other, similarity));
-                    neighbours[other].push((index, similarity));
+                    pairs.push((index as u32, other as u32, value.min(1.0) as f32));
                 }
                 *value = 0.0;
             }
         }
-        for list in &mut neighbours {
-            list.sort_by_key(|&(other, _)| other);
-        }
+        let (offsets, edges) = adjacency(count, &pairs);
         Self {
-            neighbours,
+            offsets,
+            edges,
             vectors,
             centroid,
         }
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// True when the document has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The neighbours of a sentence with their similarity, by index.
+    pub fn neighbours(&self, index: usize) -> &[(u32, f32)] {
+        &self.edges[self.offsets[index]..self.offsets[index + 1]]
     }
 
     /// LexRank centrality: the stationary distribution of a random walk
@@ -89,14 +107,17 @@ impl SimilarityGraph {
     /// probability [`DAMPING`] and jumps to any sentence otherwise. A
     /// sentence with no neighbour passes its score on evenly.
     pub fn centrality(&self) -> Vec<f64> {
-        let count = self.neighbours.len();
+        let count = self.len();
         if count == 0 {
             return Vec::new();
         }
-        let degree: Vec<f64> = self
-            .neighbours
-            .iter()
-            .map(|list| list.iter().map(|&(_, weight)| weight).sum())
+        let degree: Vec<f64> = (0..count)
+            .map(|index| {
+                self.neighbours(index)
+                    .iter()
+                    .map(|&(_, weight)| f64::from(weight))
+                    .sum()
+            })
             .collect();
         let uniform = 1.0 / count as f64;
         let mut score = vec![uniform; count];
@@ -108,11 +129,11 @@ impl SimilarityGraph {
                 .sum();
             let base = (1.0 - DAMPING) * uniform + DAMPING * isolated * uniform;
             next.iter_mut().for_each(|value| *value = base);
-            for (index, list) in self.neighbours.iter().enumerate() {
+            for index in 0..count {
                 if degree[index] > 0.0 {
                     let share = DAMPING * score[index] / degree[index];
-                    for &(other, weight) in list {
-                        next[other] += share * weight;
+                    for &(other, weight) in self.neighbours(index) {
+                        next[other as usize] += share * f64::from(weight);
                     }
                 }
             }
@@ -148,10 +169,34 @@ impl SimilarityGraph {
 
     /// The similarity of two sentences (0 when they are not neighbours).
     pub fn similarity(&self, a: usize, b: usize) -> f64 {
-        let list = &self.neighbours[a];
-        list.binary_search_by_key(&b, |&(other, _)| other)
-            .map_or(0.0, |at| list[at].1)
+        let list = self.neighbours(a);
+        list.binary_search_by_key(&(b as u32), |&(other, _)| other)
+            .map_or(0.0, |at| f64::from(list[at].1))
     }
+}
+
+/// Compressed adjacency rows from pairs `(a, b, similarity)` with a < b,
+/// listed by a, then b. Rows come out sorted: a row first receives its
+/// earlier neighbours (from the pairs of those sentences, in order), then
+/// its later ones (from its own pairs, in order).
+fn adjacency(count: usize, pairs: &[(u32, u32, f32)]) -> (Vec<usize>, Vec<(u32, f32)>) {
+    let mut offsets = vec![0usize; count + 1];
+    for &(a, b, _) in pairs {
+        offsets[a as usize + 1] += 1;
+        offsets[b as usize + 1] += 1;
+    }
+    for index in 0..count {
+        offsets[index + 1] += offsets[index];
+    }
+    let mut fill = offsets.clone();
+    let mut edges = vec![(0u32, 0f32); 2 * pairs.len()];
+    for &(a, b, similarity) in pairs {
+        edges[fill[a as usize]] = (b, similarity);
+        fill[a as usize] += 1;
+        edges[fill[b as usize]] = (a, similarity);
+        fill[b as usize] += 1;
+    }
+    (offsets, edges)
 }
 
 /// Term-frequency vectors. There is deliberately no idf: computed from

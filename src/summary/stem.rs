@@ -110,16 +110,24 @@ pub fn stem(normalized: &str) -> &str {
     word
 }
 
-/// The content terms of `text` in order: normalized, stop words and
-/// one-letter words dropped, stemmed.
-pub fn content_terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter_map(move |range| {
-        let normalized = normalize_str(&text[range]).to_lowercase();
-        if normalized.chars().count() < 2 || is_stop_word(&normalized) {
-            return None;
+/// Calls `visit` with each content term of `text` in order (the words
+/// normalized and lower-cased, stop words and one-letter words dropped,
+/// stemmed) and returns the number of words, all of them counted. The
+/// text is normalized once, not word by word.
+pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) -> usize {
+    let mut normalized = normalize_str(text);
+    if normalized.chars().any(char::is_uppercase) {
+        normalized = normalized.to_lowercase();
+    }
+    let mut count = 0;
+    for range in words(&normalized) {
+        count += 1;
+        let word = &normalized[range];
+        if word.chars().nth(1).is_some() && !is_stop_word(word) {
+            visit(stem(word));
         }
-        Some(stem(&normalized).to_owned())
-    })
+    }
+    count
 }
 
 #[cfg(test)]
@@ -127,7 +135,9 @@ mod tests {
     use super::*;
 
     fn stems(text: &str) -> Vec<String> {
-        content_terms(text).collect()
+        let mut terms = Vec::new();
+        for_each_term(text, |term| terms.push(term.to_owned()));
+        terms
     }
 
     #[test]
