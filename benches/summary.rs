@@ -50,19 +50,21 @@ fn summarize(text: &str, budget: Budget) -> usize {
     Ranking::new(text, &Weights::default()).select(budget).len()
 }
 
+/// Summarizes every article at a 120-word budget, as the EASC benchmark
+/// asks (its mean budget is 118 words).
+fn summarize_all(articles: &[String]) -> usize {
+    articles
+        .iter()
+        .map(|text| summarize(black_box(text), Budget::Words(120)))
+        .sum()
+}
+
 fn articles(c: &mut Criterion) {
     let articles: Vec<String> = (0..102).map(|seed| text_of(15, seed)).collect();
     let bytes: usize = articles.iter().map(String::len).sum();
     let mut group = c.benchmark_group("summary");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("articles/102x15", |b| {
-        b.iter(|| {
-            articles
-                .iter()
-                .map(|text| summarize(black_box(text), Budget::Words(120)))
-                .sum::<usize>()
-        })
-    });
+    group.bench_function("articles/102x15", |b| b.iter(|| summarize_all(&articles)));
     group.finish();
 }
 
@@ -97,12 +99,7 @@ fn corpus(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("summary");
     group.bench_function(format!("corpus/{}", articles.len()), |b| {
-        b.iter(|| {
-            articles
-                .iter()
-                .map(|text| summarize(black_box(text), Budget::Words(120)))
-                .sum::<usize>()
-        })
+        b.iter(|| summarize_all(&articles))
     });
     group.finish();
 }

@@ -1,7 +1,6 @@
 //! `tarjama summarize` as a user runs it.
 
 use crate::util::Sandbox;
-use predicates::prelude::*;
 use serde_json::Value;
 
 const ARTICLE: &str = include_str!("fixtures/summary/desalination.ar.txt");
@@ -281,14 +280,4 @@ fn budgets_exclude_each_other_and_must_be_positive() {
             .code(2)
             .stdout("");
     }
-}
-
-#[test]
-fn invalid_utf8_is_refused() {
-    Sandbox::new()
-        .cmd(&["summarize"])
-        .write_stdin(b"\xd9\x88\xff".to_vec())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::starts_with("tarjama: "));
 }
