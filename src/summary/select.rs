@@ -1,11 +1,18 @@
 //! Picking sentences within a budget: best score first, each candidate
 //! marked down by its similarity to what is already chosen (maximal
-//! marginal relevance).
+//! marginal relevance), near-repeats of a chosen sentence last.
 
 use super::Budget;
 use super::graph::SimilarityGraph;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+
+/// Cosine similarity from which a sentence counts as a repeat of one
+/// already chosen (a headline printed twice, a breadcrumb line around it):
+/// it only comes in when nothing else is left. Similarity 0.8 means most
+/// of the content words are shared; no EASC article has such pairs, so
+/// the rule changes nothing there.
+const NEAR_REPEAT: f64 = 0.8;
 
 /// How many sentences, or how many words, the summary takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +42,20 @@ struct Candidate {
     penalty: f64,
 }
 
+impl Candidate {
+    fn is_repeat(&self) -> bool {
+        self.penalty >= NEAR_REPEAT
+    }
+}
+
 impl Ord for Candidate {
-    /// Higher value first; on a tie the earlier sentence.
+    /// A sentence that is not a repeat first, then higher value; on a tie
+    /// the earlier sentence.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.value
-            .total_cmp(&other.value)
+        other
+            .is_repeat()
+            .cmp(&self.is_repeat())
+            .then_with(|| self.value.total_cmp(&other.value))
             .then_with(|| other.index.cmp(&self.index))
     }
 }
@@ -60,7 +76,9 @@ impl Eq for Candidate {}
 
 /// Chooses sentences greedily: the candidate with the highest
 /// `score − redundancy × (highest similarity to a chosen sentence)` comes
-/// next, until the budget is met. A word budget is met once the chosen
+/// next, until the budget is met; repeats of a chosen sentence (similarity
+/// [`NEAR_REPEAT`] or more) only when nothing else is left. A word budget
+/// is met once the chosen
 /// sentences reach it (the last one may go past it). Sentences without a
 /// word are never chosen. Returns indices in document order.
 ///
