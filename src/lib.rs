@@ -15,4 +15,5 @@
 pub mod align;
 pub mod glossary;
 pub mod output;
+pub mod summary;
 pub mod text;

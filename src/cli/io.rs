@@ -81,3 +81,28 @@ fn write_file_atomically(
     temp.persist(path).map_err(|err| failed(err.error))?;
     Ok(())
 }
+
+/// Writes `text` as one line: its inner line breaks become spaces.
+pub fn write_one_line(out: &mut dyn Write, text: &str) -> Result<()> {
+    let lines = text.split(['\n', '\r']).filter(|line| !line.is_empty());
+    for (index, line) in lines.enumerate() {
+        if index > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_joins_every_kind_of_line_break() {
+        let mut out = Vec::new();
+        write_one_line(&mut out, "أ\nب\r\nج\rد").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "أ ب ج د\n");
+    }
+}

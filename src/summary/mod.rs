@@ -1,0 +1,378 @@
+//! Extractive summaries: rank the sentences of a text and pick the best
+//! ones within a budget, in document order.
+//!
+//! Every sentence (as [`crate::text::split`] gives them) gets features,
+//! each scaled to 0..1 within the document:
+//!
+//! - **position**: `1 / (1 + index)`. News and encyclopedia articles put
+//!   their point first; on the EASC corpus the first sentence is in 68% of
+//!   the human summaries, later ones in 20–45%.
+//! - **centrality**: LexRank over term vectors of normalized, lightly
+//!   stemmed content words (see [`stem`]), on a sparse, windowed graph.
+//! - **salience**: closeness to the document's term centroid, i.e. how much
+//!   of what the article keeps returning to the sentence covers.
+//! - any number of **extra features** the caller measures per sentence
+//!   (the briefing adds the glossary entities a sentence names).
+//!
+//! The score is the weighted sum of the features. Selection then takes
+//! the best sentence first and marks the rest down by their similarity to
+//! what is already chosen, until the budget is met.
+//!
+//! The default weights lean on position: measured on EASC, no mix of
+//! centrality or salience beat the first sentences reliably, so those
+//! features mostly order the sentences beyond the lead (see
+//! [`Weights::default`]).
+
+mod analysis;
+mod graph;
+mod select;
+pub mod stem;
+
+pub use analysis::{Analysis, SentenceInfo};
+pub use graph::{SimilarityGraph, WINDOW};
+
+use std::ops::Range;
+
+/// How much of the text the summary takes.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Budget {
+    /// About a quarter of the sentences, at least 1 and at most 7.
+    #[default]
+    Default,
+    /// This many sentences (or all of them).
+    Sentences(usize),
+    /// Sentences until their words reach this many; the last sentence may
+    /// go past it, so cut the output if the limit is hard.
+    Words(usize),
+    /// This share of the sentences, rounded, at least one.
+    Ratio(f64),
+}
+
+/// How much each feature counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Weight of the position feature.
+    pub position: f64,
+    /// Weight of LexRank centrality.
+    pub centrality: f64,
+    /// Weight of salience (closeness to the term centroid).
+    pub salience: f64,
+    /// How much a candidate's similarity to an already chosen sentence is
+    /// taken off its score (0 turns redundancy removal off).
+    pub redundancy: f64,
+}
+
+impl Default for Weights {
+    /// Position 1, centrality 0.05, salience 0.1, redundancy 0.3.
+    ///
+    /// Measured on the EASC development articles (ROUGE-2 F1 at the
+    /// references' length, our sentences): position alone 0.4325 (the
+    /// LEAD baseline), these weights 0.4335; centrality alone 0.345,
+    /// salience alone 0.343; larger content weights lose (centrality and
+    /// salience 0.5 each: 0.411), and weights that did best on one half of
+    /// the articles did worse than these on the other half. So content
+    /// mostly orders the sentences beyond the lead, and breaks near-ties.
+    /// Redundancy 0.1–0.3 makes no difference on EASC (0.4327–0.4341) but
+    /// 0.3 keeps a web page's repeated headline out of the summary; 0.5
+    /// starts to lose (0.4263).
+    fn default() -> Self {
+        Self {
+            position: 1.0,
+            centrality: 0.05,
+            salience: 0.1,
+            redundancy: 0.3,
+        }
+    }
+}
+
+/// A feature measured by the caller, one value per sentence in the order
+/// of [`crate::text::split`] (missing values count as 0). Values are
+/// scaled by their maximum within the document, like the built-in
+/// features, so raw counts are fine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtraFeature {
+    /// How much the feature counts.
+    pub weight: f64,
+    /// The value of every sentence.
+    pub values: Vec<f64>,
+}
+
+/// The features of one sentence, each in 0..1.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Features {
+    /// `1 / (1 + index)`.
+    pub position: f64,
+    /// LexRank score divided by the document's highest.
+    pub centrality: f64,
+    /// Centroid similarity divided by the document's highest.
+    pub salience: f64,
+    /// The weighted sum of the extra features (already weighted).
+    pub extra: f64,
+}
+
+/// One sentence with its features and score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedSentence {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Number of words.
+    pub words: usize,
+    /// The features the score is made of.
+    pub features: Features,
+    /// The weighted sum of the features (never NaN).
+    pub score: f64,
+}
+
+/// Every sentence of a text, scored.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// The sentences in document order.
+    pub sentences: Vec<RankedSentence>,
+    graph: SimilarityGraph,
+    redundancy: f64,
+}
+
+impl Ranking {
+    /// Scores the sentences of `text` with `weights`.
+    pub fn new(text: &str, weights: &Weights) -> Self {
+        Self::with_features(text, weights, &[])
+    }
+
+    /// Scores the sentences of `text` with `weights` and the caller's own
+    /// per-sentence features.
+    pub fn with_features(text: &str, weights: &Weights, extra: &[ExtraFeature]) -> Self {
+        let analysis = Analysis::new(text);
+        let graph = SimilarityGraph::new(&analysis);
+        let centrality = scaled(&graph.centrality());
+        let salience = scaled(&graph.salience());
+        let count = analysis.sentences.len();
+        let mut extra_sums = vec![0.0; count];
+        for feature in extra {
+            let mut values = feature.values.clone();
+            values.resize(count, 0.0);
+            for (sum, value) in extra_sums.iter_mut().zip(scaled(&values)) {
+                *sum += feature.weight * value;
+            }
+        }
+        let sentences = analysis
+            .sentences
+            .into_iter()
+            .enumerate()
+            .map(|(index, sentence)| {
+                let features = Features {
+                    position: 1.0 / (1.0 + index as f64),
+                    centrality: centrality[index],
+                    salience: salience[index],
+                    extra: extra_sums[index],
+                };
+                let score = weights.position * features.position
+                    + weights.centrality * features.centrality
+                    + weights.salience * features.salience
+                    + features.extra;
+                RankedSentence {
+                    range: sentence.range,
+                    words: sentence.words,
+                    features,
+                    score: if score.is_finite() { score } else { 0.0 },
+                }
+            })
+            .collect();
+        Self {
+            sentences,
+            graph,
+            redundancy: if weights.redundancy.is_finite() {
+                weights.redundancy
+            } else {
+                0.0
+            },
+        }
+    }
+
+    /// The indices (into [`Ranking::sentences`]) of the sentences a
+    /// summary within `budget` takes, in document order.
+    pub fn select(&self, budget: Budget) -> Vec<usize> {
+        let scores: Vec<f64> = self.sentences.iter().map(|s| s.score).collect();
+        let words: Vec<usize> = self.sentences.iter().map(|s| s.words).collect();
+        select::choose(&scores, &words, &self.graph, self.redundancy, budget)
+    }
+}
+
+/// The byte ranges of the sentences of `text` that a summary within
+/// `budget` takes, with the default weights, in document order.
+pub fn summarize(text: &str, budget: Budget) -> Vec<Range<usize>> {
+    let ranking = Ranking::new(text, &Weights::default());
+    ranking
+        .select(budget)
+        .into_iter()
+        .map(|index| ranking.sentences[index].range.clone())
+        .collect()
+}
+
+/// Divides by the largest value, so the largest becomes 1; all zeros when
+/// nothing is positive. Non-finite values count as 0.
+fn scaled(values: &[f64]) -> Vec<f64> {
+    let finite = |value: f64| if value.is_finite() { value } else { 0.0 };
+    let max = values.iter().copied().map(finite).fold(0.0, f64::max);
+    values
+        .iter()
+        .map(|&value| if max > 0.0 { finite(value) / max } else { 0.0 })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "أعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة.\n\
+        يضم المستشفى الجديد ثلاثمئة سرير وقسما للطوارئ.\n\
+        وقال الوزير إن المستشفى سيخدم سكان المدينة والقرى المجاورة.\n\
+        وتأخرت أعمال البناء عامين بسبب نقص التمويل.\n\
+        وهطلت أمطار غزيرة على المنطقة مساء أمس.\n\
+        ويتوقع خبراء الأرصاد استمرار الأمطار حتى نهاية الأسبوع.\n\
+        وسيفتح المستشفى أبوابه للمرضى الشهر المقبل.\n\
+        وأعربت نقابة الأطباء عن ترحيبها بالمستشفى الجديد.";
+
+    #[test]
+    fn the_lead_sentence_comes_first() {
+        let ranking = Ranking::new(ARTICLE, &Weights::default());
+        let best = (0..ranking.sentences.len())
+            .max_by(|&a, &b| {
+                ranking.sentences[a]
+                    .score
+                    .total_cmp(&ranking.sentences[b].score)
+            })
+            .unwrap();
+        assert_eq!(best, 0);
+    }
+
+    #[test]
+    fn the_summary_is_in_document_order_and_within_budget() {
+        for count in 1..=8 {
+            let chosen =
+                Ranking::new(ARTICLE, &Weights::default()).select(Budget::Sentences(count));
+            assert_eq!(chosen.len(), count);
+            assert!(chosen.windows(2).all(|pair| pair[0] < pair[1]));
+        }
+    }
+
+    #[test]
+    fn content_decides_beyond_the_lead() {
+        // With position off, the sentences about the hospital outrank the
+        // aside about the weather.
+        let weights = Weights {
+            position: 0.0,
+            ..Weights::default()
+        };
+        let ranking = Ranking::new(ARTICLE, &weights);
+        let scores: Vec<f64> = ranking.sentences.iter().map(|s| s.score).collect();
+        assert!(scores[1] > scores[4], "{scores:?}");
+        assert!(scores[6] > scores[4], "{scores:?}");
+    }
+
+    #[test]
+    fn an_extra_feature_can_promote_a_sentence() {
+        let mut values = vec![0.0; 8];
+        values[5] = 3.0;
+        let extra = [ExtraFeature {
+            weight: 2.0,
+            values,
+        }];
+        let ranking = Ranking::with_features(ARTICLE, &Weights::default(), &extra);
+        assert_eq!(ranking.sentences[5].features.extra, 2.0);
+        assert_eq!(ranking.select(Budget::Sentences(1)), [5]);
+    }
+
+    #[test]
+    fn redundancy_weight_marks_down_similar_sentences() {
+        let text = "ارتفعت أسعار النفط العالمية بقوة اليوم.\n\
+            ارتفعت أسعار الذهب في الأسواق المحلية.\n\
+            وتراجع الدولار أمام العملات الرئيسية.";
+        let chosen = |redundancy| {
+            let weights = Weights {
+                redundancy,
+                ..Weights::default()
+            };
+            Ranking::new(text, &weights).select(Budget::Sentences(2))
+        };
+        assert_eq!(chosen(0.0), [0, 1]);
+        assert_eq!(chosen(1.0), [0, 2]);
+    }
+
+    #[test]
+    fn a_repeated_sentence_comes_last_whatever_the_weights() {
+        let text = "ارتفعت أسعار النفط العالمية بقوة اليوم.\n\
+            ارتفعت أسعار النفط العالمية بقوة اليوم.\n\
+            وتراجع الدولار أمام العملات الرئيسية.";
+        let weights = Weights {
+            redundancy: 0.0,
+            ..Weights::default()
+        };
+        let ranking = Ranking::new(text, &weights);
+        assert_eq!(ranking.select(Budget::Sentences(2)), [0, 2]);
+        assert_eq!(ranking.select(Budget::Sentences(3)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn word_budget_stops_once_reached() {
+        let chosen = summarize(ARTICLE, Budget::Words(10));
+        assert_eq!(chosen.len(), 2, "the first sentence has 8 words");
+        assert!(summarize(ARTICLE, Budget::Words(0)).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn selection_invariants(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "الوزير", "والمدينة", "مياه", "المياه", "في", "على", "محطة", "2024",
+                    "OSCE", "،", ".", "؟", "\n", "\n\n", " ", "ـ", "َ",
+                ]),
+                0..120,
+            ),
+            count in 0usize..12,
+            words in 0usize..80,
+            ratio in 0.0f64..=1.0,
+        ) {
+            let text = pieces.join(" ");
+            let ranking = Ranking::new(&text, &Weights::default());
+            proptest::prop_assert!(ranking.sentences.iter().all(|s| s.score.is_finite()));
+            let with_words = ranking.sentences.iter().filter(|s| s.words > 0).count();
+            for budget in [Budget::Sentences(count), Budget::Words(words), Budget::Ratio(ratio), Budget::Default] {
+                let chosen = ranking.select(budget);
+                proptest::prop_assert!(chosen.windows(2).all(|pair| pair[0] < pair[1]));
+                proptest::prop_assert!(chosen.iter().all(|&i| ranking.sentences[i].words > 0));
+                proptest::prop_assert_eq!(&chosen, &Ranking::new(&text, &Weights::default()).select(budget));
+                let total: usize = chosen.iter().map(|&i| ranking.sentences[i].words).sum();
+                let longest = chosen.iter().map(|&i| ranking.sentences[i].words).max().unwrap_or(0);
+                match budget {
+                    Budget::Sentences(count) => proptest::prop_assert_eq!(chosen.len(), count.min(with_words)),
+                    Budget::Words(words) => {
+                        proptest::prop_assert!(total >= words || chosen.len() == with_words);
+                        proptest::prop_assert!(chosen.is_empty() || total - longest < words);
+                    }
+                    _ => proptest::prop_assert!(chosen.len() <= with_words),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn degenerate_texts_give_finite_scores() {
+        for text in [
+            "",
+            "   \n\n",
+            "؟!.",
+            "كلمة",
+            "Only Latin text here. And more.",
+            "عنوان\nعنوان آخر",
+        ] {
+            let ranking = Ranking::new(text, &Weights::default());
+            assert!(
+                ranking.sentences.iter().all(|s| s.score.is_finite()),
+                "{text:?}"
+            );
+            let chosen = ranking.select(Budget::Default);
+            assert!(chosen.len() <= ranking.sentences.len());
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! `tarjama summarize` as a user runs it.
+
+use crate::util::Sandbox;
+use serde_json::Value;
+
+const ARTICLE: &str = include_str!("fixtures/summary/desalination.ar.txt");
+const HEADLINES: &str = include_str!("fixtures/summary/headlines.ar.txt");
+const LATIN: &str = include_str!("fixtures/summary/latin.txt");
+const ONE_SENTENCE: &str = include_str!("fixtures/summary/one-sentence.ar.txt");
+
+/// The article's sentences as `tarjama split` prints them.
+fn sentences(sandbox: &Sandbox, text: &str) -> Vec<String> {
+    lines(
+        &sandbox
+            .cmd(&["split"])
+            .write_stdin(text)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+}
+
+fn lines(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn summarize(sandbox: &Sandbox, args: &[&str], text: &str) -> Vec<String> {
+    let mut full = vec!["summarize"];
+    full.extend_from_slice(args);
+    let output = sandbox.cmd(&full).write_stdin(text).assert().success();
+    lines(&output.get_output().stdout)
+}
+
+fn json(sandbox: &Sandbox, args: &[&str], text: &str) -> Value {
+    let mut full = vec!["summarize", "--format", "json"];
+    full.extend_from_slice(args);
+    let output = sandbox.cmd(&full).write_stdin(text).assert().success();
+    serde_json::from_slice(&output.get_output().stdout).unwrap()
+}
+
+/// Positions of the summary lines among the article's sentences; panics
+/// when a line is not one of them.
+fn positions(summary: &[String], all: &[String]) -> Vec<usize> {
+    summary
+        .iter()
+        .map(|line| {
+            all.iter()
+                .position(|sentence| sentence == line)
+                .unwrap_or_else(|| panic!("not a sentence of the article: {line}"))
+        })
+        .collect()
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[test]
+fn default_takes_a_quarter_of_the_sentences_in_document_order() {
+    let sandbox = Sandbox::new();
+    let all = sentences(&sandbox, ARTICLE);
+    assert_eq!(all.len(), 13);
+    let summary = summarize(&sandbox, &[], ARTICLE);
+    assert_eq!(summary.len(), 3, "round(13 / 4)");
+    let at = positions(&summary, &all);
+    assert!(at.windows(2).all(|pair| pair[0] < pair[1]), "{at:?}");
+    assert_eq!(at[0], 0, "the lead sentence is kept");
+}
+
+#[test]
+fn reads_a_file_and_writes_an_output_file() {
+    let sandbox = Sandbox::new();
+    sandbox.write("article.txt", ARTICLE);
+    sandbox
+        .cmd(&[
+            "summarize",
+            "--sentences",
+            "2",
+            "article.txt",
+            "-o",
+            "summary.txt",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read(sandbox.path().join("summary.txt")).unwrap();
+    assert_eq!(lines(&written).len(), 2);
+}
+
+#[test]
+fn the_same_input_gives_the_same_output() {
+    let sandbox = Sandbox::new();
+    for args in [&["--ratio", "0.5"][..], &["--format", "json"][..]] {
+        let mut full = vec!["summarize"];
+        full.extend_from_slice(args);
+        let first = sandbox.cmd(&full).write_stdin(ARTICLE).output().unwrap();
+        let second = sandbox.cmd(&full).write_stdin(ARTICLE).output().unwrap();
+        assert_eq!(first.stdout, second.stdout);
+    }
+}
+
+#[test]
+fn sentence_and_ratio_budgets_are_exact() {
+    let sandbox = Sandbox::new();
+    let all = sentences(&sandbox, ARTICLE);
+    for count in [1, 4, 13] {
+        let summary = summarize(&sandbox, &["--sentences", &count.to_string()], ARTICLE);
+        assert_eq!(summary.len(), count);
+        positions(&summary, &all);
+    }
+    assert_eq!(summarize(&sandbox, &["--sentences", "50"], ARTICLE), all);
+    assert_eq!(summarize(&sandbox, &["--ratio", "0.5"], ARTICLE).len(), 7);
+    assert_eq!(summarize(&sandbox, &["--ratio", "0.01"], ARTICLE).len(), 1);
+    assert_eq!(summarize(&sandbox, &["--ratio", "1"], ARTICLE), all);
+}
+
+#[test]
+fn word_budget_is_reached_by_the_fewest_sentences_in_rank_order() {
+    let sandbox = Sandbox::new();
+    for budget in [1, 30, 60, 120] {
+        let summary = summarize(&sandbox, &["--words", &budget.to_string()], ARTICLE);
+        let counts: Vec<usize> = summary.iter().map(|line| word_count(line)).collect();
+        let total: usize = counts.iter().sum();
+        assert!(total >= budget, "{budget}: {total} words");
+        // Without the sentence added last the budget was not reached yet.
+        let longest = counts.iter().max().copied().unwrap_or(0);
+        assert!(total - longest < budget, "{budget}: {counts:?}");
+    }
+    let all_words: usize = sentences(&sandbox, ARTICLE)
+        .iter()
+        .map(|line| word_count(line))
+        .sum();
+    let everything = summarize(&sandbox, &["--words", "100000"], ARTICLE);
+    assert_eq!(
+        everything
+            .iter()
+            .map(|line| word_count(line))
+            .sum::<usize>(),
+        all_words
+    );
+}
+
+#[test]
+fn json_numbers_sentences_from_one_with_character_offsets() {
+    let sandbox = Sandbox::new();
+    let report = json(&sandbox, &["--sentences", "3"], ARTICLE);
+    assert_eq!(report["sentences"], 13);
+    let summary = report["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 3);
+    let chars: Vec<char> = ARTICLE.chars().collect();
+    let mut previous = 0;
+    for item in summary {
+        let index = item["index"].as_u64().unwrap();
+        assert!(index > previous, "document order");
+        previous = index;
+        let (start, end) = (
+            item["start"].as_u64().unwrap() as usize,
+            item["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = chars[start..end].iter().collect();
+        assert_eq!(item["text"], text.as_str());
+        assert!(item["score"].as_f64().unwrap().is_finite());
+    }
+    assert_eq!(summary[0]["index"], 1);
+    assert_eq!(summary[0]["start"], 0);
+}
+
+#[test]
+fn json_layout() {
+    let output = Sandbox::new()
+        .cmd(&["summarize", "--format", "json"])
+        .write_stdin("ارتفعت أسعار القمح في الأسواق العالمية.\nوتراجعت أسعار الذرة.")
+        .assert()
+        .success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    insta::assert_snapshot!(stdout, @r#"
+    {
+      "sentences": 2,
+      "summary": [
+        {
+          "index": 1,
+          "start": 0,
+          "end": 39,
+          "score": 1.15,
+          "text": "ارتفعت أسعار القمح في الأسواق العالمية."
+        }
+      ]
+    }
+    "#);
+}
+
+#[test]
+fn markdown_is_a_table_of_numbered_sentences() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd(&["summarize", "--format", "md", "--sentences", "2"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("Summary: 2 of 13 sentences\n\n| # | score | sentence |\n"));
+    assert!(text.contains("\n| 1 | "), "{text}");
+    assert_eq!(
+        text.lines().filter(|line| line.starts_with("| ")).count(),
+        3
+    );
+}
+
+#[test]
+fn empty_input_gives_an_empty_summary() {
+    let sandbox = Sandbox::new();
+    for text in ["", "\n\n  \n", "... !!"] {
+        sandbox
+            .cmd(&["summarize"])
+            .write_stdin(text)
+            .assert()
+            .success()
+            .stdout("");
+        let report = json(&sandbox, &["--words", "50"], text);
+        assert_eq!(report["summary"], serde_json::json!([]));
+    }
+}
+
+#[test]
+fn one_sentence_is_its_own_summary() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &[][..],
+        &["--words", "3"],
+        &["--ratio", "0.1"],
+        &["--sentences", "5"],
+    ] {
+        assert_eq!(
+            summarize(&sandbox, args, ONE_SENTENCE),
+            [ONE_SENTENCE.trim_end()]
+        );
+    }
+    let report = json(&sandbox, &[], ONE_SENTENCE);
+    assert!(report["summary"][0]["score"].as_f64().unwrap().is_finite());
+}
+
+#[test]
+fn headlines_and_latin_text_are_summarized_too() {
+    let sandbox = Sandbox::new();
+    for text in [HEADLINES, LATIN] {
+        let all = sentences(&sandbox, text);
+        let summary = summarize(&sandbox, &["--sentences", "2"], text);
+        assert_eq!(summary.len(), 2);
+        positions(&summary, &all);
+        let report = json(&sandbox, &["--ratio", "1"], text);
+        for item in report["summary"].as_array().unwrap() {
+            assert!(item["score"].as_f64().unwrap().is_finite());
+        }
+    }
+}
+
+#[test]
+fn budgets_exclude_each_other_and_must_be_positive() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--sentences", "2", "--words", "10"][..],
+        &["--sentences", "0"],
+        &["--words", "0"],
+        &["--ratio", "0"],
+        &["--ratio", "1.5"],
+        &["--ratio", "many"],
+    ] {
+        let mut full = vec!["summarize"];
+        full.extend_from_slice(args);
+        sandbox
+            .cmd(&full)
+            .write_stdin(ARTICLE)
+            .assert()
+            .code(2)
+            .stdout("");
+    }
+}
