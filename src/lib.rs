@@ -13,5 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod formats;
 pub mod glossary;
 pub mod text;
+pub mod tm;
