@@ -5,17 +5,19 @@
 //! keeps for each unit (no tokenizing at open time). A search finds every
 //! unit that can reach the threshold, not a heuristic subset:
 //!
-//! 1. Each substitution costs at least [`VARIANT`] (half an edit), so a unit
+//! 1. A probe scores the few units sharing most of the query's rarest tokens;
+//!    a good match found there raises the threshold for the rest.
+//! 2. Each substitution costs at least [`VARIANT`] (half an edit), so a unit
 //!    scoring `s` % shares at least `(2s/100 − 1) × n` tokens with an
-//!    `n`-token query. The posting lists of the query's tokens are counted
-//!    (rarest first); the most common ones (`،` `.` في من) may be left out as
-//!    long as the count still has to reach at least 1, which bounds what they
-//!    could add.
-//! 2. Candidates are taken by count, most shared tokens first; a bound on the
-//!    distance from the count and the lengths, then a cheap edit distance
-//!    (every substitution at half cost), discard most before the exact
-//!    weighted distance is computed.
-//! 3. The threshold rises to the worst of the best `limit` hits found so far,
+//!    `n`-token query. The posting lists of the query's tokens are counted;
+//!    the most common ones (`،` `.` في من), and with a high threshold rarer
+//!    ones too, are left out of the count as long as a candidate must still
+//!    share some counted tokens, which bounds what the left-out ones can add.
+//! 3. Candidates are taken by count, most shared first; bounds on the
+//!    distance from the lengths, from the count, from the exact overlap,
+//!    then a cheap edit distance (every substitution at half cost) discard
+//!    most before the exact weighted distance is computed.
+//! 4. The threshold rises to the worst of the best `limit` hits found so far,
 //!    so a query with an exact match stops after a few candidates.
 
 use super::fuzzy::{
@@ -24,8 +26,16 @@ use super::fuzzy::{
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// Lists of tokens held by more than this share of units may be skipped.
+/// Lists of tokens held by more than this share of units are left out of
+/// the count (as long as a candidate must still share one counted token)…
 const SKIP_SHARE: usize = 32;
+/// …and rarer lists too, as long as a candidate must share this many counted
+/// tokens (which a high threshold from a good probe makes possible).
+const SELECTIVE_COUNT: usize = 4;
+/// The probe reads the rarest lists up to about this many postings…
+const PROBE_POSTINGS: usize = 4096;
+/// …and scores this many of the units sharing most of them.
+const PROBE_UNITS: usize = 8;
 
 /// One unit found by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +179,7 @@ impl IndexBuilder {
             postings,
             scratch: RefCell::new(Scratch {
                 counters: vec![0; units],
+                skip_marks: vec![false; vocabulary],
                 ..Scratch::default()
             }),
         }
@@ -178,7 +189,8 @@ impl IndexBuilder {
 /// Working memory of a search, kept between searches.
 #[derive(Debug, Default)]
 struct Scratch {
-    counters: Vec<u16>,
+    counters: Vec<u8>,
+    skip_marks: Vec<bool>,
     touched: Vec<u32>,
     row: Vec<u32>,
 }
@@ -247,6 +259,10 @@ impl Index {
         }
     }
 
+    fn unit_len(&self, slot: usize) -> usize {
+        (self.starts[slot + 1] - self.starts[slot]) as usize
+    }
+
     fn unit_tokens(&self, slot: usize) -> &[u32] {
         &self.arena[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
@@ -266,86 +282,11 @@ impl Index {
             return Vec::new();
         }
         let scratch = &mut *self.scratch.borrow_mut();
-        let (candidates, skipped) = self.candidates(query, min_score, scratch);
-        let mut best: Vec<Hit> = Vec::with_capacity(limit + 1);
-        // Does a distance over `longest` tokens still make the list?
-        let admits = |best: &Vec<Hit>, distance: u32, longest: usize| -> bool {
-            if best.len() < limit {
-                return distance <= fuzzy::max_distance(min_score, longest, longest);
-            }
-            let worst = best[best.len() - 1];
-            u64::from(distance) * u64::from(worst.longest.max(1))
-                <= u64::from(worst.distance) * longest as u64
+        let mut best = Best {
+            hits: Vec::with_capacity(limit + 1),
+            limit,
+            min_score,
         };
-        for (count, slot) in candidates {
-            let tokens = self.unit_tokens(slot as usize);
-            let m = tokens.len();
-            let shared_at_best = (count as usize + skipped).min(n);
-            // The best any unit of this count can do (the same length as the query).
-            if !admits(&best, lower_bound(n, n, shared_at_best), n) {
-                break;
-            }
-            let shared = shared_at_best.min(m);
-            let longest = n.max(m);
-            if !admits(&best, lower_bound(n, m, shared), longest) {
-                continue;
-            }
-            let rough = fuzzy::distance(n, m, &mut scratch.row, |i, j| {
-                if query.facts[i].id == tokens[j] {
-                    0
-                } else {
-                    VARIANT
-                }
-            });
-            if !admits(&best, rough, longest) {
-                continue;
-            }
-            let distance = fuzzy::distance(n, m, &mut scratch.row, |i, j| {
-                let token = tokens[j] as usize;
-                let facts = TokenFacts {
-                    id: tokens[j],
-                    class: self.classes[token],
-                    number: self.numbers[token],
-                };
-                substitution_cost(query.facts[i], facts, || {
-                    char_edit_ratio(&query.chars[i], &self.texts[token])
-                })
-            });
-            if !admits(&best, distance, longest) {
-                continue;
-            }
-            let hit = Hit {
-                unit: self.unit_ids[slot as usize],
-                score: fuzzy::score(distance, n, m),
-                distance,
-                longest: longest as u32,
-            };
-            let at = best
-                .iter()
-                .position(|b| hit.better_than(b))
-                .unwrap_or(best.len());
-            best.insert(at, hit);
-            best.truncate(limit);
-        }
-        best
-    }
-
-    /// Units sharing enough tokens with the query, most shared first, and
-    /// how many query tokens were left out of the count.
-    fn candidates(
-        &self,
-        query: &Query,
-        min_score: u8,
-        scratch: &mut Scratch,
-    ) -> (Vec<(u16, u32)>, usize) {
-        let n = query.len();
-        let need = (2 * usize::from(min_score.min(100))).saturating_sub(100) * n;
-        let need = need.div_ceil(100);
-        if need == 0 {
-            // A threshold of 50 or less: any unit may qualify.
-            let all = (0..self.len() as u32).map(|slot| (0, slot)).collect();
-            return (all, n);
-        }
 
         // Distinct known tokens with their weight in the query, rarest first.
         let mut lists: Vec<(u32, usize)> = Vec::new();
@@ -359,62 +300,234 @@ impl Index {
         }
         lists.sort_by_key(|&(token, _)| self.posting(token).len());
 
-        // Leave out the most common lists while the count must still reach 1.
-        let common = self.len() / SKIP_SHARE;
-        let mut skipped = 0;
-        let mut scanned = lists.len();
-        while scanned > 0 {
-            let (token, weight) = lists[scanned - 1];
-            if self.posting(token).len() <= common || skipped + weight >= need {
+        // 1. Probe the units sharing most of the rarest tokens: a good match
+        //    found now raises the bar for everything else.
+        let mut probed = 0;
+        let mut postings = 0;
+        for &(token, _) in &lists {
+            postings += self.posting(token).len();
+            if probed > 0 && postings > PROBE_POSTINGS {
                 break;
             }
-            skipped += weight;
+            probed += 1;
+        }
+        for (_, slot) in self
+            .count(&lists[..probed], 1, scratch)
+            .into_iter()
+            .take(PROBE_UNITS)
+        {
+            self.consider(query, slot, &mut best, &mut scratch.row);
+        }
+
+        // 2. Every unit that can still make the list: it shares at least
+        //    `need` tokens with the query (see the module documentation).
+        let threshold = best.threshold();
+        let need = ((2 * usize::from(threshold)).saturating_sub(100) * n).div_ceil(100);
+        let common = self.len() / SKIP_SHARE;
+        let mut scanned = lists.len();
+        let mut skipped_weight = 0;
+        while scanned > 0 && need > 0 {
+            let (token, weight) = lists[scanned - 1];
+            if skipped_weight + weight >= need {
+                break;
+            }
+            let must = need - skipped_weight - weight;
+            if self.posting(token).len() <= common && must < SELECTIVE_COUNT {
+                break;
+            }
+            skipped_weight += weight;
             scanned -= 1;
         }
-        let must = (need - skipped) as u16;
+        if need == 0 {
+            // A threshold of 50 or less: any unit may qualify.
+            scanned = 0;
+            skipped_weight = lists.iter().map(|&(_, weight)| weight).sum();
+        }
+        let skipped = lists.split_off(scanned);
+        for &(token, _) in &skipped {
+            scratch.skip_marks[token as usize] = true;
+        }
+        let candidates = if need == 0 {
+            (0..self.len() as u32).map(|slot| (0, slot)).collect()
+        } else {
+            let must = u8::try_from(need - skipped_weight).unwrap_or(u8::MAX);
+            self.count(&lists, must, scratch)
+        };
+        for (count, slot) in candidates {
+            // A saturated counter stands for "up to all of them".
+            let count = if count == u8::MAX {
+                n
+            } else {
+                usize::from(count)
+            };
+            // The best any unit of this count can do (the same length as the query).
+            if !best.admits(lower_bound(n, n, count + skipped_weight), n) {
+                break;
+            }
+            // Lengths first (cheap), then the tokens (a cache miss each).
+            let m = self.unit_len(slot as usize);
+            if !best.admits(lower_bound(n, m, count + skipped_weight), n.max(m)) {
+                continue;
+            }
+            let tokens = self.unit_tokens(slot as usize);
+            let shared = count + shared_skipped(tokens, &skipped, &scratch.skip_marks);
+            if !best.admits(lower_bound(n, m, shared), n.max(m)) {
+                continue;
+            }
+            self.consider(query, slot, &mut best, &mut scratch.row);
+        }
+        for &(token, _) in &skipped {
+            scratch.skip_marks[token as usize] = false;
+        }
+        best.hits
+    }
 
+    /// Scores one unit and keeps it if it makes the list: a cheap distance
+    /// (every substitution at half cost) first, then the real one.
+    fn consider(&self, query: &Query, slot: u32, best: &mut Best, row: &mut Vec<u32>) {
+        let unit = self.unit_ids[slot as usize];
+        if best.hits.iter().any(|hit| hit.unit == unit) {
+            return;
+        }
+        let tokens = self.unit_tokens(slot as usize);
+        let (n, m) = (query.len(), tokens.len());
+        let longest = n.max(m);
+        let rough = fuzzy::distance(n, m, row, |i, j| {
+            if query.facts[i].id == tokens[j] {
+                0
+            } else {
+                VARIANT
+            }
+        });
+        if !best.admits(rough, longest) {
+            return;
+        }
+        let distance = fuzzy::distance(n, m, row, |i, j| {
+            let token = tokens[j] as usize;
+            let facts = TokenFacts {
+                id: tokens[j],
+                class: self.classes[token],
+                number: self.numbers[token],
+            };
+            substitution_cost(query.facts[i], facts, || {
+                char_edit_ratio(&query.chars[i], &self.texts[token])
+            })
+        });
+        if best.admits(distance, longest) {
+            best.insert(Hit {
+                unit,
+                score: fuzzy::score(distance, n, m),
+                distance,
+                longest: longest as u32,
+            });
+        }
+    }
+
+    /// Units whose weighted count of the listed tokens reaches `must`, most
+    /// shared first (the count saturates at 255).
+    fn count(&self, lists: &[(u32, usize)], must: u8, scratch: &mut Scratch) -> Vec<(u8, u32)> {
         let Scratch {
             counters, touched, ..
         } = scratch;
         touched.clear();
-        for &(token, weight) in &lists[..scanned] {
+        for &(token, weight) in lists {
+            let weight = u8::try_from(weight).unwrap_or(u8::MAX);
             for &slot in self.posting(token) {
                 let counter = &mut counters[slot as usize];
                 if *counter == 0 {
                     touched.push(slot);
                 }
-                *counter = counter.saturating_add(weight as u16);
+                *counter = counter.saturating_add(weight);
             }
         }
         // Counting sort, most shared first: a full sort of thousands of
         // weak candidates would cost more than scoring the few strong ones.
-        let top = touched
-            .iter()
-            .map(|&slot| counters[slot as usize])
-            .max()
-            .unwrap_or(0);
-        let mut starts = vec![0usize; usize::from(top) + 2];
+        let mut starts = [0usize; 257];
         for &slot in touched.iter() {
             let count = counters[slot as usize];
             if count >= must {
-                starts[usize::from(top - count) + 1] += 1;
+                starts[usize::from(u8::MAX - count) + 1] += 1;
             }
         }
         for at in 1..starts.len() {
             starts[at] += starts[at - 1];
         }
-        let mut found = vec![(0, 0); starts[starts.len() - 1]];
+        let mut found = vec![(0, 0); starts[256]];
         for &slot in touched.iter() {
             let count = counters[slot as usize];
             counters[slot as usize] = 0;
             if count >= must {
-                let at = &mut starts[usize::from(top - count)];
+                let at = &mut starts[usize::from(u8::MAX - count)];
                 found[*at] = (count, slot);
                 *at += 1;
             }
         }
-        (found, skipped)
+        found
     }
+}
+
+/// The best hits so far.
+struct Best {
+    hits: Vec<Hit>,
+    limit: usize,
+    min_score: u8,
+}
+
+impl Best {
+    /// Does a distance over `longest` tokens still make the list?
+    fn admits(&self, distance: u32, longest: usize) -> bool {
+        match self.hits.get(self.limit - 1) {
+            None => distance <= fuzzy::max_distance(self.min_score, longest, longest),
+            Some(worst) => {
+                u64::from(distance) * u64::from(worst.longest.max(1))
+                    <= u64::from(worst.distance) * longest as u64
+            }
+        }
+    }
+
+    /// The score a unit needs now.
+    fn threshold(&self) -> u8 {
+        self.hits
+            .get(self.limit - 1)
+            .map_or(self.min_score, |worst| worst.score.max(self.min_score))
+    }
+
+    fn insert(&mut self, hit: Hit) {
+        let at = self
+            .hits
+            .iter()
+            .position(|b| hit.better_than(b))
+            .unwrap_or(self.hits.len());
+        self.hits.insert(at, hit);
+        self.hits.truncate(self.limit);
+    }
+}
+
+/// How many of the unit's tokens match the query tokens left out of the
+/// count (each at most as often as the query has it).
+fn shared_skipped(tokens: &[u32], skipped: &[(u32, usize)], marks: &[bool]) -> usize {
+    if skipped.is_empty() {
+        return 0;
+    }
+    if skipped.len() > 64 {
+        // Too many to track one by one: count every marked token (an upper bound).
+        return tokens.iter().filter(|&&t| marks[t as usize]).count();
+    }
+    let mut used = [0usize; 64];
+    let mut shared = 0;
+    for &token in tokens {
+        if !marks[token as usize] {
+            continue;
+        }
+        if let Some(at) = skipped.iter().position(|&(t, _)| t == token) {
+            let slot = &mut used[at];
+            if *slot < skipped[at].1 {
+                *slot += 1;
+                shared += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// The least weighted distance between sentences of `n` and `m` tokens that

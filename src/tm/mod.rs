@@ -343,27 +343,52 @@ impl TranslationMemory {
     /// Imports units in one transaction: when the iterator yields an error,
     /// nothing is added and the error is returned. `origin` is recorded for
     /// units that do not name their own.
+    ///
+    /// Reading and normalizing the units runs on a second thread while this
+    /// one writes to the database.
     pub fn import<I>(&mut self, units: I, origin: &str) -> Result<ImportSummary, TmError>
     where
         I: IntoIterator<Item = Result<TranslationUnit, FormatError>>,
+        I::IntoIter: Send,
     {
+        const BATCH: usize = 256;
+        let units = units.into_iter();
         self.write(|writer| {
-            let mut summary = ImportSummary::default();
-            for unit in units {
-                match writer.add(&unit?, origin)? {
-                    Added::New(_) => summary.added += 1,
-                    Added::Updated(_) => summary.updated += 1,
-                    Added::Duplicate(_) => summary.duplicates += 1,
-                    Added::Untranslated => summary.untranslated += 1,
+            std::thread::scope(|scope| {
+                let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(16);
+                scope.spawn(move || {
+                    let mut batch = Vec::with_capacity(BATCH);
+                    for unit in units {
+                        let failed = unit.is_err();
+                        batch.push(unit.map(Prepared::new));
+                        if failed || batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if sender.send(full).is_err() || failed {
+                                return;
+                            }
+                        }
+                    }
+                    // The receiver may be gone after a database error.
+                    let _ = sender.send(batch);
+                });
+                let mut summary = ImportSummary::default();
+                for prepared in receiver.into_iter().flatten() {
+                    match writer.add(&prepared?, origin)? {
+                        Added::New(_) => summary.added += 1,
+                        Added::Updated(_) => summary.updated += 1,
+                        Added::Duplicate(_) => summary.duplicates += 1,
+                        Added::Untranslated => summary.untranslated += 1,
+                    }
                 }
-            }
-            Ok(summary)
+                Ok(summary)
+            })
         })
     }
 
     /// Adds one unit.
     pub fn add(&mut self, unit: &TranslationUnit, origin: &str) -> Result<Added, TmError> {
-        self.write(|writer| writer.add(unit, origin))
+        let prepared = Prepared::new(unit.clone());
+        self.write(|writer| writer.add(&prepared, origin))
     }
 
     /// Runs `write` in one write transaction, committed only when it succeeds.
@@ -602,15 +627,41 @@ impl TranslationMemory {
     }
 }
 
+/// A unit ready to be written: trimmed, with its key and match tokens, or
+/// `None` when it has no translation.
+struct Prepared(Option<(TranslationUnit, String, Vec<std::ops::Range<usize>>)>);
+
+impl Prepared {
+    fn new(mut unit: TranslationUnit) -> Self {
+        let trim = |text: &mut String| {
+            if text.trim().len() != text.len() {
+                *text = text.trim().to_owned();
+            }
+        };
+        trim(&mut unit.source);
+        trim(&mut unit.target);
+        let key = fuzzy::key(&unit.source);
+        if key.is_empty() || unit.target.is_empty() || unit.source == unit.target {
+            return Prepared(None);
+        }
+        let tokens = fuzzy::token_ranges(&key);
+        Prepared(Some((unit, key, tokens)))
+    }
+}
+
 /// Writes units inside an open transaction, interning their tokens.
+///
+/// `(key, target)` is unique: the writer looks every unit up by its key's
+/// hash before inserting it (an integer index is a fraction of the size and
+/// insert time of a unique index over the two texts).
 struct Writer<'c> {
+    conn: &'c Connection,
     path: &'c Path,
     insert: rusqlite::Statement<'c>,
     existing: rusqlite::Statement<'c>,
     update: rusqlite::Statement<'c>,
     insert_token: rusqlite::Statement<'c>,
     insert_tokens: rusqlite::Statement<'c>,
-    last_id: rusqlite::Statement<'c>,
     /// The transaction's time, for units that bring none.
     now: String,
     vocabulary: foldhash::HashMap<String, u32>,
@@ -630,18 +681,20 @@ impl<'c> Writer<'c> {
             vocabulary.insert(row.get(1)?, id);
         }
         Ok(Self {
+            conn,
             path,
             insert: conn.prepare(
-                "INSERT INTO units (source, target, key, source_lang, target_lang, origin, created, changed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (key, target) DO NOTHING",
+                "INSERT INTO units (source, target, key, key_hash, source_lang, target_lang,
+                                    origin, created, changed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
-            existing: conn.prepare("SELECT id, source FROM units WHERE key = ?1 AND target = ?2")?,
+            existing: conn.prepare(
+                "SELECT id, source FROM units WHERE key_hash = ?1 AND key = ?2 AND target = ?3",
+            )?,
             update: conn.prepare("UPDATE units SET source = ?2, changed = ?3 WHERE id = ?1")?,
             insert_token: conn.prepare("INSERT INTO tokens (id, text) VALUES (?1, ?2)")?,
             insert_tokens: conn
                 .prepare("INSERT OR REPLACE INTO unit_tokens (unit_id, ids) VALUES (?1, ?2)")?,
-            last_id: conn.prepare("SELECT last_insert_rowid()")?,
             now: conn.query_row(&format!("SELECT {NOW}"), [], |row| row.get(0))?,
             vocabulary,
             next_token,
@@ -649,17 +702,35 @@ impl<'c> Writer<'c> {
         })
     }
 
-    fn add(&mut self, unit: &TranslationUnit, origin: &str) -> Result<Added, TmError> {
-        self.try_add(unit, origin)
+    fn add(&mut self, unit: &Prepared, origin: &str) -> Result<Added, TmError> {
+        let Some((unit, key, tokens)) = &unit.0 else {
+            return Ok(Added::Untranslated);
+        };
+        self.try_add(unit, key, tokens, origin)
             .map_err(|err| store::classify(self.path, err))
     }
 
-    fn try_add(&mut self, unit: &TranslationUnit, origin: &str) -> rusqlite::Result<Added> {
-        let source = unit.source.trim();
-        let target = unit.target.trim();
-        let key = fuzzy::key(source);
-        if key.is_empty() || target.is_empty() || source == target {
-            return Ok(Added::Untranslated);
+    fn try_add(
+        &mut self,
+        unit: &TranslationUnit,
+        key: &str,
+        tokens: &[std::ops::Range<usize>],
+        origin: &str,
+    ) -> rusqlite::Result<Added> {
+        let key_hash = store::key_hash(key);
+        let found = self
+            .existing
+            .query_row(params![key_hash, key, unit.target], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })
+            .optional()?;
+        if let Some((id, stored)) = found {
+            if stored == unit.source {
+                return Ok(Added::Duplicate(id));
+            }
+            let changed = unit.changed.as_deref().unwrap_or(&self.now);
+            self.update.execute(params![id, unit.source, changed])?;
+            return Ok(Added::Updated(id));
         }
         let defaults = LanguagePair::default();
         let lang = |given: &str, default: String| {
@@ -671,36 +742,22 @@ impl<'c> Writer<'c> {
         };
         let created = unit.created.as_deref().unwrap_or(&self.now);
         let changed = unit.changed.as_deref().unwrap_or(created);
-        let inserted = self.insert.execute(params![
-            source,
-            target,
+        self.insert.execute(params![
+            unit.source,
+            unit.target,
             key,
+            key_hash,
             lang(&unit.source_lang, defaults.source),
             lang(&unit.target_lang, defaults.target),
             unit.origin.as_deref().unwrap_or(origin),
             created,
             changed,
         ])?;
-        if inserted == 1 {
-            let id: i64 = self.last_id.query_row([], |row| row.get(0))?;
-            self.add_tokens(id, &key)?;
-            return Ok(Added::New(id));
-        }
-        let (id, stored): (i64, String) = self
-            .existing
-            .query_row(params![key, target], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        if stored == source {
-            return Ok(Added::Duplicate(id));
-        }
-        let changed = unit.changed.as_deref().unwrap_or(&self.now);
-        self.update.execute(params![id, source, changed])?;
-        Ok(Added::Updated(id))
-    }
-
-    fn add_tokens(&mut self, unit: i64, key: &str) -> rusqlite::Result<()> {
+        let id = self.conn.last_insert_rowid();
         self.ids.clear();
-        for token in fuzzy::tokens(key) {
-            let id = match self.vocabulary.get(token) {
+        for range in tokens {
+            let token = &key[range.clone()];
+            let token_id = match self.vocabulary.get(token) {
                 Some(&id) => id,
                 None => {
                     let id = self.next_token;
@@ -710,9 +767,9 @@ impl<'c> Writer<'c> {
                     id
                 }
             };
-            store::push_varint(&mut self.ids, id);
+            store::push_varint(&mut self.ids, token_id);
         }
-        self.insert_tokens.execute(params![unit, self.ids])?;
-        Ok(())
+        self.insert_tokens.execute(params![id, self.ids])?;
+        Ok(Added::New(id))
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! Schema (version 1):
 //! - `schema_version(version)`: one row, the schema the file is at;
-//! - `units(id, source, target, key, source_lang, target_lang, origin,
-//!   created, changed)`, unique `(key, target)`: `key` is the normalized
-//!   source ([`super::fuzzy::key`]), times are `YYYY-MM-DDThh:mm:ssZ`;
+//! - `units(id, source, target, key, key_hash, source_lang, target_lang,
+//!   origin, created, changed)`: `key` is the normalized source
+//!   ([`super::fuzzy::key`]), `key_hash` its [`key_hash`] (indexed), times
+//!   are `YYYY-MM-DDThh:mm:ssZ`; `(key, target)` is unique, which the
+//!   writer checks through `key_hash`;
 //! - `tokens(id, text)`: the match-token vocabulary;
 //! - `unit_tokens(unit_id, ids)`: each unit's token ids (LEB128 varints), so
 //!   the match index is built without tokenizing anything.
@@ -35,13 +37,14 @@ const MIGRATIONS: &[&str] = &["
         source TEXT NOT NULL,
         target TEXT NOT NULL,
         key TEXT NOT NULL,
+        key_hash INTEGER NOT NULL,
         source_lang TEXT NOT NULL,
         target_lang TEXT NOT NULL,
         origin TEXT NOT NULL,
         created TEXT NOT NULL,
-        changed TEXT NOT NULL,
-        UNIQUE (key, target)
+        changed TEXT NOT NULL
     );
+    CREATE INDEX units_by_key ON units (key_hash);
     CREATE TABLE tokens (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
     CREATE TABLE unit_tokens (unit_id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
 "];
@@ -173,6 +176,15 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> TmError {
     }
 }
 
+/// FNV-1a (64 bits) of a key: stable across versions and platforms, since
+/// it is stored.
+pub fn key_hash(key: &str) -> i64 {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    hash as i64
+}
+
 /// Appends `value` as a LEB128 varint.
 pub fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
@@ -205,6 +217,12 @@ pub fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn key_hash_is_fnv1a() {
+        assert_eq!(key_hash(""), 0xcbf2_9ce4_8422_2325_u64 as i64);
+        assert_eq!(key_hash("a"), 0xaf63_dc4c_8601_ec8c_u64 as i64);
+    }
 
     proptest! {
         #[test]
