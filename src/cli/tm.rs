@@ -138,30 +138,12 @@ const PROGRESS_BYTES: usize = 4 << 20;
 
 fn import(args: ImportArgs) -> Result<()> {
     let mut tm = args.tm.open(OpenMode::Create)?;
-    let pair = args.languages.pair();
     let mut total = ImportSummary::default();
     let stdout = std::io::stdout();
     for file in &args.files {
         let name = io::display_name(Some(file));
-        let text = read_exchange_file(file, &name)?;
-        let format = match args.format {
-            ImportFormat::Auto => Format::detect(Some(file), &text),
-            ImportFormat::Tmx => Format::Tmx,
-            ImportFormat::Tsv => Format::Tsv,
-            ImportFormat::Xliff => Format::Xliff,
-        };
-        let units = Units::new(&name, &text, format, &pair);
-        let bar = progress_bar(text.len());
-        let origin = file
-            .file_name()
-            .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-        let summary = tm
-            .import(Progress::new(units, bar.as_ref()), &origin)
-            .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"));
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
-        }
-        let summary = summary?;
+        let summary = import_file(&mut tm, file, &name, &args)
+            .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?;
         writeln!(stdout.lock(), "{name}: {}", describe(&summary))?;
         total.merge(&summary);
     }
@@ -169,6 +151,34 @@ fn import(args: ImportArgs) -> Result<()> {
         writeln!(stdout.lock(), "total: {}", describe(&total))?;
     }
     Ok(())
+}
+
+/// Imports one file in one transaction.
+fn import_file(
+    tm: &mut TranslationMemory,
+    file: &Path,
+    name: &str,
+    args: &ImportArgs,
+) -> Result<ImportSummary> {
+    let text = read_exchange_file(file, name)?;
+    let format = match args.format {
+        ImportFormat::Auto => Format::detect(Some(file), &text),
+        ImportFormat::Tmx => Format::Tmx,
+        ImportFormat::Tsv => Format::Tsv,
+        ImportFormat::Xliff => Format::Xliff,
+    };
+    let units = Units::new(name, &text, format, &args.languages.pair());
+    // The origin of the units: the file's name without its folder.
+    let origin = match file.file_name() {
+        Some(base) if file != Path::new("-") => base.to_string_lossy().into_owned(),
+        _ => name.to_owned(),
+    };
+    let bar = progress_bar(text.len());
+    let summary = tm.import(Progress::new(units, bar.as_ref()), &origin);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(summary?)
 }
 
 fn describe(summary: &ImportSummary) -> String {

@@ -6,8 +6,12 @@
 //!   (the `id source target origin score terms` file `tarjama translate`
 //!   writes, once a translator has filled in `target`).
 //!
-//! Fields are not quoted: a tab, line break or backslash inside a field is
-//! written `\t`, `\n`, `\r`, `\\`. Empty lines are skipped.
+//! A tab, line break or backslash inside a field is written `\t`, `\n`,
+//! `\r`, `\\`. Plain pairs are read as they are otherwise. Files with a
+//! header are read the way `translate` writes them for spreadsheets: a cell
+//! holding `"` is quoted the CSV way (`"say ""yes"""`) and a cell that a
+//! spreadsheet would take for a formula has a `'` in front. Empty lines are
+//! skipped.
 
 use super::{FormatError, LanguagePair, TranslationUnit};
 use std::borrow::Cow;
@@ -114,10 +118,18 @@ impl<'a> TsvReader<'a> {
                 "separate source and target with one tab; write a tab inside a field as \\t",
             ));
         }
+        let cell = |at: usize| {
+            let field = fields[at];
+            if layout.header {
+                spreadsheet_cell(field)
+            } else {
+                unescape(field).into_owned()
+            }
+        };
         Ok(TranslationUnit {
-            id: layout.id.map(|at| unescape(fields[at]).into_owned()),
-            source: unescape(fields[layout.source]).trim().to_owned(),
-            target: unescape(fields[layout.target]).trim().to_owned(),
+            id: layout.id.map(cell),
+            source: cell(layout.source).trim().to_owned(),
+            target: cell(layout.target).trim().to_owned(),
             source_lang: self.languages.source.clone(),
             target_lang: self.languages.target.clone(),
             ..TranslationUnit::default()
@@ -197,6 +209,17 @@ pub fn unescape(field: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text of a cell written for spreadsheets: CSV quotes removed, then
+/// the leading `'` that protects a formula-like cell, then the escapes.
+fn spreadsheet_cell(field: &str) -> String {
+    let unquoted = match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => field.to_owned(),
+    };
+    let unprotected = unquoted.strip_prefix('\'').unwrap_or(&unquoted);
+    unescape(unprotected).into_owned()
+}
+
 /// Writes one row of escaped fields.
 pub fn write_row(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     for (index, field) in fields.iter().enumerate() {
@@ -238,6 +261,28 @@ mod tests {
         let units = read(text).unwrap();
         assert_eq!(units[0], ("نعم".to_owned(), "Yes".to_owned()));
         assert_eq!(units[1], ("لا".to_owned(), String::new()));
+    }
+
+    #[test]
+    fn reads_spreadsheet_quoting_in_the_translate_layout() {
+        let text = "id\tsource\ttarget\torigin\tscore\tterms\n\
+                    1\t\"قال \"\"نعم\"\"\"\t\"He said \"\"yes\"\"\"\tmt\t\t\n\
+                    2\tلا\t'-1 \\t point\tnone\t\t\n";
+        let units = read(text).unwrap();
+        assert_eq!(
+            units[0],
+            ("قال \"نعم\"".to_owned(), "He said \"yes\"".to_owned())
+        );
+        assert_eq!(units[1].1, "-1 \t point");
+    }
+
+    #[test]
+    fn plain_pairs_keep_quotes_and_apostrophes() {
+        let units = read("\"قال\" الوزير\t'Tis \"so\"\n").unwrap();
+        assert_eq!(
+            units[0],
+            ("\"قال\" الوزير".to_owned(), "'Tis \"so\"".to_owned())
+        );
     }
 
     #[test]

@@ -241,10 +241,10 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Escapes `text` for element content or an attribute value, and replaces
-/// the characters XML 1.0 cannot hold by U+FFFD.
+/// Escapes `text` for element content or a double-quoted attribute value,
+/// and replaces the characters XML 1.0 cannot hold by U+FFFD.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '<' | '>' | '&' | '"' | '\'' | '\r') || !is_xml_char(c);
+    let needs = |c: char| matches!(c, '<' | '>' | '&' | '"' | '\r') || !is_xml_char(c);
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }
@@ -255,7 +255,6 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             '\r' => out.push_str("&#13;"),
             c if !is_xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
