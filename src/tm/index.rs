@@ -86,9 +86,24 @@ pub struct IndexBuilder {
     unit_ids: Vec<i64>,
     starts: Vec<u32>,
     arena: Vec<u32>,
+    /// Per token: the last unit slot it was counted in, and how many units hold it.
+    seen: Vec<u32>,
+    frequency: Vec<u32>,
 }
 
 impl IndexBuilder {
+    /// A builder with room for about `units` units of `tokens` tokens in all.
+    pub fn with_capacity(units: usize, tokens: usize) -> Self {
+        let mut starts = Vec::with_capacity(units + 1);
+        starts.push(0);
+        Self {
+            unit_ids: Vec::with_capacity(units),
+            starts,
+            arena: Vec::with_capacity(tokens),
+            ..Self::default()
+        }
+    }
+
     /// Declares token `id` with its text.
     pub fn add_token(&mut self, id: u32, text: &str) {
         let at = id as usize;
@@ -103,8 +118,22 @@ impl IndexBuilder {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
+        let slot = self.unit_ids.len() as u32;
         self.unit_ids.push(id);
+        let start = self.arena.len();
         self.arena.extend(tokens);
+        // Count each token once per unit now, while the unit is in cache.
+        for &token in &self.arena[start..] {
+            let token = token as usize;
+            if token >= self.seen.len() {
+                self.seen.resize(token + 1, u32::MAX);
+                self.frequency.resize(token + 1, 0);
+            }
+            if self.seen[token] != slot {
+                self.seen[token] = slot;
+                self.frequency[token] += 1;
+            }
+        }
         self.starts
             .push(u32::try_from(self.arena.len()).unwrap_or(u32::MAX));
     }
@@ -114,41 +143,28 @@ impl IndexBuilder {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let largest = self
-            .arena
-            .iter()
-            .copied()
-            .max()
-            .map_or(0, |t| t as usize + 1);
-        if self.texts.len() < largest {
-            self.texts.resize(largest, Box::from(""));
-        }
-        let vocabulary = self.texts.len();
+        let vocabulary = self.texts.len().max(self.frequency.len());
+        self.texts.resize(vocabulary, Box::from(""));
+        self.frequency.resize(vocabulary, 0);
         let units = self.unit_ids.len();
 
         // Postings: each unit once per distinct token, in unit order.
-        let mut seen = vec![u32::MAX; vocabulary];
-        let mut counts = vec![0u32; vocabulary + 1];
+        let mut post_starts = Vec::with_capacity(vocabulary + 1);
+        post_starts.push(0u32);
+        for &frequency in &self.frequency {
+            post_starts.push(post_starts[post_starts.len() - 1] + frequency);
+        }
+        let mut next = post_starts.clone();
+        let mut postings = vec![0u32; post_starts[vocabulary] as usize];
+        let mut seen = self.seen;
+        seen.clear();
+        seen.resize(vocabulary, u32::MAX);
         for slot in 0..units {
             for &token in &self.arena[self.starts[slot] as usize..self.starts[slot + 1] as usize] {
                 if seen[token as usize] != slot as u32 {
                     seen[token as usize] = slot as u32;
-                    counts[token as usize + 1] += 1;
-                }
-            }
-        }
-        for at in 1..counts.len() {
-            counts[at] += counts[at - 1];
-        }
-        let post_starts = counts.clone();
-        let mut postings = vec![0u32; *counts.last().unwrap_or(&0) as usize];
-        seen.fill(u32::MAX);
-        for slot in 0..units {
-            for &token in &self.arena[self.starts[slot] as usize..self.starts[slot + 1] as usize] {
-                if seen[token as usize] != slot as u32 {
-                    seen[token as usize] = slot as u32;
-                    postings[counts[token as usize] as usize] = slot as u32;
-                    counts[token as usize] += 1;
+                    postings[next[token as usize] as usize] = slot as u32;
+                    next[token as usize] += 1;
                 }
             }
         }

@@ -450,10 +450,18 @@ impl TranslationMemory {
     }
 
     fn load_index(&self) -> rusqlite::Result<Index> {
-        let mut builder = index::IndexBuilder::default();
         // One read transaction: tokens and units from the same state.
         self.conn.execute_batch("BEGIN")?;
+        let mut builder = index::IndexBuilder::default();
         let loaded = (|| -> rusqlite::Result<()> {
+            // Ids are never reused, so the largest is a fair guess of the count.
+            let units: i64 = self.conn.query_row(
+                "SELECT coalesce(max(unit_id), 0) FROM unit_tokens",
+                [],
+                |row| row.get(0),
+            )?;
+            let units = usize::try_from(units).unwrap_or(0);
+            builder = index::IndexBuilder::with_capacity(units, units * 32);
             let mut statement = self.conn.prepare("SELECT id, text FROM tokens")?;
             let mut rows = statement.query([])?;
             while let Some(row) = rows.next()? {
