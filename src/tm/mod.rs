@@ -483,11 +483,38 @@ impl TranslationMemory {
         Ok(builder.build())
     }
 
+    /// The newest unit whose key is `key`, if any.
+    fn same_key(&self, key: &str) -> Result<Option<i64>, TmError> {
+        self.conn
+            .prepare_cached(
+                "SELECT id FROM units WHERE key_hash = ?1 AND key = ?2 ORDER BY id DESC LIMIT 1",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![store::key_hash(key), key], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(|err| self.fail(err))
+    }
+
     /// The best matches for one sentence, best first.
     pub fn lookup(&self, sentence: &str, options: &LookupOptions) -> Result<Vec<TmMatch>, TmError> {
+        let key = fuzzy::key(sentence);
         let index = self.index()?;
-        let query = index.query(&fuzzy::key(sentence));
-        let hits = index.search(&query, options.min_score, options.limit);
+        // The best of one: a unit with the same key is a 100 nothing beats.
+        let exact = match options.limit {
+            1 => self.same_key(&key)?,
+            _ => None,
+        };
+        let hits = match exact {
+            Some(unit) => vec![index::Hit {
+                unit,
+                score: 100,
+                distance: 0,
+                longest: 0,
+            }],
+            None => index.search(&index.query(&key), options.min_score, options.limit),
+        };
         let mut matches = Vec::with_capacity(hits.len());
         for hit in hits {
             // A unit deleted by another process since the index was built is skipped.
