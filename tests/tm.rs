@@ -304,6 +304,24 @@ fn lookup_text_and_min_score() {
 }
 
 #[test]
+fn a_huge_line_is_looked_up_like_any_other() {
+    let sandbox = with_memory();
+    let huge = "وصل وفد المفاوضين إلى العاصمة مساء الأحد ".repeat(5_000);
+    let rows = lookup_tsv(
+        &sandbox,
+        &format!("{huge}\nوصل وفد المفاوضين إلى العاصمة مساء الأحد.\n"),
+    );
+    assert_eq!(rows[0], ["1", "", "", ""]);
+    assert_eq!(rows[1][1], "100");
+    let long = "وصل وفد المفاوضين إلى العاصمة مساء الأحد ".repeat(500);
+    sandbox
+        .cmd(&["tm", "lookup", "-f", "json", "--min-score", "0"])
+        .write_stdin(long)
+        .assert()
+        .success();
+}
+
+#[test]
 fn search_is_a_normalized_concordance() {
     let sandbox = with_memory();
     let found = stdout_of(&sandbox, &["tm", "search", "-f", "tsv", "اسعار", "القمح"]);

@@ -239,8 +239,13 @@ pub enum DiffOp {
     },
 }
 
+/// A diff needs a table of query × unit tokens; beyond this size (two
+/// sentences of 2,000 words) there is none.
+const MAX_DIFF_CELLS: usize = 4_000_000;
+
 /// The word diff from `unit` (a TM source) to `query`, in original
-/// spelling; `facts` gives the cost facts of a token text.
+/// spelling; `facts` gives the cost facts of a token text. Empty when the
+/// two are too long to compare word by word.
 pub fn diff(unit: &str, query: &str, mut facts: impl FnMut(&str) -> TokenFacts) -> Vec<DiffOp> {
     let unit_norm = normalize(unit);
     let query_norm = normalize(query);
@@ -248,6 +253,9 @@ pub fn diff(unit: &str, query: &str, mut facts: impl FnMut(&str) -> TokenFacts) 
     let query_ranges = token_ranges(query_norm.as_str());
     let token =
         |norm: &crate::text::Normalized<'_>, r: &Range<usize>| norm.as_str()[r.clone()].to_owned();
+    if unit_ranges.len().saturating_mul(query_ranges.len()) > MAX_DIFF_CELLS {
+        return Vec::new();
+    }
     let unit_tokens: Vec<String> = unit_ranges.iter().map(|r| token(&unit_norm, r)).collect();
     let query_tokens: Vec<String> = query_ranges.iter().map(|r| token(&query_norm, r)).collect();
     let unit_facts: Vec<TokenFacts> = unit_tokens.iter().map(|t| facts(t)).collect();

@@ -305,13 +305,18 @@ impl Index {
         };
 
         // Distinct known tokens with their weight in the query, rarest first.
+        let mut known: Vec<u32> = query
+            .facts
+            .iter()
+            .map(|facts| facts.id)
+            .filter(|&id| (id as usize) < self.texts.len())
+            .collect();
+        known.sort_unstable();
         let mut lists: Vec<(u32, usize)> = Vec::new();
-        for facts in &query.facts {
-            if (facts.id as usize) < self.texts.len() {
-                match lists.iter_mut().find(|(token, _)| *token == facts.id) {
-                    Some((_, weight)) => *weight += 1,
-                    None => lists.push((facts.id, 1)),
-                }
+        for token in known {
+            match lists.last_mut() {
+                Some((last, weight)) if *last == token => *weight += 1,
+                _ => lists.push((token, 1)),
             }
         }
         lists.sort_by_key(|&(token, _)| self.posting(token).len());
