@@ -34,6 +34,19 @@ fn with_memory() -> Sandbox {
     sandbox
 }
 
+/// A sandbox whose default TM got `contents` imported as `file`; the
+/// import must print `summary` (the part after the file name).
+fn imported(file: &str, contents: &str, summary: &str) -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write(file, contents);
+    sandbox
+        .cmd(&["tm", "import", file])
+        .assert()
+        .success()
+        .stdout(format!("{file}: {summary}\n"));
+    sandbox
+}
+
 /// Every unit as `source<TAB>target` lines.
 fn pairs(sandbox: &Sandbox) -> String {
     stdout_of(sandbox, &["tm", "export", "--format", "tsv"])
@@ -57,13 +70,11 @@ fn lookup_tsv(sandbox: &Sandbox, lines: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn import_reports_what_it_did_and_skips_untranslated_units() {
-    let sandbox = Sandbox::new();
-    sandbox.write("memory.tmx", MEMORY_TMX);
-    sandbox
-        .cmd(&["tm", "import", "memory.tmx"])
-        .assert()
-        .success()
-        .stdout("memory.tmx: 5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped\n");
+    let sandbox = imported(
+        "memory.tmx",
+        MEMORY_TMX,
+        "5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped",
+    );
     assert!(
         default_tm(&sandbox).exists(),
         "import creates the default TM"
@@ -115,13 +126,11 @@ fn omegat_tmx_1_1_with_lang_and_all_is_read() {
 
 #[test]
 fn translated_tsv_flows_back_into_the_tm() {
-    let sandbox = Sandbox::new();
-    sandbox.write("article.tsv", TRANSLATED_TSV);
-    sandbox
-        .cmd(&["tm", "import", "article.tsv"])
-        .assert()
-        .success()
-        .stdout("article.tsv: 2 added, 0 updated, 0 duplicates skipped, 2 untranslated skipped\n");
+    let sandbox = imported(
+        "article.tsv",
+        TRANSLATED_TSV,
+        "2 added, 0 updated, 0 duplicates skipped, 2 untranslated skipped",
+    );
     let pairs = pairs(&sandbox);
     assert!(
         pairs.contains("وقال: \"لن نتراجع\".\tHe said: \"We will not back down.\"\n"),
@@ -131,13 +140,11 @@ fn translated_tsv_flows_back_into_the_tm() {
 
 #[test]
 fn xliff_1_2_imports_translated_units_only() {
-    let sandbox = Sandbox::new();
-    sandbox.write("finished.xlf", FINISHED_12);
-    sandbox
-        .cmd(&["tm", "import", "finished.xlf"])
-        .assert()
-        .success()
-        .stdout("finished.xlf: 2 added, 0 updated, 0 duplicates skipped, 5 untranslated skipped\n");
+    let sandbox = imported(
+        "finished.xlf",
+        FINISHED_12,
+        "2 added, 0 updated, 0 duplicates skipped, 5 untranslated skipped",
+    );
     assert_eq!(
         pairs(&sandbox),
         "تعهد المانحون بتقديم مساعدات عاجلة للنازحين.\tDonors pledged urgent aid to the displaced.\n\
@@ -147,13 +154,11 @@ fn xliff_1_2_imports_translated_units_only() {
 
 #[test]
 fn xliff_2_0_imports_translated_segments_only() {
-    let sandbox = Sandbox::new();
-    sandbox.write("finished.xlf", FINISHED_20);
-    sandbox
-        .cmd(&["tm", "import", "finished.xlf"])
-        .assert()
-        .success()
-        .stdout("finished.xlf: 3 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped\n");
+    let sandbox = imported(
+        "finished.xlf",
+        FINISHED_20,
+        "3 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped",
+    );
     assert_eq!(
         pairs(&sandbox),
         "افتُتح المستشفى الميداني أمس.\tThe field hospital opened yesterday.\n\
@@ -337,36 +342,18 @@ fn search_is_a_normalized_concordance() {
 #[test]
 fn stats_add_and_delete() {
     let sandbox = with_memory();
-    sandbox
-        .cmd(&[
-            "tm",
-            "add",
-            "انتهت الجلسة دون اتفاق.",
-            "The session ended without agreement.",
-        ])
-        .assert()
-        .success()
-        .stdout("added #6\n");
-    sandbox
-        .cmd(&[
-            "tm",
-            "add",
-            "انتهت الجلسةُ دون اتفاق.",
-            "The session ended without agreement.",
-        ])
-        .assert()
-        .success()
-        .stdout("updated #6\n");
-    sandbox
-        .cmd(&[
-            "tm",
-            "add",
-            "انتهت الجلسةُ دون اتفاق.",
-            "The session ended without agreement.",
-        ])
-        .assert()
-        .success()
-        .stdout("already there: #6\n");
+    let english = "The session ended without agreement.";
+    for (arabic, said) in [
+        ("انتهت الجلسة دون اتفاق.", "added #6\n"),
+        ("انتهت الجلسةُ دون اتفاق.", "updated #6\n"),
+        ("انتهت الجلسةُ دون اتفاق.", "already there: #6\n"),
+    ] {
+        sandbox
+            .cmd(&["tm", "add", arabic, english])
+            .assert()
+            .success()
+            .stdout(said);
+    }
     sandbox
         .cmd(&["tm", "add", "نص", ""])
         .assert()

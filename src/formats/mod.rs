@@ -187,9 +187,11 @@ impl Format {
     }
 }
 
-/// Units read from one file, in file order.
+/// Units read from one file, in file order; the iteration ends after the
+/// first error.
 pub struct Units<'a> {
     reader: Reader<'a>,
+    finished: bool,
 }
 
 enum Reader<'a> {
@@ -206,7 +208,10 @@ impl<'a> Units<'a> {
             Format::Tsv => Reader::Tsv(tsv::TsvReader::new(file, text, languages.clone())),
             Format::Xliff => Reader::Xliff(xliff::XliffReader::new(file, text, languages.clone())),
         };
-        Self { reader }
+        Self {
+            reader,
+            finished: false,
+        }
     }
 
     /// Bytes of the input read so far (for progress bars).
@@ -223,11 +228,17 @@ impl Iterator for Units<'_> {
     type Item = Result<TranslationUnit, FormatError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match &mut self.reader {
-            Reader::Tmx(reader) => reader.next(),
-            Reader::Tsv(reader) => reader.next(),
-            Reader::Xliff(reader) => reader.next(),
+        if self.finished {
+            return None;
         }
+        let item = match &mut self.reader {
+            Reader::Tmx(reader) => reader.read_next(),
+            Reader::Tsv(reader) => reader.read_next(),
+            Reader::Xliff(reader) => reader.read_next(),
+        }
+        .transpose();
+        self.finished = !matches!(item, Some(Ok(_)));
+        item
     }
 }
 

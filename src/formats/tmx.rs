@@ -20,7 +20,6 @@ pub struct TmxReader<'a> {
     languages: LanguagePair,
     state: State,
     units: usize,
-    finished: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +45,6 @@ impl<'a> TmxReader<'a> {
             languages,
             state: State::Start,
             units: 0,
-            finished: false,
         }
     }
 
@@ -83,7 +81,8 @@ impl<'a> TmxReader<'a> {
         }
     }
 
-    fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+    /// The next unit; `None` at the end of the document.
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
         if self.state == State::Start {
             self.state = if self.read_prologue()? {
                 State::Body
@@ -208,19 +207,6 @@ impl<'a> TmxReader<'a> {
             lang: lang.trim().to_owned(),
             text,
         })
-    }
-}
-
-impl Iterator for TmxReader<'_> {
-    type Item = Result<TranslationUnit, FormatError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.finished {
-            return None;
-        }
-        let item = self.read_next().transpose();
-        self.finished = !matches!(item, Some(Ok(_)));
-        item
     }
 }
 

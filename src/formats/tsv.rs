@@ -137,28 +137,28 @@ impl<'a> TsvReader<'a> {
     }
 }
 
-impl Iterator for TsvReader<'_> {
-    type Item = Result<TranslationUnit, FormatError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl TsvReader<'_> {
+    /// The next unit; `None` at the end of the file.
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
         loop {
-            let line = self.next_line()?;
+            let Some(line) = self.next_line() else {
+                return Ok(None);
+            };
             if line.trim().is_empty() {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
             let layout = match self.layout {
                 Some(layout) => layout,
-                None => match self.header(&fields) {
-                    Err(err) => return Some(Err(err)),
-                    Ok(Some(layout)) => {
+                None => match self.header(&fields)? {
+                    Some(layout) => {
                         self.layout = Some(layout);
                         continue;
                     }
-                    Ok(None) => *self.layout.insert(PLAIN),
+                    None => *self.layout.insert(PLAIN),
                 },
             };
-            return Some(self.unit(layout, &fields));
+            return self.unit(layout, &fields).map(Some);
         }
     }
 }
@@ -237,9 +237,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn read(text: &str) -> Result<Vec<(String, String)>, FormatError> {
-        TsvReader::new("t.tsv", text, LanguagePair::default())
-            .map(|unit| unit.map(|u| (u.source, u.target)))
-            .collect()
+        let mut reader = TsvReader::new("t.tsv", text, LanguagePair::default());
+        let mut pairs = Vec::new();
+        while let Some(unit) = reader.read_next()? {
+            pairs.push((unit.source, unit.target));
+        }
+        Ok(pairs)
     }
 
     #[test]

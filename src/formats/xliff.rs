@@ -26,7 +26,6 @@ pub struct XliffReader<'a> {
     /// Languages of the current `<file>` (1.2) or document (2.0), as written.
     file_languages: Option<(String, String, bool)>,
     pending: VecDeque<TranslationUnit>,
-    finished: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +44,6 @@ impl<'a> XliffReader<'a> {
             version: None,
             file_languages: None,
             pending: VecDeque::new(),
-            finished: false,
         }
     }
 
@@ -54,7 +52,8 @@ impl<'a> XliffReader<'a> {
         self.xml.position()
     }
 
-    fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+    /// The next unit; `None` at the end of the document.
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
         loop {
             if let Some(unit) = self.pending.pop_front() {
                 return Ok(Some(unit));
@@ -267,19 +266,6 @@ impl<'a> XliffReader<'a> {
             std::mem::swap(&mut unit.source_lang, &mut unit.target_lang);
         }
         self.pending.push_back(unit);
-    }
-}
-
-impl Iterator for XliffReader<'_> {
-    type Item = Result<TranslationUnit, FormatError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.finished {
-            return None;
-        }
-        let item = self.read_next().transpose();
-        self.finished = !matches!(item, Some(Ok(_)));
-        item
     }
 }
 

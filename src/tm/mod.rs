@@ -396,16 +396,25 @@ impl TranslationMemory {
         &mut self,
         write: impl FnOnce(&mut Writer<'_>) -> Result<T, TmError>,
     ) -> Result<T, TmError> {
+        self.transaction(|tx, path| {
+            let mut writer = Writer::new(tx, path).map_err(|err| store::classify(path, err))?;
+            write(&mut writer)
+        })
+    }
+
+    /// Runs `change` in one immediate transaction, committed only when it
+    /// succeeds; the match index is rebuilt on the next lookup.
+    fn transaction<T>(
+        &mut self,
+        change: impl FnOnce(&Connection, &Path) -> Result<T, TmError>,
+    ) -> Result<T, TmError> {
         let path = self.path.clone();
         let fail = |err| store::classify(&path, err);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(fail)?;
-        let result = {
-            let mut writer = Writer::new(&tx, &path).map_err(fail)?;
-            write(&mut writer)?
-        };
+        let result = change(&tx, &path)?;
         tx.commit().map_err(fail)?;
         self.index = OnceCell::new();
         Ok(result)
@@ -413,23 +422,21 @@ impl TranslationMemory {
 
     /// Deletes unit `id`.
     pub fn delete(&mut self, id: i64) -> Result<(), TmError> {
-        let path = self.path.clone();
-        let fail = |err| store::classify(&path, err);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let deleted = tx
-            .execute("DELETE FROM units WHERE id = ?1", [id])
-            .map_err(fail)?;
-        tx.execute("DELETE FROM unit_tokens WHERE unit_id = ?1", [id])
-            .map_err(fail)?;
-        if deleted == 0 {
-            return Err(TmError::NoSuchUnit { id, path });
-        }
-        tx.commit().map_err(fail)?;
-        self.index = OnceCell::new();
-        Ok(())
+        self.transaction(|tx, path| {
+            let fail = |err| store::classify(path, err);
+            let deleted = tx
+                .execute("DELETE FROM units WHERE id = ?1", [id])
+                .map_err(fail)?;
+            tx.execute("DELETE FROM unit_tokens WHERE unit_id = ?1", [id])
+                .map_err(fail)?;
+            if deleted == 0 {
+                return Err(TmError::NoSuchUnit {
+                    id,
+                    path: path.to_owned(),
+                });
+            }
+            Ok(())
+        })
     }
 
     /// Unit `id`, if the TM has it.
