@@ -319,3 +319,65 @@ pub fn write<'u, W: Write>(
     }
     writer.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Vec<TranslationUnit>, FormatError> {
+        let mut reader = TmxReader::new("t.tmx", text, LanguagePair::default());
+        let mut units = Vec::new();
+        while let Some(unit) = reader.read_next()? {
+            units.push(unit);
+        }
+        Ok(units)
+    }
+
+    #[test]
+    fn what_the_writer_writes_the_reader_reads() {
+        let units = vec![
+            TranslationUnit {
+                id: Some("7".into()),
+                source: "قال «الوزير» إن 3 < 4 & ذلك".into(),
+                target: "He said \"3 < 4\" & that's it".into(),
+                source_lang: "ar".into(),
+                target_lang: "en-US".into(),
+                origin: Some("notes <1>".into()),
+                created: Some("2024-06-01T12:00:00Z".into()),
+                changed: Some("2024-06-02T08:30:00Z".into()),
+            },
+            TranslationUnit {
+                source: "نعم".into(),
+                target: "Yes".into(),
+                source_lang: "ar".into(),
+                target_lang: "en".into(),
+                ..TranslationUnit::default()
+            },
+        ];
+        let bytes = write(Vec::new(), "ar", &units).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains(
+            "<tu tuid=\"7\" creationdate=\"20240601T120000Z\" changedate=\"20240602T083000Z\">"
+        ));
+        assert_eq!(read(&text).unwrap(), units);
+    }
+
+    #[test]
+    fn dates_convert_both_ways() {
+        assert_eq!(
+            iso_date("20240601T120000Z").as_deref(),
+            Some("2024-06-01T12:00:00Z")
+        );
+        assert_eq!(iso_date("2024-06-01"), None);
+        assert_eq!(tmx_date("2024-06-01T12:00:00Z"), "20240601T120000Z");
+    }
+
+    #[test]
+    fn a_root_other_than_tmx_is_an_error() {
+        let err = read("<?xml version=\"1.0\"?>\n<xliff/>").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not a TMX file: the root element is <xliff>: t.tmx:2:1"
+        );
+    }
+}

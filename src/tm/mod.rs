@@ -507,8 +507,8 @@ impl TranslationMemory {
     /// The best matches for one sentence, best first.
     pub fn lookup(&self, sentence: &str, options: &LookupOptions) -> Result<Vec<TmMatch>, TmError> {
         let key = fuzzy::key(sentence);
-        let index = self.index()?;
-        // The best of one: a unit with the same key is a 100 nothing beats.
+        // The best of one: a unit with the same key is a 100 nothing beats,
+        // found without building the index.
         let exact = match options.limit {
             1 => self.same_key(&key)?,
             _ => None,
@@ -520,7 +520,10 @@ impl TranslationMemory {
                 distance: 0,
                 longest: 0,
             }],
-            None => index.search(&index.query(&key), options.min_score, options.limit),
+            None => {
+                let index = self.index()?;
+                index.search(&index.query(&key), options.min_score, options.limit)
+            }
         };
         let mut matches = Vec::with_capacity(hits.len());
         for hit in hits {
@@ -536,6 +539,7 @@ impl TranslationMemory {
                 MatchKind::Normalized
             };
             let diff = if options.diff {
+                let index = self.index()?;
                 let mut fresh = HashMap::new();
                 fuzzy::diff(&unit.source, sentence, |token| {
                     index.facts(token, &mut fresh)
