@@ -7,7 +7,7 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use tarjama::formats::TranslationUnit;
-use tarjama::tm::{LookupOptions, OpenMode, TranslationMemory};
+use tarjama::tm::{ImportOptions, LookupOptions, OpenMode, TranslationMemory};
 
 const WORDS: &[&str] = &[
     "قال",
@@ -172,7 +172,7 @@ fn import(c: &mut Criterion) {
                     TranslationMemory::open(dir.path().join("tm.sqlite"), OpenMode::Create)
                         .expect("create");
                 let units = batch.iter().cloned().map(Ok);
-                black_box(tm.import(units, "bench").expect("import"))
+                black_box(tm.import(units, &ImportOptions::default()).expect("import"))
             },
             BatchSize::PerIteration,
         );
@@ -185,7 +185,7 @@ fn lookup(c: &mut Criterion) {
     let path = dir.path().join("tm.sqlite");
     let stored = units(50_000, 11);
     let mut tm = TranslationMemory::open(&path, OpenMode::Create).expect("create");
-    tm.import(stored.iter().cloned().map(Ok), "bench")
+    tm.import(stored.iter().cloned().map(Ok), &ImportOptions::default())
         .expect("import");
 
     let mut group = c.benchmark_group("tm lookup (50k units)");

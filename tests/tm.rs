@@ -73,7 +73,7 @@ fn import_reports_what_it_did_and_skips_untranslated_units() {
     let sandbox = imported(
         "memory.tmx",
         MEMORY_TMX,
-        "5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped",
+        "5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back",
     );
     assert!(
         default_tm(&sandbox).exists(),
@@ -83,7 +83,7 @@ fn import_reports_what_it_did_and_skips_untranslated_units() {
         .cmd(&["tm", "import", "memory.tmx"])
         .assert()
         .success()
-        .stdout("memory.tmx: 0 added, 0 updated, 5 duplicates skipped, 1 untranslated skipped\n");
+        .stdout("memory.tmx: 0 added, 0 updated, 5 duplicates skipped, 1 untranslated skipped, 0 held back\n");
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn translated_tsv_flows_back_into_the_tm() {
     let sandbox = imported(
         "article.tsv",
         TRANSLATED_TSV,
-        "2 added, 0 updated, 0 duplicates skipped, 2 untranslated skipped",
+        "2 added, 0 updated, 0 duplicates skipped, 2 untranslated skipped, 0 held back",
     );
     let pairs = pairs(&sandbox);
     assert!(
@@ -143,7 +143,7 @@ fn xliff_1_2_imports_translated_units_only() {
     let sandbox = imported(
         "finished.xlf",
         FINISHED_12,
-        "2 added, 0 updated, 0 duplicates skipped, 5 untranslated skipped",
+        "2 added, 0 updated, 0 duplicates skipped, 4 untranslated skipped, 1 held back",
     );
     assert_eq!(
         pairs(&sandbox),
@@ -157,7 +157,7 @@ fn xliff_2_0_imports_translated_segments_only() {
     let sandbox = imported(
         "finished.xlf",
         FINISHED_20,
-        "3 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped",
+        "3 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 1 held back",
     );
     assert_eq!(
         pairs(&sandbox),
@@ -165,6 +165,28 @@ fn xliff_2_0_imports_translated_segments_only() {
          ويضم خمسين سريرا.\tIt has fifty beds.\n\
          الطقس بارد.\tThe weather is cold…\n"
     );
+}
+
+#[test]
+fn units_marked_not_done_are_held_back_unless_any_state() {
+    let sandbox = Sandbox::new();
+    sandbox.write("finished.xlf", FINISHED_12);
+    sandbox
+        .cmd(&["tm", "import", "finished.xlf"])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "tarjama: finished.xlf: 1 units have a translation the file marks as not done",
+        ))
+        .stderr(predicate::str::contains("--any-state"));
+    sandbox
+        .cmd(&["tm", "import", "--any-state", "finished.xlf"])
+        .assert()
+        .success()
+        .stdout(
+            "finished.xlf: 1 added, 0 updated, 2 duplicates skipped, 4 untranslated skipped, 0 held back\n",
+        );
+    assert!(pairs(&sandbox).contains("ما زالت الطرق مقطوعة.\tThe roads are still cut.\n"));
 }
 
 #[test]
@@ -725,9 +747,9 @@ fn import_of_several_files_reports_each_and_a_total() {
         .assert()
         .success()
         .stdout(
-            "a.tmx: 5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped\n\
-             b.tmx: 2 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped\n\
-             total: 7 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped\n",
+            "a.tmx: 5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back\n\
+             b.tmx: 2 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 0 held back\n\
+             total: 7 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back\n",
         );
 }
 

@@ -9,7 +9,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
-use tarjama::tm::{Added, ImportSummary, LookupOptions, OpenMode, TranslationMemory};
+use tarjama::tm::{
+    Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -127,6 +129,11 @@ struct ImportArgs {
     /// Format of the files
     #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
+    /// Also import XLIFF units marked not done or not reviewed (new, needs-*,
+    /// initial) whose target is a translation: for files saved by tools that
+    /// do not update states, such as OmegaT
+    #[arg(long)]
+    any_state: bool,
     #[command(flatten)]
     languages: LanguageArgs,
     #[command(flatten)]
@@ -145,6 +152,14 @@ fn import(args: ImportArgs) -> Result<()> {
         let summary = import_file(&mut tm, file, &name, &args)
             .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?;
         writeln!(stdout.lock(), "{name}: {}", describe(&summary))?;
+        if summary.held_back > 0 {
+            eprintln!(
+                "tarjama: {name}: {} units have a translation the file marks as not done or not \
+                 reviewed\nhint: review them, or import them with --any-state if your CAT tool \
+                 does not update XLIFF states",
+                summary.held_back
+            );
+        }
         total.merge(&summary);
     }
     if args.files.len() > 1 {
@@ -174,7 +189,11 @@ fn import_file(
         _ => name.to_owned(),
     };
     let bar = progress_bar(text.len());
-    let summary = tm.import(Progress::new(units, bar.as_ref()), &origin);
+    let options = ImportOptions {
+        origin,
+        any_state: args.any_state,
+    };
+    let summary = tm.import(Progress::new(units, bar.as_ref()), &options);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -183,8 +202,8 @@ fn import_file(
 
 fn describe(summary: &ImportSummary) -> String {
     format!(
-        "{} added, {} updated, {} duplicates skipped, {} untranslated skipped",
-        summary.added, summary.updated, summary.duplicates, summary.untranslated
+        "{} added, {} updated, {} duplicates skipped, {} untranslated skipped, {} held back",
+        summary.added, summary.updated, summary.duplicates, summary.untranslated, summary.held_back
     )
 }
 
@@ -516,7 +535,7 @@ fn add(args: AddArgs) -> Result<()> {
         Added::New(id) => format!("added #{id}"),
         Added::Updated(id) => format!("updated #{id}"),
         Added::Duplicate(id) => format!("already there: #{id}"),
-        Added::Untranslated => anyhow::bail!(
+        Added::Untranslated | Added::HeldBack => anyhow::bail!(
             "nothing to add: the source or the target is empty, or they are the same\n\
              hint: tarjama tm add \"ARABIC SENTENCE\" \"ENGLISH TRANSLATION\""
         ),

@@ -31,6 +31,10 @@ pub struct TranslationUnit {
     pub created: Option<String>,
     /// When it was last changed, as `YYYY-MM-DDThh:mm:ssZ`, when known.
     pub changed: Option<String>,
+    /// The file marks the translation as not done or not reviewed (an
+    /// XLIFF state such as `new`, `needs-review-translation`, `initial`),
+    /// whatever its target holds.
+    pub pending: bool,
 }
 
 /// The languages a reader looks for: which side is the source.

@@ -345,6 +345,7 @@ mod tests {
                 origin: Some("notes <1>".into()),
                 created: Some("2024-06-01T12:00:00Z".into()),
                 changed: Some("2024-06-02T08:30:00Z".into()),
+                pending: false,
             },
             TranslationUnit {
                 source: "نعم".into(),

@@ -1,12 +1,14 @@
 //! XLIFF 1.2 and 2.0 reader (translated bilingual files flowing back into
 //! the TM).
 //!
-//! A unit counts as translated when its target is not empty, differs from
-//! the source and is not marked untranslated: XLIFF 1.2 `state="new"` or
-//! `"needs-translation"`, XLIFF 2.0 `state="initial"`, or `translate="no"`.
-//! (Untranslated units often carry a copy of the source in their target,
-//! because OmegaT translates the text inside `<target>`.) Untranslated units
-//! are yielded with an empty target so the caller can count them.
+//! Units are yielded as the file has them, so the caller can count what it
+//! skips: a `translate="no"` unit with an empty target, and a unit whose
+//! state says the translation is not done or not reviewed (1.2 `new`,
+//! `needs-*`; 2.0 `initial`) marked [`TranslationUnit::pending`]. The
+//! target of an untranslated unit is often empty or a copy of the source
+//! (OmegaT translates the text inside `<target>`); but tools that do not
+//! update states (OmegaT again) leave finished translations marked `new`,
+//! hence the mark rather than a verdict.
 //!
 //! Inline codes are dropped from the text (`<ph>`, `<bpt>`, `<ept>`, `<it>`
 //! in 1.2; 2.0 codes are empty elements); `<g>`, `<pc>`, `<mrk>` keep their
@@ -160,7 +162,7 @@ impl<'a> XliffReader<'a> {
     fn read_trans_unit(&mut self, unit: &Element<'_>) -> Result<(), FormatError> {
         let id = self.xml.attribute(unit, "id")?;
         let skipped = self.xml.attribute(unit, "translate")?.as_deref() == Some("no");
-        let (mut source, mut target, mut untranslated) = (None, None, skipped);
+        let (mut source, mut target, mut pending) = (None, None, false);
         loop {
             match self.xml.next()? {
                 Node::Start(element) if element.name() == "source" => {
@@ -168,7 +170,8 @@ impl<'a> XliffReader<'a> {
                 }
                 Node::Start(element) if element.name() == "target" => {
                     let state = self.xml.attribute(&element, "state")?;
-                    untranslated |= matches!(state.as_deref(), Some("new" | "needs-translation"));
+                    pending =
+                        state.is_some_and(|state| state == "new" || state.starts_with("needs-"));
                     target = Some(self.xml.read_text(is_code_v1)?);
                 }
                 Node::Start(_) => self.xml.skip_element()?,
@@ -182,8 +185,8 @@ impl<'a> XliffReader<'a> {
                 .xml
                 .error_at(unit.offset, "a <trans-unit> without <source>"));
         };
-        let target = if untranslated { None } else { target };
-        self.push(id, source, target.unwrap_or_default());
+        let target = if skipped { None } else { target };
+        self.push(id, source, target.unwrap_or_default(), pending);
         Ok(())
     }
 
@@ -198,13 +201,13 @@ impl<'a> XliffReader<'a> {
                     let segment_id = self.xml.attribute(&element, "id")?;
                     let state = self.xml.attribute(&element, "state")?;
                     let (source, target) = self.read_segment(&element)?;
-                    let untranslated = skipped || state.as_deref() == Some("initial");
-                    let target = if untranslated { String::new() } else { target };
+                    let pending = state.as_deref() == Some("initial");
+                    let target = if skipped { String::new() } else { target };
                     let id = match (&id, segment_id) {
                         (Some(unit), Some(segment)) => Some(format!("{unit}/{segment}")),
                         (unit, _) => unit.clone(),
                     };
-                    self.push(id, source, target);
+                    self.push(id, source, target, pending);
                 }
                 Node::Start(_) => self.xml.skip_element()?,
                 Node::Empty(_) | Node::Text(_) => {}
@@ -240,7 +243,7 @@ impl<'a> XliffReader<'a> {
         Ok((source, target))
     }
 
-    fn push(&mut self, id: Option<String>, source: String, target: String) {
+    fn push(&mut self, id: Option<String>, source: String, target: String, pending: bool) {
         let (source_lang, target_lang, swapped) =
             self.file_languages.clone().unwrap_or_else(|| {
                 (
@@ -255,6 +258,7 @@ impl<'a> XliffReader<'a> {
             target,
             source_lang,
             target_lang,
+            pending,
             ..TranslationUnit::default()
         };
         if swapped {

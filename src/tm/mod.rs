@@ -159,6 +159,7 @@ impl StoredUnit {
             origin: Some(self.origin.clone()),
             created: Some(self.created.clone()),
             changed: Some(self.changed.clone()),
+            pending: false,
         }
     }
 }
@@ -238,9 +239,23 @@ pub struct ImportSummary {
     pub updated: u64,
     /// Units already there, unchanged.
     pub duplicates: u64,
-    /// Units without a translation (empty, a copy of the source, or marked
-    /// untranslated), not imported.
+    /// Units without a translation (empty or a copy of the source), not
+    /// imported.
     pub untranslated: u64,
+    /// Units with a translation their file marks as not done or not
+    /// reviewed, held back (see [`ImportOptions::any_state`]).
+    pub held_back: u64,
+}
+
+/// How an import treats its units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Recorded as the origin of units that do not name their own.
+    pub origin: String,
+    /// Import units whose file marks them not done or not reviewed, as long
+    /// as their target is a translation (for files saved by tools that do
+    /// not update XLIFF states).
+    pub any_state: bool,
 }
 
 impl ImportSummary {
@@ -250,6 +265,7 @@ impl ImportSummary {
         self.updated += other.updated;
         self.duplicates += other.duplicates;
         self.untranslated += other.untranslated;
+        self.held_back += other.held_back;
     }
 }
 
@@ -264,6 +280,8 @@ pub enum Added {
     Duplicate(i64),
     /// Nothing to add: no translation.
     Untranslated,
+    /// Not added: marked not done or not reviewed.
+    HeldBack,
 }
 
 /// Figures about a TM.
@@ -341,12 +359,11 @@ impl TranslationMemory {
     }
 
     /// Imports units in one transaction: when the iterator yields an error,
-    /// nothing is added and the error is returned. `origin` is recorded for
-    /// units that do not name their own.
+    /// nothing is added and the error is returned.
     ///
     /// Reading and normalizing the units runs on a second thread while this
     /// one writes to the database.
-    pub fn import<I>(&mut self, units: I, origin: &str) -> Result<ImportSummary, TmError>
+    pub fn import<I>(&mut self, units: I, options: &ImportOptions) -> Result<ImportSummary, TmError>
     where
         I: IntoIterator<Item = Result<TranslationUnit, FormatError>>,
         I::IntoIter: Send,
@@ -360,7 +377,7 @@ impl TranslationMemory {
                     let mut batch = Vec::with_capacity(BATCH);
                     for unit in units {
                         let failed = unit.is_err();
-                        batch.push(unit.map(Prepared::new));
+                        batch.push(unit.map(|unit| Prepared::new(unit, options.any_state)));
                         if failed || batch.len() == BATCH {
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                             if sender.send(full).is_err() || failed {
@@ -373,11 +390,12 @@ impl TranslationMemory {
                 });
                 let mut summary = ImportSummary::default();
                 for prepared in receiver.into_iter().flatten() {
-                    match writer.add(&prepared?, origin)? {
+                    match writer.add(&prepared?, &options.origin)? {
                         Added::New(_) => summary.added += 1,
                         Added::Updated(_) => summary.updated += 1,
                         Added::Duplicate(_) => summary.duplicates += 1,
                         Added::Untranslated => summary.untranslated += 1,
+                        Added::HeldBack => summary.held_back += 1,
                     }
                 }
                 Ok(summary)
@@ -387,7 +405,7 @@ impl TranslationMemory {
 
     /// Adds one unit.
     pub fn add(&mut self, unit: &TranslationUnit, origin: &str) -> Result<Added, TmError> {
-        let prepared = Prepared::new(unit.clone());
+        let prepared = Prepared::new(unit.clone(), false);
         self.write(|writer| writer.add(&prepared, origin))
     }
 
@@ -673,12 +691,19 @@ impl TranslationMemory {
     }
 }
 
-/// A unit ready to be written: trimmed, with its key and match tokens, or
-/// `None` when it has no translation.
-struct Prepared(Option<(TranslationUnit, String, Vec<std::ops::Range<usize>>)>);
+/// A unit ready to be written: trimmed, with its key and match tokens.
+enum Prepared {
+    Ready {
+        unit: Box<TranslationUnit>,
+        key: String,
+        tokens: Vec<std::ops::Range<usize>>,
+    },
+    Untranslated,
+    HeldBack,
+}
 
 impl Prepared {
-    fn new(mut unit: TranslationUnit) -> Self {
+    fn new(mut unit: TranslationUnit, any_state: bool) -> Self {
         let trim = |text: &mut String| {
             if text.trim().len() != text.len() {
                 *text = text.trim().to_owned();
@@ -688,10 +713,17 @@ impl Prepared {
         trim(&mut unit.target);
         let key = fuzzy::key(&unit.source);
         if key.is_empty() || unit.target.is_empty() || unit.source == unit.target {
-            return Prepared(None);
+            return Prepared::Untranslated;
+        }
+        if unit.pending && !any_state {
+            return Prepared::HeldBack;
         }
         let tokens = fuzzy::token_ranges(&key);
-        Prepared(Some((unit, key, tokens)))
+        Prepared::Ready {
+            unit: Box::new(unit),
+            key,
+            tokens,
+        }
     }
 }
 
@@ -749,11 +781,13 @@ impl<'c> Writer<'c> {
     }
 
     fn add(&mut self, unit: &Prepared, origin: &str) -> Result<Added, TmError> {
-        let Some((unit, key, tokens)) = &unit.0 else {
-            return Ok(Added::Untranslated);
-        };
-        self.try_add(unit, key, tokens, origin)
-            .map_err(|err| store::classify(self.path, err))
+        match unit {
+            Prepared::Ready { unit, key, tokens } => self
+                .try_add(unit, key, tokens, origin)
+                .map_err(|err| store::classify(self.path, err)),
+            Prepared::Untranslated => Ok(Added::Untranslated),
+            Prepared::HeldBack => Ok(Added::HeldBack),
+        }
     }
 
     fn try_add(
