@@ -528,7 +528,7 @@ impl TranslationMemory {
         // The best of one: a unit with the same key is a 100 nothing beats,
         // found without building the index.
         let exact = match options.limit {
-            1 => self.same_key(&key)?,
+            1 if options.min_score <= 100 => self.same_key(&key)?,
             _ => None,
         };
         let hits = match exact {
