@@ -13,7 +13,9 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod formats;
 pub mod glossary;
 pub mod output;
 pub mod summary;
 pub mod text;
+pub mod tm;

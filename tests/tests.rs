@@ -7,4 +7,5 @@ mod cli;
 mod output;
 mod split;
 mod summarize;
+mod tm;
 mod translate;

@@ -1,15 +1,564 @@
-//! `tarjama tm`.
+//! `tarjama tm`: the translation memory.
 
-use anyhow::Result;
+use super::{OutputArg, TmArgs, io};
+use anyhow::{Context, Result};
+use clap::{Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
+use tarjama::tm::{
+    Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
+};
 
-/// Manage the translation memory (import, export, lookup, search, stats)
+const EXAMPLES: &str = "\
+Examples:
+  tarjama tm import project_save.tmx finished.xlf     add translated units
+  tarjama tm lookup --format tsv sentences.txt        best match of every line
+  tarjama tm search الأمم المتحدة                       units holding those words
+  tarjama tm export --format tmx -o memory.tmx
+  tarjama tm stats
+
+The TM is $XDG_DATA_HOME/tarjama/memory.sqlite (~/.local/share/… on Linux) unless
+--tm PATH or TARJAMA_TM names another file. Only import and add create it.";
+
+/// Manage the translation memory (import, export, lookup, search, stats, add, delete)
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// What to do
-    action: Option<String>,
+    #[command(subcommand)]
+    command: Command,
 }
 
-pub fn run(_args: Args) -> Result<ExitCode> {
-    super::not_built("tm")
+#[derive(Debug, Subcommand)]
+enum Command {
+    Import(ImportArgs),
+    Export(ExportArgs),
+    Lookup(LookupArgs),
+    Search(SearchArgs),
+    Stats(StatsArgs),
+    Add(AddArgs),
+    Delete(DeleteArgs),
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Command::Import(args) => import(args),
+        Command::Export(args) => export(args),
+        Command::Lookup(args) => lookup(args),
+        Command::Search(args) => search(args),
+        Command::Stats(args) => stats(args),
+        Command::Add(args) => add(args),
+        Command::Delete(args) => delete(args),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+impl TmArgs {
+    /// The TM file: `--tm`, `TARJAMA_TM`, or the default in the user's data
+    /// directory.
+    pub fn path(&self) -> Result<PathBuf> {
+        if let Some(path) = &self.tm {
+            return Ok(path.clone());
+        }
+        let dirs = directories::BaseDirs::new().context(
+            "cannot find the user's data directory\nhint: name the TM with --tm PATH or TARJAMA_TM",
+        )?;
+        Ok(dirs.data_dir().join("tarjama").join("memory.sqlite"))
+    }
+
+    /// Opens the TM; [`OpenMode::Create`] also creates its folder.
+    pub fn open(&self, mode: OpenMode) -> Result<TranslationMemory> {
+        let path = self.path()?;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if mode == OpenMode::Create
+            && let Some(folder) = folder.filter(|f| !f.exists())
+        {
+            std::fs::create_dir_all(folder).map_err(|err| {
+                anyhow::anyhow!(
+                    "cannot create the folder of the translation memory ({err}): {}\n\
+                     hint: name another file with --tm PATH",
+                    folder.display()
+                )
+            })?;
+        }
+        Ok(TranslationMemory::open(&path, mode)?)
+    }
+}
+
+/// Languages of the units read from exchange files.
+#[derive(Debug, clap::Args)]
+struct LanguageArgs {
+    /// Language of the source side
+    #[arg(long, value_name = "CODE", default_value = "ar")]
+    source_lang: String,
+    /// Language of the target side
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    target_lang: String,
+}
+
+impl LanguageArgs {
+    fn pair(&self) -> LanguagePair {
+        LanguagePair {
+            source: self.source_lang.clone(),
+            target: self.target_lang.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    /// From the content (an XML root element) or the extension; TSV otherwise
+    Auto,
+    /// TMX 1.4b or 1.1
+    Tmx,
+    /// source<TAB>target, or a header naming source and target (`translate` output)
+    Tsv,
+    /// XLIFF 1.2 or 2.0
+    Xliff,
+}
+
+/// Import TMX, TSV or XLIFF files (each in one transaction: a bad file adds nothing)
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// Files to import; `-` reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Format of the files
+    #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Auto)]
+    format: ImportFormat,
+    /// Also import XLIFF units marked not done or not reviewed (new, needs-*,
+    /// initial) whose target is a translation: for files saved by tools that
+    /// do not update states, such as OmegaT
+    #[arg(long)]
+    any_state: bool,
+    #[command(flatten)]
+    languages: LanguageArgs,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+/// Files at least this big get a progress bar (on a terminal).
+const PROGRESS_BYTES: usize = 4 << 20;
+
+fn import(args: ImportArgs) -> Result<()> {
+    let mut tm = args.tm.open(OpenMode::Create)?;
+    let mut total = ImportSummary::default();
+    let stdout = std::io::stdout();
+    for file in &args.files {
+        let name = io::display_name(Some(file));
+        let summary = import_file(&mut tm, file, &name, &args)
+            .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?;
+        writeln!(stdout.lock(), "{name}: {}", describe(&summary))?;
+        if summary.held_back > 0 {
+            eprintln!(
+                "tarjama: {name}: {} units have a translation the file marks as not done or not \
+                 reviewed\nhint: review them, or import them with --any-state if your CAT tool \
+                 does not update XLIFF states",
+                summary.held_back
+            );
+        }
+        total.merge(&summary);
+    }
+    if args.files.len() > 1 {
+        writeln!(stdout.lock(), "total: {}", describe(&total))?;
+    }
+    Ok(())
+}
+
+/// Imports one file in one transaction.
+fn import_file(
+    tm: &mut TranslationMemory,
+    file: &Path,
+    name: &str,
+    args: &ImportArgs,
+) -> Result<ImportSummary> {
+    let text = read_exchange_file(file, name)?;
+    let format = match args.format {
+        ImportFormat::Auto => Format::detect(Some(file), &text),
+        ImportFormat::Tmx => Format::Tmx,
+        ImportFormat::Tsv => Format::Tsv,
+        ImportFormat::Xliff => Format::Xliff,
+    };
+    let units = Units::new(name, &text, format, &args.languages.pair());
+    // The origin of the units: the file's name without its folder.
+    let origin = match file.file_name() {
+        Some(base) if file != Path::new("-") => base.to_string_lossy().into_owned(),
+        _ => name.to_owned(),
+    };
+    let bar = progress_bar(text.len());
+    let options = ImportOptions {
+        origin,
+        any_state: args.any_state,
+    };
+    let summary = tm.import(Progress::new(units, bar.as_ref()), &options);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(summary?)
+}
+
+fn describe(summary: &ImportSummary) -> String {
+    format!(
+        "{} added, {} updated, {} duplicates skipped, {} untranslated skipped, {} held back",
+        summary.added, summary.updated, summary.duplicates, summary.untranslated, summary.held_back
+    )
+}
+
+fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
+    if file == Path::new("-") {
+        return io::read_text(None);
+    }
+    let bytes = std::fs::read(file).map_err(|err| {
+        anyhow::anyhow!(
+            "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
+        )
+    })?;
+    Ok(formats::decode(name, bytes)?)
+}
+
+fn progress_bar(bytes: usize) -> Option<ProgressBar> {
+    if bytes < PROGRESS_BYTES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(bytes as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} ({eta} left)") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Passes units through and moves the progress bar every few hundred.
+struct Progress<'a, 'b> {
+    units: Units<'a>,
+    bar: Option<&'b ProgressBar>,
+    count: usize,
+}
+
+impl<'a, 'b> Progress<'a, 'b> {
+    fn new(units: Units<'a>, bar: Option<&'b ProgressBar>) -> Self {
+        Self {
+            units,
+            bar,
+            count: 0,
+        }
+    }
+}
+
+impl Iterator for Progress<'_, '_> {
+    type Item = Result<TranslationUnit, formats::FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.count += 1;
+        if let Some(bar) = self.bar.filter(|_| self.count.is_multiple_of(512)) {
+            bar.set_position(self.units.position() as u64);
+        }
+        self.units.next()
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// TMX 1.4b
+    Tmx,
+    /// source<TAB>target
+    Tsv,
+}
+
+/// Write every unit as TMX 1.4b or TSV
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ExportFormat::Tmx)]
+    format: ExportFormat,
+    #[command(flatten)]
+    output: OutputArg,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+fn export(args: ExportArgs) -> Result<()> {
+    let tm = args.tm.open(OpenMode::ReadOnly)?;
+    io::write_output(args.output.output.as_deref(), |out| {
+        match args.format {
+            ExportFormat::Tmx => {
+                let mut writer = tmx::TmxWriter::new(out, &tm.languages()?.source)?;
+                tm.for_each_unit(|unit| writer.write_unit(&unit.to_exchange()))?;
+                writer.finish()?;
+            }
+            ExportFormat::Tsv => {
+                tm.for_each_unit(|unit| tsv::write_row(out, &[&unit.source, &unit.target]))?;
+            }
+        }
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LookupFormat {
+    /// For people: score, match kind, id, source and target
+    Text,
+    /// line<TAB>score<TAB>source<TAB>target of the best match, empty fields when none
+    Tsv,
+    /// The best --top matches of each line, with a word diff
+    Json,
+}
+
+/// Find the best matches of sentences, one per line
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+A missing TM is an error. Scores: 100 = the same words after normalization \
+(diacritics, tatweel, letter forms, digits); any other difference, a changed number \
+included, scores 99 or less. See README.md for the scoring.")]
+struct LookupArgs {
+    /// Sentences, one per line (UTF-8); `-` or absent reads standard input
+    file: Option<PathBuf>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = LookupFormat::Text)]
+    format: LookupFormat,
+    /// Leave out matches scoring below this
+    #[arg(long, default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
+    min_score: u8,
+    /// Matches per line in text and JSON (TSV always has the best one)
+    #[arg(short = 'n', long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    top: u16,
+    #[command(flatten)]
+    output: OutputArg,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+#[derive(Serialize)]
+struct LineMatches<'a> {
+    line: usize,
+    query: &'a str,
+    matches: Vec<tarjama::tm::TmMatch>,
+}
+
+fn lookup(args: LookupArgs) -> Result<()> {
+    let tm = args.tm.open(OpenMode::ReadOnly)?;
+    let text = io::read_text(args.file.as_deref())?;
+    let options = LookupOptions {
+        min_score: args.min_score,
+        limit: if args.format == LookupFormat::Tsv {
+            1
+        } else {
+            usize::from(args.top)
+        },
+        diff: args.format == LookupFormat::Json,
+    };
+    io::write_output(args.output.output.as_deref(), |out| {
+        let mut records = Vec::new();
+        for (at, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            let matches = if line.trim().is_empty() {
+                Vec::new()
+            } else {
+                tm.lookup(line, &options)?
+            };
+            let number = at + 1;
+            match args.format {
+                LookupFormat::Tsv => match matches.first() {
+                    Some(found) => tsv::write_row(
+                        out,
+                        &[
+                            &number.to_string(),
+                            &found.score.to_string(),
+                            &found.unit.source,
+                            &found.unit.target,
+                        ],
+                    )?,
+                    None => writeln!(out, "{number}\t\t\t")?,
+                },
+                LookupFormat::Text => {
+                    if matches.is_empty() {
+                        writeln!(out, "{number}: no match")?;
+                    }
+                    for found in &matches {
+                        let kind = serde_json::to_value(found.kind)?;
+                        writeln!(
+                            out,
+                            "{number}: {:>3} {} #{}\n  {}\n  {}",
+                            found.score,
+                            kind.as_str().unwrap_or(""),
+                            found.unit.id,
+                            found.unit.source,
+                            found.unit.target
+                        )?;
+                    }
+                }
+                LookupFormat::Json => records.push(LineMatches {
+                    line: number,
+                    query: line,
+                    matches,
+                }),
+            }
+        }
+        if args.format == LookupFormat::Json {
+            serde_json::to_writer_pretty(&mut *out, &records)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    /// For people
+    Text,
+    /// id<TAB>source<TAB>target
+    Tsv,
+    /// Every field
+    Json,
+}
+
+/// Find units whose source or target contains all the words (concordance)
+#[derive(Debug, clap::Args)]
+struct SearchArgs {
+    /// Words to find (Arabic is normalized, English case is ignored)
+    #[arg(required = true)]
+    words: Vec<String>,
+    /// At most this many units, newest first
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    #[command(flatten)]
+    output: OutputArg,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+fn search(args: SearchArgs) -> Result<()> {
+    let tm = args.tm.open(OpenMode::ReadOnly)?;
+    let units = tm.search(&args.words.join(" "), args.limit)?;
+    io::write_output(args.output.output.as_deref(), |out| {
+        match args.format {
+            ListFormat::Text => {
+                for unit in &units {
+                    writeln!(out, "#{}\n  {}\n  {}", unit.id, unit.source, unit.target)?;
+                }
+            }
+            ListFormat::Tsv => {
+                for unit in &units {
+                    tsv::write_row(out, &[&unit.id.to_string(), &unit.source, &unit.target])?;
+                }
+            }
+            ListFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &units)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    /// For people
+    Text,
+    /// Every figure
+    Json,
+}
+
+/// Show figures about the translation memory
+#[derive(Debug, clap::Args)]
+struct StatsArgs {
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = StatsFormat::Text)]
+    format: StatsFormat,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+fn stats(args: StatsArgs) -> Result<()> {
+    let tm = args.tm.open(OpenMode::ReadOnly)?;
+    let stats = tm.stats()?;
+    io::write_output(None, |out| {
+        if args.format == StatsFormat::Json {
+            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            out.write_all(b"\n")?;
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "file:       {} ({} bytes, schema {})",
+            stats.path.display(),
+            stats.bytes,
+            stats.schema_version
+        )?;
+        writeln!(out, "units:      {}", stats.units)?;
+        writeln!(out, "sources:    {} distinct", stats.sources)?;
+        writeln!(out, "vocabulary: {} tokens", stats.vocabulary)?;
+        for (source, target, count) in &stats.languages {
+            writeln!(out, "languages:  {source}→{target}: {count}")?;
+        }
+        for (origin, count) in &stats.origins {
+            writeln!(out, "origin:     {origin}: {count}")?;
+        }
+        if let (Some(oldest), Some(newest)) = (&stats.oldest, &stats.newest) {
+            writeln!(
+                out,
+                "dates:      created from {oldest}, last change {newest}"
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Add one sentence pair
+#[derive(Debug, clap::Args)]
+struct AddArgs {
+    /// The source sentence
+    source: String,
+    /// Its translation
+    target: String,
+    #[command(flatten)]
+    languages: LanguageArgs,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+fn add(args: AddArgs) -> Result<()> {
+    let mut tm = args.tm.open(OpenMode::Create)?;
+    let unit = TranslationUnit {
+        source: args.source,
+        target: args.target,
+        source_lang: args.languages.source_lang,
+        target_lang: args.languages.target_lang,
+        ..TranslationUnit::default()
+    };
+    let message = match tm.add(&unit, "add")? {
+        Added::New(id) => format!("added #{id}"),
+        Added::Updated(id) => format!("updated #{id}"),
+        Added::Duplicate(id) => format!("already there: #{id}"),
+        Added::Untranslated | Added::HeldBack => anyhow::bail!(
+            "nothing to add: the source or the target is empty, or they are the same\n\
+             hint: tarjama tm add \"ARABIC SENTENCE\" \"ENGLISH TRANSLATION\""
+        ),
+    };
+    println!("{message}");
+    Ok(())
+}
+
+/// Delete units by id (ids are shown by search and lookup)
+#[derive(Debug, clap::Args)]
+struct DeleteArgs {
+    /// Unit ids
+    #[arg(required = true)]
+    ids: Vec<i64>,
+    #[command(flatten)]
+    tm: TmArgs,
+}
+
+fn delete(args: DeleteArgs) -> Result<()> {
+    let mut tm = args.tm.open(OpenMode::ReadWrite)?;
+    for id in args.ids {
+        tm.delete(id)?;
+        println!("deleted #{id}");
+    }
+    Ok(())
 }

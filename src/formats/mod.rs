@@ -1,0 +1,350 @@
+//! Interchange files: readers of TMX, TSV and XLIFF, writers of TMX and TSV.
+//!
+//! Every reader yields [`TranslationUnit`]s oriented by a [`LanguagePair`]
+//! (Arabic source, English target unless told otherwise) and stops at the
+//! first problem with a [`FormatError`] that says where it is.
+
+pub mod tmx;
+pub mod tsv;
+pub mod xliff;
+mod xml;
+
+use std::fmt;
+use std::path::Path;
+
+/// One source sentence and its translation, as an exchange file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TranslationUnit {
+    /// The unit's id in its file (TMX `tuid`, XLIFF `id`), when it has one.
+    pub id: Option<String>,
+    /// The source text.
+    pub source: String,
+    /// The translation; empty when the file holds none (an untranslated unit).
+    pub target: String,
+    /// Language of the source as the file writes it (`ar`, `ar-SA`).
+    pub source_lang: String,
+    /// Language of the target as the file writes it (`en`, `en-US`).
+    pub target_lang: String,
+    /// Where the unit came from (a file name, `add`, `translate`), when known.
+    pub origin: Option<String>,
+    /// When it was created, as `YYYY-MM-DDThh:mm:ssZ`, when known.
+    pub created: Option<String>,
+    /// When it was last changed, as `YYYY-MM-DDThh:mm:ssZ`, when known.
+    pub changed: Option<String>,
+    /// The file marks the translation as not done or not reviewed (an
+    /// XLIFF state such as `new`, `needs-review-translation`, `initial`),
+    /// whatever its target holds.
+    pub pending: bool,
+}
+
+/// The languages a reader looks for: which side is the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguagePair {
+    /// Source language code (`ar`).
+    pub source: String,
+    /// Target language code (`en`).
+    pub target: String,
+}
+
+impl Default for LanguagePair {
+    fn default() -> Self {
+        Self {
+            source: "ar".to_owned(),
+            target: "en".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for LanguagePair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}→{}", self.source, self.target)
+    }
+}
+
+/// True when two language codes name the same language: the primary subtag
+/// decides and case does not matter (`ar`, `AR`, `ar-SA`, `ar_EG`).
+pub fn same_language(a: &str, b: &str) -> bool {
+    fn primary(code: &str) -> &str {
+        code.split(['-', '_']).next().unwrap_or("").trim()
+    }
+    let (a, b) = (primary(a), primary(b));
+    !a.is_empty() && a.eq_ignore_ascii_case(b)
+}
+
+/// Why an exchange file could not be read.
+///
+/// Displayed as `<what>: <file>[:line[:column]]`, then a `hint:` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    /// The file as the caller named it.
+    pub file: String,
+    /// The line, from 1, when known.
+    pub line: Option<usize>,
+    /// The column (in characters), from 1, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it (may be empty).
+    pub hint: String,
+}
+
+impl FormatError {
+    /// An error without a position.
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: String::new(),
+        }
+    }
+
+    /// An error at byte offset `offset` of `text`.
+    pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
+        let (line, column) = line_column(text, offset);
+        Self {
+            line: Some(line),
+            column: Some(column),
+            ..Self::new(file, message)
+        }
+    }
+
+    /// An error on line `line`.
+    pub fn at_line(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Self {
+            line: Some(line),
+            ..Self::new(file, message)
+        }
+    }
+
+    /// Adds what to do about it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = hint.into();
+        self
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.message, self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if !self.hint.is_empty() {
+            write!(f, "\nhint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Line and column (both from 1, the column in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The exchange formats the readers understand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TMX 1.4b (and the TMX 1.1 that OmegaT writes).
+    Tmx,
+    /// `source<TAB>target`, or a TSV with a header naming `source` and `target`.
+    Tsv,
+    /// XLIFF 1.2 or 2.0.
+    Xliff,
+}
+
+impl Format {
+    /// Guesses the format from the content (an XML root element) and then
+    /// the file extension; TSV when nothing else fits.
+    pub fn detect(path: Option<&Path>, text: &str) -> Format {
+        let head: String = text.chars().take(4096).collect();
+        if head.trim_start().starts_with('<') {
+            if head.contains("<tmx") {
+                return Format::Tmx;
+            }
+            if head.contains("<xliff") {
+                return Format::Xliff;
+            }
+        }
+        let extension = path
+            .and_then(|path| path.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("tmx") => Format::Tmx,
+            Some("xlf" | "xliff" | "xlf2") => Format::Xliff,
+            _ => Format::Tsv,
+        }
+    }
+}
+
+/// Units read from one file, in file order; the iteration ends after the
+/// first error.
+pub struct Units<'a> {
+    reader: Reader<'a>,
+    finished: bool,
+}
+
+enum Reader<'a> {
+    Tmx(tmx::TmxReader<'a>),
+    Tsv(tsv::TsvReader<'a>),
+    Xliff(xliff::XliffReader<'a>),
+}
+
+impl<'a> Units<'a> {
+    /// Reads `text` (the whole file) as `format`; `file` names it in errors.
+    pub fn new(file: &'a str, text: &'a str, format: Format, languages: &LanguagePair) -> Self {
+        let reader = match format {
+            Format::Tmx => Reader::Tmx(tmx::TmxReader::new(file, text, languages.clone())),
+            Format::Tsv => Reader::Tsv(tsv::TsvReader::new(file, text, languages.clone())),
+            Format::Xliff => Reader::Xliff(xliff::XliffReader::new(file, text, languages.clone())),
+        };
+        Self {
+            reader,
+            finished: false,
+        }
+    }
+
+    /// Bytes of the input read so far (for progress bars).
+    pub fn position(&self) -> usize {
+        match &self.reader {
+            Reader::Tmx(reader) => reader.position(),
+            Reader::Tsv(reader) => reader.position(),
+            Reader::Xliff(reader) => reader.position(),
+        }
+    }
+}
+
+impl Iterator for Units<'_> {
+    type Item = Result<TranslationUnit, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        let item = match &mut self.reader {
+            Reader::Tmx(reader) => reader.read_next(),
+            Reader::Tsv(reader) => reader.read_next(),
+            Reader::Xliff(reader) => reader.read_next(),
+        }
+        .transpose();
+        self.finished = !matches!(item, Some(Ok(_)));
+        item
+    }
+}
+
+/// Decodes an exchange file: UTF-8 (with or without a byte-order mark) or,
+/// behind its byte-order mark, UTF-16 (what some CAT tools write TMX in).
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, FormatError> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    let Some(unit) = utf16 else {
+        return crate::text::decode_owned(bytes).map_err(|err| {
+            let text = err.to_string();
+            let (what, hint) = text.split_once("\nhint: ").unwrap_or((&text, ""));
+            FormatError::new(file, what).with_hint(hint)
+        });
+    };
+    let units = bytes[2..]
+        .chunks(2)
+        .map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)]));
+    let mut text = String::with_capacity(bytes.len());
+    let mut offset = 2;
+    for c in char::decode_utf16(units) {
+        let Ok(c) = c else {
+            return Err(FormatError::new(
+                file,
+                format!("invalid UTF-16 at byte offset {offset}"),
+            ));
+        };
+        text.push(c);
+        offset += 2 * c.len_utf16();
+    }
+    Ok(text)
+}
+
+/// Collapses runs of whitespace into one space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_match_on_the_primary_subtag() {
+        assert!(same_language("ar", "AR"));
+        assert!(same_language("ar-SA", "ar"));
+        assert!(same_language("en_US", "EN-gb"));
+        assert!(!same_language("ar", "en"));
+        assert!(!same_language("", ""));
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\nسلام x";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 6));
+    }
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(
+            Format::detect(None, "<?xml?>\n<tmx version=\"1.4\">"),
+            Format::Tmx
+        );
+        assert_eq!(
+            Format::detect(None, "<xliff version=\"1.2\">"),
+            Format::Xliff
+        );
+        assert_eq!(Format::detect(Some(Path::new("a.tmx")), ""), Format::Tmx);
+        assert_eq!(
+            Format::detect(Some(Path::new("a.txt")), "a\tb"),
+            Format::Tsv
+        );
+    }
+
+    #[test]
+    fn decodes_utf8_and_utf16_with_a_byte_order_mark() {
+        assert_eq!(decode("f", "سلام".as_bytes().to_vec()).unwrap(), "سلام");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("<tmx>س".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode("f", utf16).unwrap(), "<tmx>س");
+        let err = decode("f", vec![b'a', 0xFF]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid UTF-8 at byte offset 1: f\nhint: convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
+        );
+    }
+
+    #[test]
+    fn error_display_puts_the_place_last() {
+        let error = FormatError::at_offset("m.tmx", "a\nbc", 3, "bad").with_hint("fix it");
+        assert_eq!(error.to_string(), "bad: m.tmx:2:2\nhint: fix it");
+    }
+}

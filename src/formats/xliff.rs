@@ -1,0 +1,282 @@
+//! XLIFF 1.2 and 2.0 reader (translated bilingual files flowing back into
+//! the TM).
+//!
+//! Units are yielded as the file has them, so the caller can count what it
+//! skips: a `translate="no"` unit with an empty target, and a unit whose
+//! state says the translation is not done or not reviewed (1.2 `new`,
+//! `needs-*`; 2.0 `initial`) marked [`TranslationUnit::pending`]. The
+//! target of an untranslated unit is often empty or a copy of the source
+//! (OmegaT translates the text inside `<target>`); but tools that do not
+//! update states (OmegaT again) leave finished translations marked `new`,
+//! hence the mark rather than a verdict.
+//!
+//! Inline codes are dropped from the text (`<ph>`, `<bpt>`, `<ept>`, `<it>`
+//! in 1.2; 2.0 codes are empty elements); `<g>`, `<pc>`, `<mrk>` keep their
+//! text. A file whose languages are the pair reversed (English source,
+//! Arabic target) is read with the sides swapped.
+
+use super::xml::{Element, Node, XmlReader};
+use super::{FormatError, LanguagePair, TranslationUnit, same_language};
+use std::collections::VecDeque;
+
+/// Reads the units of an XLIFF document.
+pub struct XliffReader<'a> {
+    xml: XmlReader<'a>,
+    file: &'a str,
+    languages: LanguagePair,
+    version: Option<Version>,
+    /// Languages of the current `<file>` (1.2) or document (2.0), as written.
+    file_languages: Option<(String, String, bool)>,
+    pending: VecDeque<TranslationUnit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Version {
+    V1,
+    V2,
+}
+
+impl<'a> XliffReader<'a> {
+    /// Reads `text`; `file` names it in errors.
+    pub fn new(file: &'a str, text: &'a str, languages: LanguagePair) -> Self {
+        Self {
+            xml: XmlReader::new(file, text),
+            file,
+            languages,
+            version: None,
+            file_languages: None,
+            pending: VecDeque::new(),
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn position(&self) -> usize {
+        self.xml.position()
+    }
+
+    /// The next unit; `None` at the end of the document.
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+        loop {
+            if let Some(unit) = self.pending.pop_front() {
+                return Ok(Some(unit));
+            }
+            let element = match self.xml.next()? {
+                Node::Start(element) => element,
+                Node::Eof => {
+                    if self.version.is_none() {
+                        return Err(FormatError::new(
+                            self.file,
+                            "empty file: no <xliff> element",
+                        ));
+                    }
+                    return Ok(None);
+                }
+                Node::Empty(_) | Node::Text(_) | Node::End => continue,
+            };
+            let Some(version) = self.version else {
+                self.read_root(&element)?;
+                continue;
+            };
+            match (version, element.name()) {
+                (Version::V1, "file") => self.read_file_languages(&element)?,
+                (Version::V1, "body" | "group") | (Version::V2, "file" | "group") => {}
+                (Version::V1, "trans-unit") => self.read_trans_unit(&element)?,
+                (Version::V2, "unit") => self.read_unit(&element)?,
+                _ => self.xml.skip_element()?,
+            }
+        }
+    }
+
+    fn read_root(&mut self, root: &Element<'_>) -> Result<(), FormatError> {
+        if root.name() != "xliff" {
+            return Err(self.xml.error_at(
+                root.offset,
+                format!("not an XLIFF file: the root element is <{}>", root.name()),
+            ));
+        }
+        let version = self.xml.attribute(root, "version")?.unwrap_or_default();
+        self.version = Some(if version.starts_with('2') {
+            Version::V2
+        } else if version.starts_with('1') {
+            Version::V1
+        } else {
+            return Err(self
+                .xml
+                .error_at(root.offset, format!("unknown XLIFF version `{version}`"))
+                .with_hint("XLIFF 1.2 and 2.0 are read"));
+        });
+        if self.version == Some(Version::V2) {
+            let source = self.xml.attribute(root, "srcLang")?;
+            let target = self.xml.attribute(root, "trgLang")?;
+            self.set_languages(root, source, target, "<xliff> has no srcLang")?;
+        }
+        Ok(())
+    }
+
+    fn read_file_languages(&mut self, file: &Element<'_>) -> Result<(), FormatError> {
+        let source = self.xml.attribute(file, "source-language")?;
+        let target = self.xml.attribute(file, "target-language")?;
+        self.set_languages(file, source, target, "<file> has no source-language")
+    }
+
+    /// Checks the file's languages against the pair and decides whether the
+    /// sides are swapped.
+    fn set_languages(
+        &mut self,
+        element: &Element<'_>,
+        source: Option<String>,
+        target: Option<String>,
+        missing: &str,
+    ) -> Result<(), FormatError> {
+        let Some(source) = source.filter(|s| !s.trim().is_empty()) else {
+            return Err(self.xml.error_at(element.offset, missing));
+        };
+        let target = target.filter(|t| !t.trim().is_empty());
+        let pair = &self.languages;
+        let target_fits = |lang: &str| target.as_deref().is_none_or(|t| same_language(t, lang));
+        let swapped = if same_language(&source, &pair.source) && target_fits(&pair.target) {
+            false
+        } else if same_language(&source, &pair.target) && target_fits(&pair.source) {
+            true
+        } else {
+            let target = target.as_deref().unwrap_or("?");
+            return Err(self
+                .xml
+                .error_at(
+                    element.offset,
+                    format!("the file is {source}→{target}, the TM holds {pair}"),
+                )
+                .with_hint("--source-lang and --target-lang pick other languages"));
+        };
+        let target = target.unwrap_or_else(|| {
+            if swapped {
+                pair.source.clone()
+            } else {
+                pair.target.clone()
+            }
+        });
+        self.file_languages = Some((source.trim().to_owned(), target.trim().to_owned(), swapped));
+        Ok(())
+    }
+
+    fn read_trans_unit(&mut self, unit: &Element<'_>) -> Result<(), FormatError> {
+        let id = self.xml.attribute(unit, "id")?;
+        let skipped = self.xml.attribute(unit, "translate")?.as_deref() == Some("no");
+        let (mut source, mut target, mut pending) = (None, None, false);
+        loop {
+            match self.xml.next()? {
+                Node::Start(element) if element.name() == "source" => {
+                    source = Some(self.xml.read_text(is_code_v1)?);
+                }
+                Node::Start(element) if element.name() == "target" => {
+                    let state = self.xml.attribute(&element, "state")?;
+                    pending =
+                        state.is_some_and(|state| state == "new" || state.starts_with("needs-"));
+                    target = Some(self.xml.read_text(is_code_v1)?);
+                }
+                Node::Start(_) => self.xml.skip_element()?,
+                Node::Empty(element) if element.name() == "target" => target = None,
+                Node::Empty(_) | Node::Text(_) => {}
+                Node::End | Node::Eof => break,
+            }
+        }
+        let Some(source) = source else {
+            return Err(self
+                .xml
+                .error_at(unit.offset, "a <trans-unit> without <source>"));
+        };
+        let target = if skipped { None } else { target };
+        self.push(id, source, target.unwrap_or_default(), pending);
+        Ok(())
+    }
+
+    fn read_unit(&mut self, unit: &Element<'_>) -> Result<(), FormatError> {
+        let id = self.xml.attribute(unit, "id")?;
+        let skipped = self.xml.attribute(unit, "translate")?.as_deref() == Some("no");
+        let mut segments = 0;
+        loop {
+            match self.xml.next()? {
+                Node::Start(element) if element.name() == "segment" => {
+                    segments += 1;
+                    let segment_id = self.xml.attribute(&element, "id")?;
+                    let state = self.xml.attribute(&element, "state")?;
+                    let (source, target) = self.read_segment(&element)?;
+                    let pending = state.as_deref() == Some("initial");
+                    let target = if skipped { String::new() } else { target };
+                    let id = match (&id, segment_id) {
+                        (Some(unit), Some(segment)) => Some(format!("{unit}/{segment}")),
+                        (unit, _) => unit.clone(),
+                    };
+                    self.push(id, source, target, pending);
+                }
+                Node::Start(_) => self.xml.skip_element()?,
+                Node::Empty(_) | Node::Text(_) => {}
+                Node::End | Node::Eof => break,
+            }
+        }
+        if segments == 0 {
+            return Err(self.xml.error_at(unit.offset, "a <unit> without <segment>"));
+        }
+        Ok(())
+    }
+
+    fn read_segment(&mut self, segment: &Element<'_>) -> Result<(String, String), FormatError> {
+        let (mut source, mut target) = (None, String::new());
+        loop {
+            match self.xml.next()? {
+                Node::Start(element) if element.name() == "source" => {
+                    source = Some(self.xml.read_text(is_code_v2)?);
+                }
+                Node::Start(element) if element.name() == "target" => {
+                    target = self.xml.read_text(is_code_v2)?;
+                }
+                Node::Start(_) => self.xml.skip_element()?,
+                Node::Empty(_) | Node::Text(_) => {}
+                Node::End | Node::Eof => break,
+            }
+        }
+        let Some(source) = source else {
+            return Err(self
+                .xml
+                .error_at(segment.offset, "a <segment> without <source>"));
+        };
+        Ok((source, target))
+    }
+
+    fn push(&mut self, id: Option<String>, source: String, target: String, pending: bool) {
+        let (source_lang, target_lang, swapped) =
+            self.file_languages.clone().unwrap_or_else(|| {
+                (
+                    self.languages.source.clone(),
+                    self.languages.target.clone(),
+                    false,
+                )
+            });
+        let mut unit = TranslationUnit {
+            id,
+            source,
+            target,
+            source_lang,
+            target_lang,
+            pending,
+            ..TranslationUnit::default()
+        };
+        if swapped {
+            if unit.target.trim().is_empty() {
+                // Nothing to learn: keep the empty side as the target.
+                unit.source.clear();
+            }
+            std::mem::swap(&mut unit.source, &mut unit.target);
+            std::mem::swap(&mut unit.source_lang, &mut unit.target_lang);
+        }
+        self.pending.push_back(unit);
+    }
+}
+
+fn is_code_v1(name: &str) -> bool {
+    matches!(name, "bpt" | "ept" | "ph" | "it" | "sub")
+}
+
+fn is_code_v2(name: &str) -> bool {
+    matches!(name, "originalData")
+}

@@ -1,0 +1,504 @@
+//! Fuzzy scoring: word-level edit distance on normalized tokens.
+//!
+//! A sentence becomes a list of tokens: the words of its normalized key
+//! (see [`key`]) and each punctuation mark on its own. Two sentences are
+//! compared with a weighted Levenshtein distance over those tokens:
+//!
+//! | edit | cost |
+//! |---|---|
+//! | the same token | 0 |
+//! | a variant: the same word behind other proclitics (و ف ب ك ل ال), other Latin case, another quotation mark or dash | 0.5 |
+//! | a number for another number, or anything for a number | 1 |
+//! | another word | 0.5 + 0.5 × the share of its letters that change (character edit distance ÷ the longer length) |
+//! | a token inserted or deleted | 1 |
+//!
+//! and the score is `100 × (1 − distance ÷ max(tokens))`, rounded down. So
+//! 100 means the very same tokens (the sentences differ at most in
+//! diacritics, tatweel, letter forms, digits' script, spacing); any edit,
+//! a changed number included, gives at most 99. Words that share most of
+//! their letters (inflections of one root, a missing hamza) cost less than
+//! unrelated words, which is what makes a match with three such changes in
+//! an eleven-word sentence still worth offering.
+//!
+//! Costs are kept in thousandths so that scores are exact integers.
+
+use crate::text::{normalize, normalize_str, tokenize};
+use std::ops::Range;
+
+/// Cost of inserting or deleting a token, in thousandths.
+pub const INDEL: u32 = 1000;
+/// Cost of a variant of the same token, and the least any substitution costs.
+pub const VARIANT: u32 = 500;
+
+/// The normalized key of a sentence: [`normalize_str`] with runs of
+/// whitespace collapsed to one space and the ends trimmed.
+pub fn key(sentence: &str) -> String {
+    crate::formats::collapse_whitespace(&normalize_str(sentence))
+}
+
+/// Byte ranges of the match tokens of normalized text: words (as
+/// [`tokenize::words`] finds them) and every other non-space character alone.
+pub fn token_ranges(normalized: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    let push_marks = |from: usize, to: usize, ranges: &mut Vec<Range<usize>>| {
+        for (offset, c) in normalized[from..to].char_indices() {
+            if !c.is_whitespace() {
+                let start = from + offset;
+                ranges.push(start..start + c.len_utf8());
+            }
+        }
+    };
+    for word in tokenize::words(normalized) {
+        push_marks(at, word.start, &mut ranges);
+        at = word.end;
+        ranges.push(word);
+    }
+    push_marks(at, normalized.len(), &mut ranges);
+    ranges
+}
+
+/// The match tokens of a sentence (normalized).
+pub fn tokens(key: &str) -> Vec<&str> {
+    token_ranges(key).into_iter().map(|r| &key[r]).collect()
+}
+
+/// What stays of a token when variants are folded: proclitics stripped from
+/// Arabic words, Latin lower-cased, quotation marks and dashes unified.
+pub fn variant_class(token: &str) -> String {
+    let mut chars = token.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && !c.is_alphanumeric()
+    {
+        return match c {
+            '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›' => {
+                "\"".into()
+            }
+            '-' | '–' | '—' | '‐' | '‒' | '−' => "-".into(),
+            c => c.to_string(),
+        };
+    }
+    strip_proclitics(&token.to_lowercase()).to_owned()
+}
+
+/// Strips و/ف, then ب/ك/ل, then ال (and لل = ل + ال) while a stem of at
+/// least two letters remains.
+fn strip_proclitics(word: &str) -> &str {
+    let letters = |s: &str| s.chars().count();
+    let mut stem = word;
+    if let Some(rest) = stem.strip_prefix(['و', 'ف'])
+        && letters(rest) >= 3
+    {
+        stem = rest;
+    }
+    if let Some(rest) = stem.strip_prefix("لل")
+        && letters(rest) >= 2
+    {
+        return rest;
+    }
+    if let Some(rest) = stem.strip_prefix(['ب', 'ك', 'ل'])
+        && letters(rest) >= 3
+    {
+        stem = rest;
+    }
+    if let Some(rest) = stem.strip_prefix("ال")
+        && letters(rest) >= 2
+    {
+        stem = rest;
+    }
+    stem
+}
+
+/// True when a token is (or holds) a number.
+pub fn is_number(token: &str) -> bool {
+    token.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Everything the cost function needs to know about one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenFacts {
+    /// Token id (equal ids: the same token).
+    pub id: u32,
+    /// Variant class id (equal classes: variants of one another).
+    pub class: u32,
+    /// Whether the token is a number.
+    pub number: bool,
+}
+
+/// The cost of putting `b` where `a` stands, given a way to get the
+/// character edit ratio (in thousandths) of two different tokens.
+pub fn substitution_cost(a: TokenFacts, b: TokenFacts, char_ratio: impl FnOnce() -> u32) -> u32 {
+    if a.id == b.id {
+        0
+    } else if a.class == b.class {
+        VARIANT
+    } else if a.number || b.number {
+        INDEL
+    } else {
+        VARIANT + char_ratio() / 2
+    }
+}
+
+/// Character edit distance of two tokens divided by the longer length, in
+/// thousandths (0 = equal, 1000 = nothing in common).
+pub fn char_edit_ratio(a: &[char], b: &str) -> u32 {
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 0;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let cost = usize::from(ca != cb);
+            row[j + 1] = (diagonal + cost).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    u32::try_from(row[b.len()] * 1000 / longest).unwrap_or(1000)
+}
+
+/// Weighted edit distance between `query` (length `n`) and `unit`
+/// (length `m`), with `cost(i, j)` the substitution cost of their tokens.
+/// `row` is scratch space.
+pub fn distance(
+    n: usize,
+    m: usize,
+    row: &mut Vec<u32>,
+    mut cost: impl FnMut(usize, usize) -> u32,
+) -> u32 {
+    row.clear();
+    row.extend((0..=m).map(|j| j as u32 * INDEL));
+    for i in 0..n {
+        let mut diagonal = row[0];
+        row[0] = (i as u32 + 1) * INDEL;
+        for j in 0..m {
+            let above = row[j + 1];
+            let substitute = diagonal + cost(i, j);
+            row[j + 1] = substitute.min(above + INDEL).min(row[j] + INDEL);
+            diagonal = above;
+        }
+    }
+    row[m]
+}
+
+/// The score of a distance between sentences of `n` and `m` tokens:
+/// `100 × (1 − distance ÷ max(n, m))`, rounded down; 100 only for 0.
+pub fn score(distance: u32, n: usize, m: usize) -> u8 {
+    let longest = n.max(m) as u64 * u64::from(INDEL);
+    if longest == 0 {
+        return 100;
+    }
+    let kept = longest.saturating_sub(u64::from(distance));
+    u8::try_from(kept * 100 / longest).unwrap_or(100)
+}
+
+/// The largest distance that still reaches `min_score` for sentences of `n`
+/// and `m` tokens.
+pub fn max_distance(min_score: u8, n: usize, m: usize) -> u32 {
+    let longest = n.max(m) as u64 * u64::from(INDEL);
+    let allowed = longest * u64::from(100 - min_score.min(100)) / 100;
+    u32::try_from(allowed).unwrap_or(u32::MAX)
+}
+
+/// One step of a word diff between a TM unit's source and the query.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum DiffOp {
+    /// The same words in both.
+    Equal {
+        /// The words as the unit writes them.
+        text: String,
+    },
+    /// The same words written differently (proclitics, case, punctuation style).
+    Variant {
+        /// As the unit writes them.
+        unit: String,
+        /// As the query writes them.
+        query: String,
+    },
+    /// Words of the unit the query has replaced.
+    Replace {
+        /// As the unit writes them.
+        unit: String,
+        /// As the query writes them.
+        query: String,
+    },
+    /// Words only the query has.
+    Insert {
+        /// The query's words.
+        query: String,
+    },
+    /// Words only the unit has.
+    Delete {
+        /// The unit's words.
+        unit: String,
+    },
+}
+
+/// A diff needs a table of query × unit tokens; beyond this size (two
+/// sentences of 2,000 words) there is none.
+const MAX_DIFF_CELLS: usize = 4_000_000;
+
+/// The word diff from `unit` (a TM source) to `query`, in original
+/// spelling; `facts` gives the cost facts of a token text. Empty when the
+/// two are too long to compare word by word.
+pub fn diff(unit: &str, query: &str, mut facts: impl FnMut(&str) -> TokenFacts) -> Vec<DiffOp> {
+    let unit_norm = normalize(unit);
+    let query_norm = normalize(query);
+    let unit_ranges = token_ranges(unit_norm.as_str());
+    let query_ranges = token_ranges(query_norm.as_str());
+    let token =
+        |norm: &crate::text::Normalized<'_>, r: &Range<usize>| norm.as_str()[r.clone()].to_owned();
+    if unit_ranges.len().saturating_mul(query_ranges.len()) > MAX_DIFF_CELLS {
+        return Vec::new();
+    }
+    let unit_tokens: Vec<String> = unit_ranges.iter().map(|r| token(&unit_norm, r)).collect();
+    let query_tokens: Vec<String> = query_ranges.iter().map(|r| token(&query_norm, r)).collect();
+    let unit_facts: Vec<TokenFacts> = unit_tokens.iter().map(|t| facts(t)).collect();
+    let query_facts: Vec<TokenFacts> = query_tokens.iter().map(|t| facts(t)).collect();
+    let query_chars: Vec<Vec<char>> = query_tokens.iter().map(|t| t.chars().collect()).collect();
+    let cost = |i: usize, j: usize| {
+        substitution_cost(query_facts[i], unit_facts[j], || {
+            char_edit_ratio(&query_chars[i], &unit_tokens[j])
+        })
+    };
+
+    // Full matrix for the traceback: table[i][j] = distance of query[..i], unit[..j].
+    let (n, m) = (query_tokens.len(), unit_tokens.len());
+    let mut table = vec![vec![0u32; m + 1]; n + 1];
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j as u32 * INDEL;
+    }
+    for i in 1..=n {
+        table[i][0] = i as u32 * INDEL;
+        for j in 1..=m {
+            table[i][j] = (table[i - 1][j - 1] + cost(i - 1, j - 1))
+                .min(table[i - 1][j] + INDEL)
+                .min(table[i][j - 1] + INDEL);
+        }
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Step {
+        Equal,
+        Variant,
+        Replace,
+        Insert,
+        Delete,
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 {
+            let c = cost(i - 1, j - 1);
+            if table[i][j] == table[i - 1][j - 1] + c {
+                let step = match c {
+                    0 => Step::Equal,
+                    VARIANT if query_facts[i - 1].class == unit_facts[j - 1].class => Step::Variant,
+                    _ => Step::Replace,
+                };
+                steps.push((step, Some(i - 1), Some(j - 1)));
+                i -= 1;
+                j -= 1;
+                continue;
+            }
+        }
+        if i > 0 && table[i][j] == table[i - 1][j] + INDEL {
+            steps.push((Step::Insert, Some(i - 1), None));
+            i -= 1;
+        } else {
+            steps.push((Step::Delete, None, Some(j - 1)));
+            j -= 1;
+        }
+    }
+    steps.reverse();
+
+    // Merge runs of one kind and map them back to the original text.
+    let span = |norm: &crate::text::Normalized<'_>,
+                ranges: &[Range<usize>],
+                first: Option<usize>,
+                last: Option<usize>| {
+        match (first, last) {
+            (Some(first), Some(last)) => {
+                let range = norm.original_span(ranges[first].start..ranges[last].end);
+                norm.original()[range].to_owned()
+            }
+            _ => String::new(),
+        }
+    };
+    let mut ops = Vec::new();
+    let mut at = 0;
+    while at < steps.len() {
+        let kind = steps[at].0;
+        let mut end = at;
+        while end + 1 < steps.len() && steps[end + 1].0 == kind {
+            end += 1;
+        }
+        let run = &steps[at..=end];
+        let first_query = run.iter().find_map(|s| s.1);
+        let last_query = run.iter().rev().find_map(|s| s.1);
+        let first_unit = run.iter().find_map(|s| s.2);
+        let last_unit = run.iter().rev().find_map(|s| s.2);
+        let unit_text = span(&unit_norm, &unit_ranges, first_unit, last_unit);
+        let query_text = span(&query_norm, &query_ranges, first_query, last_query);
+        ops.push(match kind {
+            Step::Equal => DiffOp::Equal { text: unit_text },
+            Step::Variant => DiffOp::Variant {
+                unit: unit_text,
+                query: query_text,
+            },
+            Step::Replace => DiffOp::Replace {
+                unit: unit_text,
+                query: query_text,
+            },
+            Step::Insert => DiffOp::Insert { query: query_text },
+            Step::Delete => DiffOp::Delete { unit: unit_text },
+        });
+        at = end + 1;
+    }
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// Scores two sentences with ids and classes interned on the fly.
+    fn similarity(a: &str, b: &str) -> u8 {
+        let mut ids = HashMap::new();
+        let mut classes = HashMap::new();
+        let mut facts = |t: &str| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(t.to_owned()).or_insert(next);
+            let next = classes.len() as u32;
+            let class = *classes.entry(variant_class(t)).or_insert(next);
+            TokenFacts {
+                id,
+                class,
+                number: is_number(t),
+            }
+        };
+        let (ka, kb) = (key(a), key(b));
+        let (ta, tb) = (tokens(&ka), tokens(&kb));
+        let fa: Vec<TokenFacts> = ta.iter().map(|t| facts(t)).collect();
+        let fb: Vec<TokenFacts> = tb.iter().map(|t| facts(t)).collect();
+        let chars: Vec<Vec<char>> = ta.iter().map(|t| t.chars().collect()).collect();
+        let d = distance(ta.len(), tb.len(), &mut Vec::new(), |i, j| {
+            substitution_cost(fa[i], fb[j], || char_edit_ratio(&chars[i], tb[j]))
+        });
+        score(d, ta.len(), tb.len())
+    }
+
+    #[test]
+    fn tokens_are_words_and_marks() {
+        let k = key("قال الوزير: «لن نتراجع»، 3.5 مليار.");
+        assert_eq!(
+            tokens(&k),
+            [
+                "قال",
+                "الوزير",
+                ":",
+                "«",
+                "لن",
+                "نتراجع",
+                "»",
+                "،",
+                "3.5",
+                "مليار",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn diacritics_and_letter_forms_alone_score_100() {
+        assert_eq!(
+            similarity("أعلنت الحكومةُ إغلاقَ المدارس", "اعلنت الحكومه اغلاق المدارس"),
+            100
+        );
+        assert_eq!(similarity("قال ريـــابكوف إن", "قال ريابكوف إن"), 100);
+    }
+
+    #[test]
+    fn a_changed_number_is_never_100() {
+        let a = "أصيب 120 شخصا في الحادث الذي وقع صباح اليوم في وسط المدينة الكبيرة القديمة";
+        let b = a.replace("120", "121");
+        let s = similarity(a, &b);
+        assert!((90..100).contains(&s), "{s}");
+        assert_eq!(similarity("عام ٢٠١٤", "عام 2014"), 100);
+    }
+
+    #[test]
+    fn a_clitic_costs_half_a_word() {
+        // 8 tokens, one variant: 100 × (1 − 0.5 / 8) = 93.75.
+        assert_eq!(
+            similarity(
+                "ذهب الوفد إلى جنيف يوم الاثنين الماضي .",
+                "ذهب الوفد إلى جنيف يوم والاثنين الماضي ."
+            ),
+            93
+        );
+        assert_eq!(variant_class("وللحكومة"), variant_class("الحكومة"));
+        assert_eq!(variant_class("«"), variant_class("\""));
+        assert_ne!(variant_class("في"), variant_class("وفي").replace('ي', "x"));
+    }
+
+    #[test]
+    fn unrelated_words_cost_nearly_a_word() {
+        // One word of four replaced by an unrelated one.
+        let s = similarity("ذهب الوفد إلى جنيف", "ذهب الوفد إلى موسكو");
+        assert!((75..=76).contains(&s), "{s}");
+    }
+
+    #[test]
+    fn score_is_exact_and_capped() {
+        assert_eq!(score(0, 4, 4), 100);
+        assert_eq!(score(1, 100, 100), 99);
+        assert_eq!(score(1000, 4, 3), 75);
+        assert_eq!(max_distance(75, 4, 3), 1000);
+        assert_eq!(score(0, 0, 0), 100);
+    }
+
+    #[test]
+    fn diff_shows_original_spelling() {
+        let ids = std::cell::RefCell::new(HashMap::new());
+        let facts = |t: &str| {
+            let mut ids = ids.borrow_mut();
+            let next = ids.len() as u32;
+            let id = *ids.entry(t.to_owned()).or_insert(next);
+            TokenFacts {
+                id,
+                class: id,
+                number: is_number(t),
+            }
+        };
+        let ops = diff(
+            "قال الوزيرُ إن 5 جنود قتلوا",
+            "قال الوزير إن 7 جنود قتلوا أمس",
+            facts,
+        );
+        assert_eq!(
+            ops,
+            [
+                DiffOp::Equal {
+                    text: "قال الوزيرُ إن".into()
+                },
+                DiffOp::Replace {
+                    unit: "5".into(),
+                    query: "7".into()
+                },
+                DiffOp::Equal {
+                    text: "جنود قتلوا".into()
+                },
+                DiffOp::Insert {
+                    query: "أمس".into()
+                },
+            ]
+        );
+    }
+}

@@ -1,0 +1,771 @@
+//! `tarjama tm` as a translator runs it: imports, exports, lookups, and
+//! every kind of bad input.
+
+use crate::util::Sandbox;
+use predicates::prelude::*;
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+const MEMORY_TMX: &str = include_str!("fixtures/tm/memory.tmx");
+const OMEGAT_TMX: &str = include_str!("fixtures/tm/omegat.tmx");
+const TRANSLATED_TSV: &str = include_str!("fixtures/tm/translated.tsv");
+const FINISHED_12: &str = include_str!("fixtures/tm/finished12.xlf");
+const FINISHED_20: &str = include_str!("fixtures/tm/finished20.xlf");
+
+fn stdout_of(sandbox: &Sandbox, args: &[&str]) -> String {
+    let output = sandbox.cmd(args).assert().success().get_output().clone();
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The default TM of a sandbox.
+fn default_tm(sandbox: &Sandbox) -> PathBuf {
+    sandbox.path().join("data/tarjama/memory.sqlite")
+}
+
+/// A sandbox whose default TM holds `memory.tmx`.
+fn with_memory() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write("memory.tmx", MEMORY_TMX);
+    sandbox
+        .cmd(&["tm", "import", "memory.tmx"])
+        .assert()
+        .success();
+    sandbox
+}
+
+/// A sandbox whose default TM got `contents` imported as `file`; the
+/// import must print `summary` (the part after the file name).
+fn imported(file: &str, contents: &str, summary: &str) -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write(file, contents);
+    sandbox
+        .cmd(&["tm", "import", file])
+        .assert()
+        .success()
+        .stdout(format!("{file}: {summary}\n"));
+    sandbox
+}
+
+/// Every unit as `source<TAB>target` lines.
+fn pairs(sandbox: &Sandbox) -> String {
+    stdout_of(sandbox, &["tm", "export", "--format", "tsv"])
+}
+
+fn lookup_tsv(sandbox: &Sandbox, lines: &str) -> Vec<Vec<String>> {
+    let output = sandbox
+        .cmd(&["tm", "lookup", "--format", "tsv"])
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|line| line.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn import_reports_what_it_did_and_skips_untranslated_units() {
+    let sandbox = imported(
+        "memory.tmx",
+        MEMORY_TMX,
+        "5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back",
+    );
+    assert!(
+        default_tm(&sandbox).exists(),
+        "import creates the default TM"
+    );
+    sandbox
+        .cmd(&["tm", "import", "memory.tmx"])
+        .assert()
+        .success()
+        .stdout("memory.tmx: 0 added, 0 updated, 5 duplicates skipped, 1 untranslated skipped, 0 held back\n");
+}
+
+#[test]
+fn tmx_inline_codes_entities_and_languages_are_read() {
+    let sandbox = with_memory();
+    let pairs = pairs(&sandbox);
+    assert!(pairs.contains(
+        "قال المتحدث إن الاجتماع سيُعقد الأسبوع المقبل.\tThe spokesman said the meeting would be held next week.\n"
+    ));
+    assert!(pairs.contains("لإطلاق النار & تبادل الأسرى.\tThe committee called for an immediate ceasefire & a prisoner exchange.\n"));
+    assert!(
+        pairs.contains("\tThe health ministry announced 42 new cases.\n"),
+        "the fr <tuv> is ignored"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &sandbox,
+        &["tm", "search", "-f", "json", "المفاوضين"],
+    ))
+    .unwrap();
+    assert_eq!(json[0]["source_lang"], "ar-SA");
+    assert_eq!(json[0]["target_lang"], "en-GB");
+    assert_eq!(json[0]["origin"], "desk-notes");
+    assert_eq!(json[0]["created"], "2024-03-01T09:00:00Z");
+    assert_eq!(json[0]["changed"], "2024-03-02T10:00:00Z");
+}
+
+#[test]
+fn omegat_tmx_1_1_with_lang_and_all_is_read() {
+    let sandbox = Sandbox::new();
+    sandbox.write("project_save.tmx", OMEGAT_TMX);
+    sandbox
+        .cmd(&["tm", "import", "project_save.tmx"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("project_save.tmx: 2 added"));
+    assert!(pairs(&sandbox).contains(
+        "أغلقت السلطات المعبر الحدودي صباح اليوم.\tThe authorities closed the border crossing this morning.\n"
+    ));
+}
+
+#[test]
+fn translated_tsv_flows_back_into_the_tm() {
+    let sandbox = imported(
+        "article.tsv",
+        TRANSLATED_TSV,
+        "2 added, 0 updated, 0 duplicates skipped, 2 untranslated skipped, 0 held back",
+    );
+    let pairs = pairs(&sandbox);
+    assert!(
+        pairs.contains("وقال: \"لن نتراجع\".\tHe said: \"We will not back down.\"\n"),
+        "{pairs}"
+    );
+}
+
+#[test]
+fn xliff_1_2_imports_translated_units_only() {
+    let sandbox = imported(
+        "finished.xlf",
+        FINISHED_12,
+        "2 added, 0 updated, 0 duplicates skipped, 4 untranslated skipped, 1 held back",
+    );
+    assert_eq!(
+        pairs(&sandbox),
+        "تعهد المانحون بتقديم مساعدات عاجلة للنازحين.\tDonors pledged urgent aid to the displaced.\n\
+         أصيب 3 متطوعين.\tThree volunteers were injured.\n"
+    );
+}
+
+#[test]
+fn xliff_2_0_imports_translated_segments_only() {
+    let sandbox = imported(
+        "finished.xlf",
+        FINISHED_20,
+        "3 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 1 held back",
+    );
+    assert_eq!(
+        pairs(&sandbox),
+        "افتُتح المستشفى الميداني أمس.\tThe field hospital opened yesterday.\n\
+         ويضم خمسين سريرا.\tIt has fifty beds.\n\
+         الطقس بارد.\tThe weather is cold…\n"
+    );
+}
+
+#[test]
+fn units_marked_not_done_are_held_back_unless_any_state() {
+    let sandbox = Sandbox::new();
+    sandbox.write("finished.xlf", FINISHED_12);
+    sandbox
+        .cmd(&["tm", "import", "finished.xlf"])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "tarjama: finished.xlf: 1 units have a translation the file marks as not done",
+        ))
+        .stderr(predicate::str::contains("--any-state"));
+    sandbox
+        .cmd(&["tm", "import", "--any-state", "finished.xlf"])
+        .assert()
+        .success()
+        .stdout(
+            "finished.xlf: 1 added, 0 updated, 2 duplicates skipped, 4 untranslated skipped, 0 held back\n",
+        );
+    assert!(pairs(&sandbox).contains("ما زالت الطرق مقطوعة.\tThe roads are still cut.\n"));
+}
+
+#[test]
+fn export_and_import_round_trip() {
+    let sandbox = with_memory();
+    sandbox.write("omegat.tmx", OMEGAT_TMX);
+    sandbox
+        .cmd(&["tm", "import", "omegat.tmx"])
+        .assert()
+        .success();
+    sandbox
+        .cmd(&["tm", "export", "-o", "all.tmx"])
+        .assert()
+        .success();
+    sandbox
+        .cmd(&["tm", "export", "-f", "tsv", "-o", "all.tsv"])
+        .assert()
+        .success();
+    for file in ["all.tmx", "all.tsv"] {
+        sandbox
+            .cmd(&["tm", "import", "--tm", "copy.sqlite", file])
+            .assert()
+            .success();
+        let copy = stdout_of(
+            &sandbox,
+            &["tm", "export", "--tm", "copy.sqlite", "-f", "tsv"],
+        );
+        assert_eq!(copy, pairs(&sandbox), "{file}");
+        std::fs::remove_file(sandbox.path().join("copy.sqlite")).unwrap();
+    }
+    let tmx = std::fs::read_to_string(sandbox.path().join("all.tmx")).unwrap();
+    assert!(tmx.contains("srclang=\"ar\""));
+    assert!(tmx.contains("<tuv xml:lang=\"ar-SA\">"));
+    assert!(tmx.contains("creationdate=\"20240301T090000Z\" changedate=\"20240302T100000Z\""));
+}
+
+#[test]
+fn tmx_export_snapshot() {
+    let sandbox = with_memory();
+    insta::assert_snapshot!("tm_export_tmx", stdout_of(&sandbox, &["tm", "export"]));
+}
+
+#[test]
+fn lookup_tsv_has_one_row_per_line_in_the_contract_layout() {
+    let sandbox = with_memory();
+    let rows = lookup_tsv(
+        &sandbox,
+        "وصل وفدُ المفاوضين إلى العاصمةِ مساءَ الأحد.\n\nجملة لا علاقة لها بأي شيء هنا\r\nأعلنت وزارة الصحة تسجيل 43 إصابة جديدة.\n",
+    );
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[0],
+        [
+            "1",
+            "100",
+            "وصل وفد المفاوضين إلى العاصمة مساء الأحد.",
+            "The negotiators' delegation arrived in the capital on Sunday evening."
+        ]
+    );
+    assert_eq!(rows[1], ["2", "", "", ""]);
+    assert_eq!(rows[2], ["3", "", "", ""]);
+    assert_eq!(rows[3][0], "4");
+    assert_eq!(rows[3][3], "The health ministry announced 42 new cases.");
+}
+
+#[test]
+fn a_changed_number_is_never_100_and_diacritics_alone_are() {
+    let sandbox = with_memory();
+    let rows = lookup_tsv(
+        &sandbox,
+        "ارتفعت أسعار القمح بنسبة 8 في المئة خلال شهر واحد.\n\
+         ارتفعت أسعار القمح بنسبة ٧ في المئة خلال شهر واحد.\n\
+         اِرْتَفَعَتْ أسعارُ القمـــح بنسبة 7 في المئة خلال شهر واحد.\n",
+    );
+    let score: u8 = rows[0][1].parse().unwrap();
+    assert!((75..100).contains(&score), "changed number scored {score}");
+    assert_eq!(rows[1][1], "100", "Arabic-Indic digits are the same number");
+    assert_eq!(rows[2][1], "100", "diacritics and tatweel alone");
+}
+
+#[test]
+fn lookup_json_gives_the_top_matches_with_a_word_diff() {
+    let sandbox = with_memory();
+    sandbox
+        .cmd(&[
+            "tm",
+            "add",
+            "أعلنت وزارة الصحة تسجيل 42 إصابة جديدة اليوم.",
+            "The health ministry announced 42 new cases today.",
+        ])
+        .assert()
+        .success();
+    let output = sandbox
+        .cmd(&["tm", "lookup", "-f", "json", "-n", "2", "--min-score", "50"])
+        .write_stdin("وأعلنت وزارة الصحة تسجيل 45 إصابة جديدة.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let matches = json[0]["matches"].as_array().unwrap();
+    assert_eq!(matches.len(), 2);
+    assert_eq!(
+        matches[0]["target"],
+        "The health ministry announced 42 new cases."
+    );
+    assert_eq!(matches[0]["match"], "fuzzy");
+    assert!(matches[0]["score"].as_u64().unwrap() > matches[1]["score"].as_u64().unwrap());
+    assert_eq!(
+        matches[0]["diff"],
+        serde_json::json!([
+            {"op": "variant", "unit": "أعلنت", "query": "وأعلنت"},
+            {"op": "equal", "text": "وزارة الصحة تسجيل"},
+            {"op": "replace", "unit": "42", "query": "45"},
+            {"op": "equal", "text": "إصابة جديدة."},
+        ])
+    );
+}
+
+#[test]
+fn lookup_text_and_min_score() {
+    let sandbox = with_memory();
+    let query = "دعت اللجنة إلى وقف فوري لإطلاق النار وتبادل الأسرى.\n";
+    sandbox
+        .cmd(&["tm", "lookup"])
+        .write_stdin(query)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fuzzy #5"))
+        .stdout(predicate::str::contains("The committee called"));
+    sandbox
+        .cmd(&["tm", "lookup", "--min-score", "95"])
+        .write_stdin(query)
+        .assert()
+        .success()
+        .stdout("1: no match\n");
+    sandbox
+        .cmd(&["tm", "lookup", "--min-score", "101"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_huge_line_is_looked_up_like_any_other() {
+    let sandbox = with_memory();
+    let huge = "وصل وفد المفاوضين إلى العاصمة مساء الأحد ".repeat(5_000);
+    let rows = lookup_tsv(
+        &sandbox,
+        &format!("{huge}\nوصل وفد المفاوضين إلى العاصمة مساء الأحد.\n"),
+    );
+    assert_eq!(rows[0], ["1", "", "", ""]);
+    assert_eq!(rows[1][1], "100");
+    let long = "وصل وفد المفاوضين إلى العاصمة مساء الأحد ".repeat(500);
+    sandbox
+        .cmd(&["tm", "lookup", "-f", "json", "--min-score", "0"])
+        .write_stdin(long)
+        .assert()
+        .success();
+}
+
+#[test]
+fn search_is_a_normalized_concordance() {
+    let sandbox = with_memory();
+    let found = stdout_of(&sandbox, &["tm", "search", "-f", "tsv", "اسعار", "القمح"]);
+    assert_eq!(
+        found,
+        "4\tارتفعت أسعار القمح بنسبة 7 في المئة خلال شهر واحد.\tWheat prices rose by 7 percent in one month.\n"
+    );
+    let found = stdout_of(&sandbox, &["tm", "search", "-f", "tsv", "SPOKESMAN"]);
+    assert!(found.starts_with("3\t"), "{found}");
+    assert_eq!(stdout_of(&sandbox, &["tm", "search", "غير موجود"]), "");
+}
+
+#[test]
+fn stats_add_and_delete() {
+    let sandbox = with_memory();
+    let english = "The session ended without agreement.";
+    for (arabic, said) in [
+        ("انتهت الجلسة دون اتفاق.", "added #6\n"),
+        ("انتهت الجلسةُ دون اتفاق.", "updated #6\n"),
+        ("انتهت الجلسةُ دون اتفاق.", "already there: #6\n"),
+    ] {
+        sandbox
+            .cmd(&["tm", "add", arabic, english])
+            .assert()
+            .success()
+            .stdout(said);
+    }
+    sandbox
+        .cmd(&["tm", "add", "نص", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("tarjama: nothing to add"));
+    let stats: serde_json::Value =
+        serde_json::from_str(&stdout_of(&sandbox, &["tm", "stats", "-f", "json"])).unwrap();
+    assert_eq!(stats["units"], 6);
+    assert_eq!(stats["schema_version"], 1);
+    sandbox
+        .cmd(&["tm", "delete", "6", "2"])
+        .assert()
+        .success()
+        .stdout("deleted #6\ndeleted #2\n");
+    sandbox
+        .cmd(&["tm", "delete", "6"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: no unit #6 in the translation memory: ",
+        ));
+    let stats: serde_json::Value =
+        serde_json::from_str(&stdout_of(&sandbox, &["tm", "stats", "-f", "json"])).unwrap();
+    assert_eq!(stats["units"], 4);
+    assert!(stdout_of(&sandbox, &["tm", "stats"]).contains("units:      4\n"));
+}
+
+#[test]
+fn read_only_commands_never_create_the_tm() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["tm", "lookup"][..],
+        &["tm", "search", "كلمة"],
+        &["tm", "stats"],
+        &["tm", "export"],
+        &["tm", "delete", "1"],
+    ] {
+        sandbox
+            .cmd(args)
+            .write_stdin("جملة\n")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with(
+                "tarjama: no translation memory: ",
+            ))
+            .stderr(predicate::str::contains("hint: create it with"));
+    }
+    assert!(!sandbox.path().join("data").exists());
+}
+
+#[test]
+fn tm_path_comes_from_the_option_then_the_environment() {
+    let sandbox = Sandbox::new();
+    sandbox.write("memory.tmx", MEMORY_TMX);
+    sandbox
+        .cmd(&["tm", "import", "--tm", "mine/tm.sqlite", "memory.tmx"])
+        .assert()
+        .success();
+    assert!(sandbox.path().join("mine/tm.sqlite").exists());
+    assert!(!default_tm(&sandbox).exists());
+    sandbox
+        .cmd(&["tm", "stats"])
+        .env("TARJAMA_TM", "mine/tm.sqlite")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("units:      5"));
+}
+
+/// Runs `tm import FILE` expecting a failure; the TM must be unchanged.
+fn assert_import_fails(file: &str, contents: &[u8], message: &str) {
+    let sandbox = with_memory();
+    let before = pairs(&sandbox);
+    sandbox.write(file, contents);
+    sandbox
+        .cmd(&["tm", "import", file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!("tarjama: {message}")))
+        .stderr(predicate::str::contains(format!(
+            "hint: nothing from {file} was imported"
+        )));
+    assert_eq!(pairs(&sandbox), before, "{file} changed the TM");
+}
+
+/// A TMX whose first unit is good and whose second is `bad`.
+fn tmx_with(bad: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header srclang=\"ar\"/>\n<body>\n\
+         <tu><tuv xml:lang=\"ar\"><seg>جملة جيدة أولى</seg></tuv><tuv xml:lang=\"en\"><seg>A good first sentence</seg></tuv></tu>\n\
+         {bad}\n</body>\n</tmx>\n"
+    )
+}
+
+#[test]
+fn unclosed_tags_are_an_error_with_their_place() {
+    assert_import_fails(
+        "cut.tmx",
+        tmx_with("<tu><tuv xml:lang=\"ar\"><seg>نص</seg></tuv>")
+            .replace("</body>\n</tmx>\n", "")
+            .as_bytes(),
+        "the file ends inside <tu>: cut.tmx:7:1",
+    );
+    assert_import_fails(
+        "crossed.tmx",
+        tmx_with("<tu><tuv xml:lang=\"ar\"><seg>نص</tuv></seg></tu>").as_bytes(),
+        "malformed XML",
+    );
+}
+
+#[test]
+fn a_tuv_without_language_is_an_error() {
+    assert_import_fails(
+        "nolang.tmx",
+        tmx_with("<tu><tuv><seg>نص</seg></tuv><tuv xml:lang=\"en\"><seg>text</seg></tuv></tu>")
+            .as_bytes(),
+        "a <tuv> without xml:lang: nolang.tmx:6:5",
+    );
+}
+
+#[test]
+fn a_tu_without_target_is_an_error_naming_the_tu() {
+    assert_import_fails(
+        "notarget.tmx",
+        tmx_with("<tu><tuv xml:lang=\"ar\"><seg>نص</seg></tuv></tu>").as_bytes(),
+        "TU 2 has no <tuv> in language `en`: notarget.tmx:6:1",
+    );
+}
+
+#[test]
+fn external_entities_and_entity_bombs_are_refused() {
+    let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n\
+                    <tmx version=\"1.4\"><header srclang=\"ar\"/><body><tu><tuv xml:lang=\"ar\"><seg>&secret;</seg></tuv>\
+                    <tuv xml:lang=\"en\"><seg>x</seg></tuv></tu></body></tmx>\n";
+    assert_import_fails(
+        "external.tmx",
+        external.as_bytes(),
+        "the DOCTYPE declares entities or an internal subset: external.tmx:2:1",
+    );
+    let mut bomb = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a0 \"ha\">\n");
+    for level in 1..10 {
+        let previous = format!("&a{};", level - 1).repeat(10);
+        bomb.push_str(&format!("<!ENTITY a{level} \"{previous}\">\n"));
+    }
+    bomb.push_str("]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"ar\"><seg>&a9;</seg></tuv></tu></body></tmx>\n");
+    assert_import_fails("bomb.tmx", bomb.as_bytes(), "the DOCTYPE declares entities");
+    assert_import_fails(
+        "undeclared.tmx",
+        tmx_with("<tu><tuv xml:lang=\"ar\"><seg>&nbsp;</seg></tuv></tu>").as_bytes(),
+        "undefined or invalid reference &nbsp;: undeclared.tmx:6:",
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error() {
+    let deep = format!(
+        "<tu><tuv xml:lang=\"ar\"><seg>{}نص{}</seg></tuv></tu>",
+        "<hi>".repeat(100),
+        "</hi>".repeat(100)
+    );
+    assert_import_fails(
+        "deep.tmx",
+        tmx_with(&deep).as_bytes(),
+        "elements nested deeper than 64 levels",
+    );
+}
+
+#[test]
+fn bad_xliff_is_an_error() {
+    let no_source = FINISHED_12.replace("<source>وصلت أول قافلة إلى المخيم.</source>", "");
+    assert_import_fails(
+        "nosource.xlf",
+        no_source.as_bytes(),
+        "a <trans-unit> without <source>: nosource.xlf:13:7",
+    );
+    let french = FINISHED_12.replace(
+        "source-language=\"ar\" target-language=\"en\"",
+        "source-language=\"fr\" target-language=\"de\"",
+    );
+    assert_import_fails(
+        "french.xlf",
+        french.as_bytes(),
+        "the file is fr→de, the TM holds ar→en",
+    );
+}
+
+#[test]
+fn bad_tsv_and_bad_bytes_are_errors() {
+    assert_import_fails(
+        "pairs.tsv",
+        "جملة\tsentence\nجملة بلا ترجمة\n".as_bytes(),
+        "1 columns, expected 2: source<TAB>target: pairs.tsv:2",
+    );
+    let mut bytes = "جملة\tsentence\n".as_bytes().to_vec();
+    bytes.push(0xFF);
+    assert_import_fails(
+        "latin1.tsv",
+        &bytes,
+        "invalid UTF-8 at byte offset 18: latin1.tsv",
+    );
+    assert_import_fails("empty.tmx", b"", "empty file: no <tmx> element: empty.tmx");
+}
+
+#[test]
+fn files_that_are_not_a_tm_are_refused() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "notes.txt",
+        "not a database at all, just some text that is long enough",
+    );
+    sandbox
+        .cmd(&["tm", "stats", "--tm", "notes.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: not a tarjama translation memory (it is not an SQLite database): notes.txt",
+        ));
+    sandbox
+        .cmd(&["tm", "add", "--tm", "notes.txt", "نعم", "yes"])
+        .assert()
+        .code(2);
+    assert!(
+        std::fs::read_to_string(sandbox.path().join("notes.txt"))
+            .unwrap()
+            .starts_with("not a database")
+    );
+
+    let other = sandbox.path().join("other.sqlite");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE songs (title TEXT)")
+        .unwrap();
+    drop(conn);
+    sandbox
+        .cmd(&["tm", "add", "--tm", "other.sqlite", "نعم", "yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "(it is another program's database): other.sqlite",
+        ));
+
+    sandbox.write("empty.sqlite", "");
+    sandbox
+        .cmd(&["tm", "lookup", "--tm", "empty.sqlite"])
+        .write_stdin("نعم\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("(the file is empty)"));
+    sandbox.cmd(&["tm", "--help"]).assert().success();
+}
+
+#[test]
+fn a_read_only_tm_is_an_error_for_writers() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = with_memory();
+    let tm = default_tm(&sandbox);
+    std::fs::set_permissions(&tm, std::fs::Permissions::from_mode(0o444)).unwrap();
+    if std::fs::OpenOptions::new().write(true).open(&tm).is_ok() {
+        // Running as root: permissions do not stop anything.
+        return;
+    }
+    sandbox
+        .cmd(&["tm", "add", "نعم", "yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: the translation memory is read-only: ",
+        ));
+    sandbox.cmd(&["tm", "stats"]).assert().success();
+}
+
+/// Starts `tarjama ARGS` in the sandbox without waiting for it.
+fn spawn(sandbox: &Sandbox, args: &[&str]) -> Child {
+    let cmd = sandbox.cmd(args);
+    let mut child = std::process::Command::new(cmd.get_program());
+    child.args(cmd.get_args()).env_clear();
+    for (key, value) in cmd.get_envs() {
+        if let Some(value) = value {
+            child.env(key, value);
+        }
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        child.current_dir(dir);
+    }
+    child
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tarjama")
+}
+
+#[test]
+fn a_writer_waits_for_another_and_readers_are_never_blocked() {
+    let sandbox = with_memory();
+    let conn = rusqlite::Connection::open(default_tm(&sandbox)).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM units;")
+        .unwrap();
+    // A reader sees the last committed state while the write is open.
+    assert_eq!(pairs(&sandbox).lines().count(), 5);
+    let mut writer = spawn(&sandbox, &["tm", "add", "نعم", "yes"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        writer.try_wait().unwrap().is_none(),
+        "the writer waits for the lock"
+    );
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert!(writer.wait().unwrap().success());
+    assert_eq!(pairs(&sandbox).lines().count(), 6);
+}
+
+#[test]
+fn a_killed_import_leaves_the_tm_as_it_was() {
+    let sandbox = with_memory();
+    let before = pairs(&sandbox);
+    let mut rows = 50_000;
+    loop {
+        let mut big = String::with_capacity(rows * 60);
+        for row in 0..rows {
+            big.push_str(&format!(
+                "وصلت الشحنة رقم {row} إلى الميناء\tShipment {row} reached the port\n"
+            ));
+        }
+        sandbox.write("big.tsv", &big);
+        let mut import = spawn(&sandbox, &["tm", "import", "big.tsv"]);
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_millis(400) && import.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if import.try_wait().unwrap().is_none() {
+            import.kill().unwrap();
+            import.wait().unwrap();
+            break;
+        }
+        // This machine imported it all before the kill: try a bigger file.
+        assert!(rows < 1_000_000, "cannot catch an import in the middle");
+        std::fs::remove_file(default_tm(&sandbox)).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", default_tm(&sandbox).display()));
+        }
+        sandbox
+            .cmd(&["tm", "import", "memory.tmx"])
+            .assert()
+            .success();
+        rows *= 4;
+    }
+    assert_eq!(pairs(&sandbox), before);
+    sandbox
+        .cmd(&["tm", "stats"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("units:      5"));
+    sandbox.write(
+        "small.tsv",
+        "وصلت الشحنة الأخيرة\tThe last shipment arrived\n",
+    );
+    sandbox
+        .cmd(&["tm", "import", "small.tsv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("small.tsv: 1 added"));
+}
+
+#[test]
+fn import_of_several_files_reports_each_and_a_total() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.tmx", MEMORY_TMX);
+    sandbox.write("b.tmx", OMEGAT_TMX);
+    sandbox
+        .cmd(&["tm", "import", "a.tmx", "b.tmx"])
+        .assert()
+        .success()
+        .stdout(
+            "a.tmx: 5 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back\n\
+             b.tmx: 2 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 0 held back\n\
+             total: 7 added, 0 updated, 0 duplicates skipped, 1 untranslated skipped, 0 held back\n",
+        );
+}
+
+#[test]
+fn standard_input_is_sniffed_for_xml() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd(&["tm", "import", "-"])
+        .write_stdin(OMEGAT_TMX)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<stdin>: 2 added"));
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &sandbox,
+        &["tm", "search", "-f", "json", "المعبر"],
+    ))
+    .unwrap();
+    assert_eq!(json[0]["origin"], "<stdin>");
+}
