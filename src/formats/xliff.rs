@@ -8,7 +8,8 @@
 //! target of an untranslated unit is often empty or a copy of the source
 //! (OmegaT translates the text inside `<target>`); but tools that do not
 //! update states (OmegaT again) leave finished translations marked `new`,
-//! hence the mark rather than a verdict.
+//! so a `new` target only counts as pending while it still holds Arabic
+//! script (the copied source, or a half-done translation).
 //!
 //! Inline codes are dropped from the text (`<ph>`, `<bpt>`, `<ept>`, `<it>`
 //! in 1.2; 2.0 codes are empty elements); `<g>`, `<pc>`, `<mrk>` keep their
@@ -170,9 +171,11 @@ impl<'a> XliffReader<'a> {
                 }
                 Node::Start(element) if element.name() == "target" => {
                     let state = self.xml.attribute(&element, "state")?;
-                    pending =
-                        state.is_some_and(|state| state == "new" || state.starts_with("needs-"));
-                    target = Some(self.xml.read_text(is_code_v1)?);
+                    let text = self.xml.read_text(is_code_v1)?;
+                    pending = state.is_some_and(|state| {
+                        state.starts_with("needs-") || (state == "new" && has_arabic(&text))
+                    });
+                    target = Some(text);
                 }
                 Node::Start(_) => self.xml.skip_element()?,
                 Node::Empty(element) if element.name() == "target" => target = None,
@@ -279,4 +282,9 @@ fn is_code_v1(name: &str) -> bool {
 
 fn is_code_v2(name: &str) -> bool {
     matches!(name, "originalData")
+}
+
+/// True when `text` holds Arabic letters (a copied source, not an English target).
+fn has_arabic(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
