@@ -1,0 +1,156 @@
+//! Character classes the splitter decides on.
+
+use crate::text::normalize::is_format_control;
+
+/// `.` `!` `?` `؟` `…` and their relatives: the marks that can end a sentence.
+pub(super) fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '‼' | '⁉' | '⁈' | '⸮' | '۔')
+}
+
+/// Terminal marks other than the period and the ellipsis.
+pub(super) fn is_strong(c: char) -> bool {
+    matches!(c, '!' | '?' | '؟' | '‼' | '⁉' | '⁈' | '⸮')
+}
+
+/// Characters that end a line. `\r\n` counts once (see [`line_break_len`]).
+pub(super) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// How many line breaks the break starting at `at` is worth, and its length
+/// in bytes: a paragraph separator counts as a blank line.
+pub(super) fn line_break_len(text: &str, at: usize) -> Option<(usize, u32)> {
+    let bytes = text.as_bytes();
+    match bytes.get(at)? {
+        b'\n' => Some((1, 1)),
+        b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some((2, 1)),
+        b'\r' => Some((1, 1)),
+        _ => match text[at..].chars().next()? {
+            '\u{85}' => Some((2, 1)),
+            '\u{2028}' => Some((3, 1)),
+            '\u{2029}' => Some((3, 2)),
+            _ => None,
+        },
+    }
+}
+
+/// Invisible characters the splitter looks through: bidi controls,
+/// zero-width joiners and the like.
+pub(super) fn is_invisible(c: char) -> bool {
+    is_format_control(c)
+}
+
+/// Whitespace or an invisible character.
+pub(super) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Arabic combining marks and the tatweel: they sit inside words.
+pub(super) fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0640}'
+            | '\u{06D6}'..='\u{06ED}'
+            | '\u{0300}'..='\u{036F}'
+    )
+}
+
+/// A letter of any script.
+pub(super) fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_mark(c)
+}
+
+/// ASCII, Arabic-Indic and Persian digits.
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// Closing brackets that follow a terminal mark inside the sentence it ends.
+pub(super) fn is_closing_bracket(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '）')
+}
+
+/// Opening brackets.
+pub(super) fn is_opening_bracket(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '（')
+}
+
+/// The families of quotation marks. Every family is tracked as a toggle, so
+/// reversed guillemets (`»الحياة«`) and swapped curly quotes work too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum QuoteFamily {
+    Guillemet,
+    Curly,
+    Straight,
+    Single,
+}
+
+/// The quotation family of `c`, if it is a quotation mark.
+pub(super) fn quote_family(c: char) -> Option<QuoteFamily> {
+    match c {
+        '«' | '»' | '‹' | '›' => Some(QuoteFamily::Guillemet),
+        '“' | '”' | '„' => Some(QuoteFamily::Curly),
+        '"' => Some(QuoteFamily::Straight),
+        '‘' | '’' | '\'' => Some(QuoteFamily::Single),
+        _ => None,
+    }
+}
+
+/// Punctuation that continues a sentence when it comes next: a terminal
+/// mark followed by one of these does not end the sentence.
+pub(super) fn continues_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '،' | ',' | '؛' | ';' | ':' | '-' | '–' | '—' | '/' | '%' | '٪' | '&' | '+' | '=' | 'ـ'
+    ) || is_closing_bracket(c)
+        || is_terminal(c)
+}
+
+/// Punctuation at the end of a line that says the sentence goes on below.
+pub(super) fn expects_more(c: char) -> bool {
+    matches!(c, '،' | ',' | '؛' | ';' | '-' | '–' | '—' | '&' | '+' | '=') || is_opening_bracket(c)
+}
+
+/// Bullets that open a list item.
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '►'
+            | '▸'
+            | '▶'
+            | '◄'
+            | '◀'
+            | '✓'
+            | '✔'
+            | '➢'
+            | '➤'
+            | '→'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '‐'
+            | '⁃'
+    )
+}
+
+/// The character that ends at byte `at` (exclusive), if any.
+pub(super) fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character that starts at byte `at`, if any.
+pub(super) fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
