@@ -109,6 +109,8 @@ pub struct Stretches {
     line_start: usize,
     /// How far `pending` has been searched for line breaks.
     searched: usize,
+    /// The line before the one being looked at has visible text.
+    after_text: bool,
 }
 
 impl Stretches {
@@ -160,9 +162,11 @@ impl Stretches {
                     Some(_) => {}
                 }
             }
-            if self.restarts_after(line_end) {
+            let (restarts, visible) = self.restarts_after(line_end);
+            if restarts {
                 cut = Some(after);
             }
+            self.after_text = visible;
             self.line_start = after;
             at = after;
         }
@@ -170,14 +174,24 @@ impl Stretches {
         cut
     }
 
-    /// True when the line ending at `line_end` is blank or ends a sentence
-    /// whatever comes next.
-    fn restarts_after(&self, line_end: usize) -> bool {
+    /// Whether splitting restarts after the line ending at `line_end`: it
+    /// is empty and follows a line of text, or it ends a sentence whatever
+    /// comes next. Also whether the line ends with visible text.
+    fn restarts_after(&self, line_end: usize) -> (bool, bool) {
         let line = &self.pending[self.line_start..line_end];
-        let Some(start) = line.find(|c: char| !chars::is_blank(c)) else {
-            return true;
-        };
-        lines::line_end(&self.pending, self.line_start + start, line_end)
-            == (lines::LineEnd::Terminal { certain: true })
+        // Invisible characters (direction marks) after the last visible one
+        // go with the next sentence, so no cut may separate them from it.
+        let ends_visibly = line
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| !chars::is_invisible(c));
+        if !ends_visibly {
+            let empty = line.chars().all(char::is_whitespace);
+            return (empty && self.after_text, false);
+        }
+        let start = line.len() - line.trim_start_matches(chars::is_blank).len();
+        let ending = lines::line_end(&self.pending, self.line_start + start, line_end);
+        (ending == (lines::LineEnd::Terminal { certain: true }), true)
     }
 }

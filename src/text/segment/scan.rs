@@ -11,8 +11,8 @@ use super::lexicon::{
     likely_opens_sentence,
 };
 use super::lines::{
-    Before, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin, line_end,
-    next_token,
+    Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
+    line_end, next_token,
 };
 
 /// Lines shorter than this (in characters) are never hard-wrapped text.
@@ -180,7 +180,9 @@ impl<'t> Scanner<'t> {
         let gap = gap_after(self.text, run.end);
         self.pos = gap.next;
         if gap.next == self.text.len() {
-            return None;
+            return self
+                .ends_at_text_end(gap)
+                .then(|| self.mark_boundary(run.end));
         }
         let ends = if gap.breaks >= 2 {
             true
@@ -205,7 +207,7 @@ impl<'t> Scanner<'t> {
         let gap = gap_after(self.text, at);
         self.pos = gap.next;
         if gap.next == self.text.len() {
-            return None;
+            return self.ends_at_text_end(gap).then(|| self.mark_boundary(at));
         }
         let next_line = LineHead::at(self.text, gap.next);
         let ends = gap.breaks >= 2 || {
@@ -214,6 +216,16 @@ impl<'t> Scanner<'t> {
         };
         self.begin_line(next_line, ends);
         ends.then(|| self.mark_boundary(at))
+    }
+
+    /// Whether a boundary stands before trailing whitespace: only invisible
+    /// characters can follow, and they go with the next sentence exactly
+    /// when they would after any other text (see [`super::Stretches`]).
+    fn ends_at_text_end(&self, gap: Gap) -> bool {
+        gap.breaks >= 2
+            || gap.breaks == 1
+                && line_end(self.text, self.line.start, gap.first_break)
+                    == (LineEnd::Terminal { certain: true })
     }
 
     fn mark_boundary(&mut self, at: usize) -> usize {

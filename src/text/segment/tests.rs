@@ -554,3 +554,112 @@ fn empty_and_blank_input_have_no_sentences() {
 fn text_without_marks_is_one_sentence() {
     assert_one_sentence("  نص بلا علامات ترقيم  ");
 }
+
+// Invariants
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the rules, mixed with arbitrary characters.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => prop::sample::select(vec![
+                "وقال", "الوزير", "في", "أن", "د", "هـ", "ق.م", "أ.ف.ب", "U.S", "Dr", "J", "www.x.org",
+                "a@b.io", "3", "10", "١٢", "كتب:", "س:", "-", "•", "1.", "(أ)", "إلخ", "Inc", "the",
+                " ", " ", " ", "\n", "\r\n", "\r", "\n\n", "\u{2028}", "\u{2029}", "\t", "\u{a0}",
+                ".", ".", "؟", "!", "?", "…", "...", "؟!", "،", ",", ":", "؛", "«", "»", "\"", "“", "”",
+                "'", "(", ")", "[", "]", "\u{200f}", "\u{202b}", "\u{2066}", "\u{200d}", "\u{feff}",
+                "\u{651}", "\u{301}", "\u{640}", "\0", "😀", "۔", "‼",
+            ])
+            .prop_map(str::to_owned),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(fragment(), 0..120).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn sentences_partition_the_visible_text(text in text()) {
+            let ranges = split(&text);
+            let mut covered = 0;
+            for range in &ranges {
+                prop_assert!(range.start >= covered && range.start < range.end && range.end <= text.len());
+                prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                let sentence = &text[range.clone()];
+                prop_assert_eq!(sentence, sentence.trim());
+                prop_assert!(text[covered..range.start].chars().all(char::is_whitespace));
+                covered = range.end;
+            }
+            prop_assert!(text[covered..].chars().all(char::is_whitespace));
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>()) {
+            let ranges = split(&text);
+            prop_assert!(ranges.windows(2).all(|pair| pair[0].end <= pair[1].start));
+        }
+
+        #[test]
+        fn stretches_split_like_the_whole_text(text in text(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6)) {
+            let mut at: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).collect();
+            at.push(text.len());
+            at.sort_unstable();
+            let mut from = 0;
+            let mut pieces = Vec::new();
+            for to in at {
+                let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+                if to > from {
+                    pieces.push(&text[from..to]);
+                    from = to;
+                }
+            }
+            let mut stretches = Stretches::new();
+            let mut offset = 0;
+            let mut found = Vec::new();
+            let mut collect = |stretch: &str| -> Result<(), ()> {
+                found.extend(split(stretch).into_iter().map(|range| range.start + offset..range.end + offset));
+                offset += stretch.len();
+                Ok(())
+            };
+            for piece in pieces {
+                stretches.push(piece, &mut collect).unwrap();
+            }
+            stretches.finish(&mut collect).unwrap();
+            prop_assert_eq!(found, split(&text));
+        }
+    }
+}
+
+#[test]
+fn stretches_keep_a_split_crlf_together() {
+    let text = "جملة أولى تنتهي هنا.\r\nجملة ثانية.\r\n";
+    let cut = text.find('\n').unwrap();
+    let mut stretches = Stretches::new();
+    let mut seen = Vec::new();
+    let mut keep = |stretch: &str| -> Result<(), ()> {
+        seen.push(stretch.to_owned());
+        Ok(())
+    };
+    stretches.push(&text[..cut], &mut keep).unwrap();
+    stretches.push(&text[cut..], &mut keep).unwrap();
+    stretches.finish(&mut keep).unwrap();
+    assert_eq!(seen.concat(), text);
+    assert!(
+        seen.iter().all(|stretch| !stretch.ends_with('\r')),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn huge_line_without_marks_is_one_sentence() {
+    let text = "كلمة ".repeat(200_000);
+    assert_eq!(split(&text), vec![0..text.len() - 1]);
+    let dots = ".".repeat(100_000) + &"(«".repeat(50_000) + &" .".repeat(50_000);
+    assert_eq!(split(&dots).len(), 1);
+}
