@@ -4,7 +4,9 @@ use anyhow::{Context, Result};
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use tarjama::text::decode_owned;
+use tarjama::text::{DecodeError, decode_owned};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How an input is named in messages.
 pub fn display_name(path: Option<&Path>) -> String {
@@ -15,15 +17,21 @@ pub fn display_name(path: Option<&Path>) -> String {
     }
 }
 
+fn cannot_read(err: io::Error, name: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
+    )
+}
+
 /// Reads FILE, or standard input when FILE is absent or `-`, as UTF-8 text.
+// For the commands that need the whole text at once; `split` streams.
+#[allow(dead_code)]
 pub fn read_text(path: Option<&Path>) -> Result<String> {
     let name = display_name(path);
     let bytes = match path {
-        Some(path) if path != Path::new("-") => fs::read(path).map_err(|err| {
-            anyhow::anyhow!(
-                "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
-            )
-        })?,
+        Some(path) if path != Path::new("-") => {
+            fs::read(path).map_err(|err| cannot_read(err, &name))?
+        }
         _ => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -34,6 +42,71 @@ pub fn read_text(path: Option<&Path>) -> Result<String> {
         }
     };
     decode_owned(bytes).context(name)
+}
+
+/// How much input is read at a time by [`read_text_pieces`].
+const PIECE_LEN: usize = 1 << 20;
+
+/// Reads FILE, or standard input when FILE is absent or `-`, piece by piece
+/// (about a megabyte each, whole characters only) and hands every piece to
+/// `each`, so that inputs larger than memory can be processed. A leading
+/// byte-order mark is dropped; invalid UTF-8 is the same error as in
+/// [`read_text`], raised when the reading gets there.
+pub fn read_text_pieces(
+    path: Option<&Path>,
+    mut each: impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let name = display_name(path);
+    let mut input: Box<dyn Read> = match path {
+        Some(path) if path != Path::new("-") => {
+            Box::new(fs::File::open(path).map_err(|err| cannot_read(err, &name))?)
+        }
+        _ => Box::new(io::stdin().lock()),
+    };
+    let mut buffer = vec![0; PIECE_LEN];
+    // Bytes of an unfinished character (or a possible byte-order mark)
+    // kept at the start of `buffer`, and raw bytes handed on before them.
+    let mut kept = 0;
+    let mut passed = 0;
+    let mut at_start = true;
+    loop {
+        let read = match input.read(&mut buffer[kept..]) {
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(cannot_read(err, &name)),
+        };
+        let filled = kept + read;
+        let at_end = read == 0;
+        let mut from = 0;
+        if at_start {
+            if filled < BOM.len() && !at_end {
+                kept = filled;
+                continue;
+            }
+            at_start = false;
+            if buffer[..filled].starts_with(BOM) {
+                from = BOM.len();
+            }
+        }
+        let valid = match std::str::from_utf8(&buffer[from..filled]) {
+            Ok(_) => filled,
+            Err(err) if err.error_len().is_none() && !at_end => from + err.valid_up_to(),
+            Err(err) => {
+                let offset = passed + from + err.valid_up_to();
+                return Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset }).context(name));
+            }
+        };
+        if valid > from {
+            // Checked just above.
+            each(std::str::from_utf8(&buffer[from..valid]).map_err(anyhow::Error::new)?)?;
+        }
+        if at_end {
+            return Ok(());
+        }
+        buffer.copy_within(valid..filled, 0);
+        kept = filled - valid;
+        passed += valid;
+    }
 }
 
 /// Runs `write` against standard output or, with `-o FILE`, against a
