@@ -229,3 +229,35 @@ fn invalid_utf8_far_in_names_its_offset() {
             "tarjama: invalid UTF-8 at byte offset {offset}: <stdin>"
         )));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_it_and_keeps_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let sandbox = Sandbox::new();
+    let fifo = sandbox.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    sandbox
+        .cmd(&["split", "-o", "pipe"])
+        .write_stdin("جملة أولى. جملة ثانية.")
+        .assert()
+        .success();
+    assert_eq!(reader.join().unwrap(), "جملة أولى.\nجملة ثانية.\n");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

@@ -125,8 +125,28 @@ pub fn write_output(
             Ok(())
         }
         Some(path) if path == Path::new("-") => write_output(None, write),
+        Some(path) if is_special_file(path) => write_in_place(path, write),
         Some(path) => write_file_atomically(path, write),
     }
+}
+
+/// A device, pipe or socket (`-o /dev/null`, a FIFO): renaming a temporary
+/// file over it would replace it, so it is written in place.
+fn is_special_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+fn write_in_place(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let name = path.display();
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    let mut out = BufWriter::new(file);
+    write(&mut out)?;
+    out.flush()
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    Ok(())
 }
 
 fn write_file_atomically(
