@@ -88,25 +88,45 @@ pub fn read_text_pieces(
                 from = BOM.len();
             }
         }
-        let valid = match std::str::from_utf8(&buffer[from..filled]) {
-            Ok(_) => filled,
-            Err(err) if err.error_len().is_none() && !at_end => from + err.valid_up_to(),
+        let whole = if at_end {
+            filled
+        } else {
+            whole_characters(&buffer[..filled])
+        };
+        match std::str::from_utf8(&buffer[from..whole]) {
+            Ok("") => {}
+            Ok(piece) => each(piece)?,
             Err(err) => {
                 let offset = passed + from + err.valid_up_to();
                 return Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset }).context(name));
             }
-        };
-        if valid > from {
-            // Checked just above.
-            each(std::str::from_utf8(&buffer[from..valid]).map_err(anyhow::Error::new)?)?;
         }
         if at_end {
             return Ok(());
         }
-        buffer.copy_within(valid..filled, 0);
-        kept = filled - valid;
-        passed += valid;
+        buffer.copy_within(whole..filled, 0);
+        kept = filled - whole;
+        passed += whole;
     }
+}
+
+/// The length of `bytes` without a character cut off at its end.
+fn whole_characters(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    for back in 1..=len.min(4) {
+        let byte = bytes[len - back];
+        if byte & 0xC0 != 0x80 {
+            // A lead byte (or ASCII): is its character complete?
+            let width = match byte {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if width > back { len - back } else { len };
+        }
+    }
+    len
 }
 
 /// Runs `write` against standard output or, with `-o FILE`, against a

@@ -76,26 +76,43 @@ fn write_lines(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     })
 }
 
-const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'];
-
 /// Writes `sentence` and a newline, each line break inside it (`\r\n`
-/// counts once) turned into a space.
+/// counts once; NEL, U+2028 and U+2029 too) turned into a space.
 fn write_on_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()> {
+    let bytes = sentence.as_bytes();
     let mut from = 0;
-    for (at, found) in sentence.match_indices(LINE_BREAKS) {
-        if at < from {
-            continue; // the `\n` of a `\r\n`
-        }
-        out.write_all(&sentence.as_bytes()[from..at])?;
-        out.write_all(b" ")?;
-        from = at + found.len();
-        if found == "\r" && sentence.as_bytes().get(from) == Some(&b'\n') {
-            from += 1;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| MAY_BREAK[usize::from(b)]) {
+        let start = at + found;
+        let rest = &bytes[start..];
+        let len = match rest {
+            [b'\r', b'\n', ..] => 2,
+            [b'\n' | b'\r', ..] => 1,
+            [0xC2, 0x85, ..] => 2,
+            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+            _ => 0,
+        };
+        at = start + len.max(1);
+        if len > 0 {
+            out.write_all(&bytes[from..start])?;
+            out.write_all(b" ")?;
+            from = at;
         }
     }
-    out.write_all(&sentence.as_bytes()[from..])?;
+    out.write_all(&bytes[from..])?;
     out.write_all(b"\n")
 }
+
+/// First bytes of the line breaks: `\n`, `\r`, and the lead bytes of NEL
+/// (C2) and of the line and paragraph separators (E2).
+static MAY_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
 
 fn write_json(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let mut serializer = serde_json::Serializer::pretty(&mut *out);

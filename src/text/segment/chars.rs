@@ -58,9 +58,23 @@ pub(super) fn is_mark(c: char) -> bool {
     )
 }
 
-/// A letter of any script.
+/// A letter of any script. The Arabic block and ASCII are answered by
+/// ranges: the general Unicode lookup is slow and this runs on every word.
 pub(super) fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_mark(c)
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FC}'
+        | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_alphabetic() && !is_mark(c),
+    }
 }
 
 /// ASCII, Arabic-Indic and Persian digits.

@@ -18,8 +18,9 @@ use std::ops::Range;
 
 /// How far back the token before a mark is read, in characters.
 const TOKEN_REACH: usize = 64;
-/// How far a line is read to learn its length and end, in bytes.
-const LINE_REACH: usize = 1024;
+/// How far a line is read to learn its length and end, in bytes: enough
+/// for 256 characters, beyond which lengths decide nothing.
+const LINE_REACH: usize = 768;
 /// At most this many spaces between a word and its mark (`حالة .`).
 const SPACED_MARK_REACH: usize = 8;
 /// Lines shorter than this (in characters) with a byline word are bylines.
@@ -267,8 +268,8 @@ pub(super) struct LineHead {
     /// Where the line ends (its line break, or the end of the text), when
     /// that is within [`LINE_REACH`] bytes.
     pub(super) end: Option<usize>,
-    /// Characters from the first to the last visible one (at least
-    /// [`LINE_REACH`] / 4 when the end is out of reach).
+    /// Characters from the first to the last visible one (at least 256
+    /// when the end is out of reach).
     pub(super) len: usize,
     /// Opens with a bullet, a list number or letter, an interview label or a
     /// byline: the line is a unit of its own.
@@ -284,39 +285,20 @@ impl LineHead {
     pub(super) fn at(text: &str, start: usize) -> Self {
         let bytes = text.as_bytes();
         let limit = bytes.len().min(start + LINE_REACH);
-        let mut at = start;
-        let mut chars = 0;
-        let mut end = None;
-        let mut spaced_dash = false;
-        while at < limit {
-            let b = bytes[at];
-            if matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2) && line_break_len(text, at).is_some() {
-                end = Some(at);
-                break;
-            }
-            if b == b' ' {
-                let rest = &bytes[at + 1..];
-                spaced_dash |= rest.starts_with(b"- ")
-                    || rest.starts_with("– ".as_bytes())
-                    || rest.starts_with("— ".as_bytes());
-            }
-            chars += usize::from(b & 0xC0 != 0x80);
-            at += 1;
-        }
-        if end.is_none() && limit == bytes.len() {
-            end = Some(bytes.len());
-        }
+        let end = line_break_in(text, start, limit).or((limit == bytes.len()).then_some(limit));
         let len = match end {
             Some(end) => {
-                let trailing = text[start..end]
-                    .chars()
-                    .rev()
-                    .take_while(|&c| is_blank(c))
-                    .count();
-                chars - trailing
+                let visible = text[start..end].trim_end_matches(is_blank);
+                count_chars(visible.as_bytes())
             }
-            None => chars,
+            None => count_chars(&bytes[start..limit]),
         };
+        let spaced_dash = end.is_some_and(|end| {
+            let line = &bytes[start..end];
+            [&b" - "[..], " – ".as_bytes(), " — ".as_bytes()]
+                .iter()
+                .any(|dash| memchr::memmem::find(line, dash).is_some())
+        });
         let (marker, first_word) = opening(text, start, len);
         Self {
             start,
@@ -327,6 +309,22 @@ impl LineHead {
             spaced_dash,
         }
     }
+}
+
+/// The first line break in `text[from..to]`.
+fn line_break_in(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..to];
+    let ascii = memchr::memchr2(b'\n', b'\r', &bytes[from..]).map(|at| from + at);
+    // NEL and the Unicode separators start with C2 or E2; « and » too.
+    let before_ascii = &bytes[..ascii.unwrap_or(to)];
+    memchr::memchr2_iter(0xC2, 0xE2, &before_ascii[from..])
+        .map(|at| from + at)
+        .find(|&at| line_break_len(text, at).is_some())
+        .or(ascii)
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// Whether the line at `start` opens with a list or byline marker, and its
@@ -360,9 +358,9 @@ fn opening(text: &str, start: usize, len: usize) -> (bool, Option<Folded>) {
             matches!(mark, ')' | '-' | '–' | '.')
                 && after[mark.len_utf8()..].starts_with(char::is_whitespace)
         }))
-        || (is_ordinal(word) && matches!(label_mark, Some(':' | '-' | '–' | '،' | ')')))
-        || (is_dialogue_label(word) && matches!(label_mark, Some(':' | '/' | '-' | '–')))
-        || (is_byline_word(word) && (label_mark == Some(':') || len < BYLINE_LEN));
+        || (matches!(label_mark, Some(':' | '-' | '–' | '،' | ')')) && is_ordinal(word))
+        || (matches!(label_mark, Some(':' | '/' | '-' | '–')) && is_dialogue_label(word))
+        || ((label_mark == Some(':') || len < BYLINE_LEN) && is_byline_word(word));
     (marker, Folded::new(word).filter(|_| letters >= 2))
 }
 
