@@ -81,38 +81,40 @@ fn write_lines(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 fn write_on_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()> {
     let bytes = sentence.as_bytes();
     let mut from = 0;
-    let mut at = 0;
-    while let Some(found) = bytes[at..].iter().position(|&b| MAY_BREAK[usize::from(b)]) {
-        let start = at + found;
-        let rest = &bytes[start..];
-        let len = match rest {
+    while let Some((at, len)) = next_line_break(bytes, from) {
+        out.write_all(&bytes[from..at])?;
+        out.write_all(b" ")?;
+        from = at + len;
+    }
+    out.write_all(&bytes[from..])?;
+    out.write_all(b"\n")
+}
+
+/// The position and length of the first line break in `bytes[from..]`.
+fn next_line_break(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut search = from;
+    loop {
+        // `\n`, `\r`, the lead byte of U+2028 and U+2029, and that of NEL.
+        let common = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[search..]);
+        let rare = memchr::memchr(0xC2, &bytes[search..]);
+        let at = search
+            + match (common, rare) {
+                (Some(common), Some(rare)) => common.min(rare),
+                (common, rare) => common.or(rare)?,
+            };
+        let len = match &bytes[at..] {
             [b'\r', b'\n', ..] => 2,
             [b'\n' | b'\r', ..] => 1,
             [0xC2, 0x85, ..] => 2,
             [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
             _ => 0,
         };
-        at = start + len.max(1);
         if len > 0 {
-            out.write_all(&bytes[from..start])?;
-            out.write_all(b" ")?;
-            from = at;
+            return Some((at, len));
         }
+        search = at + 1;
     }
-    out.write_all(&bytes[from..])?;
-    out.write_all(b"\n")
 }
-
-/// First bytes of the line breaks: `\n`, `\r`, and the lead bytes of NEL
-/// (C2) and of the line and paragraph separators (E2).
-static MAY_BREAK: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\n' as usize] = true;
-    table[b'\r' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
-};
 
 fn write_json(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let mut serializer = serde_json::Serializer::pretty(&mut *out);

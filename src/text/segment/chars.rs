@@ -3,16 +3,19 @@
 use crate::text::normalize::is_format_control;
 
 /// `.` `!` `?` `؟` `…` and their relatives: the marks that can end a sentence.
+#[inline]
 pub(super) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…' | '‼' | '⁉' | '⁈' | '⸮' | '۔')
 }
 
 /// Terminal marks other than the period and the ellipsis.
+#[inline]
 pub(super) fn is_strong(c: char) -> bool {
     matches!(c, '!' | '?' | '؟' | '‼' | '⁉' | '⁈' | '⸮')
 }
 
 /// Characters that end a line. `\r\n` counts once (see [`line_break_len`]).
+#[inline]
 pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
@@ -36,16 +39,24 @@ pub(super) fn line_break_len(text: &str, at: usize) -> Option<(usize, u32)> {
 
 /// Invisible characters the splitter looks through: bidi controls,
 /// zero-width joiners and the like.
+#[inline]
 pub(super) fn is_invisible(c: char) -> bool {
-    is_format_control(c)
+    match c {
+        // ASCII, Latin-1 before the soft hyphen, and the Arabic letters:
+        // the common characters, answered without the full list.
+        '\0'..='\u{AC}' | '\u{061D}'..='\u{180D}' => false,
+        c => is_format_control(c),
+    }
 }
 
 /// Whitespace or an invisible character.
+#[inline]
 pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
 }
 
 /// Arabic combining marks and the tatweel: they sit inside words.
+#[inline]
 pub(super) fn is_mark(c: char) -> bool {
     matches!(
         c,
@@ -60,6 +71,7 @@ pub(super) fn is_mark(c: char) -> bool {
 
 /// A letter of any script. The Arabic block and ASCII are answered by
 /// ranges: the general Unicode lookup is slow and this runs on every word.
+#[inline]
 pub(super) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
@@ -78,16 +90,19 @@ pub(super) fn is_letter(c: char) -> bool {
 }
 
 /// ASCII, Arabic-Indic and Persian digits.
+#[inline]
 pub(super) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
 
 /// Closing brackets that follow a terminal mark inside the sentence it ends.
+#[inline]
 pub(super) fn is_closing_bracket(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '）')
 }
 
 /// Opening brackets.
+#[inline]
 pub(super) fn is_opening_bracket(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '（')
 }
@@ -103,6 +118,7 @@ pub(super) enum QuoteFamily {
 }
 
 /// The quotation family of `c`, if it is a quotation mark.
+#[inline]
 pub(super) fn quote_family(c: char) -> Option<QuoteFamily> {
     match c {
         '«' | '»' | '‹' | '›' => Some(QuoteFamily::Guillemet),
@@ -160,11 +176,13 @@ pub(super) fn is_bullet(c: char) -> bool {
 }
 
 /// The character that ends at byte `at` (exclusive), if any.
+#[inline]
 pub(super) fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
 /// The character that starts at byte `at`, if any.
+#[inline]
 pub(super) fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }

@@ -8,41 +8,55 @@ use super::chars::{is_invisible, is_letter, is_mark};
 
 const FOLDED_CAPACITY: usize = 48;
 
-/// A word folded for lookups, kept on the stack.
-#[derive(Clone, Copy)]
-pub(super) struct Folded {
-    bytes: [u8; FOLDED_CAPACITY],
-    len: usize,
+/// A word folded for lookups: the word itself when nothing needed folding
+/// (the usual case), else a folded copy kept on the stack.
+pub(super) enum Folded<'w> {
+    Same(&'w str),
+    Changed {
+        bytes: [u8; FOLDED_CAPACITY],
+        len: usize,
+    },
 }
 
-impl Folded {
+impl<'w> Folded<'w> {
     /// Folds `word`; `None` when it is too long to be in any list.
-    pub(super) fn new(word: &str) -> Option<Self> {
-        let mut folded = Self {
-            bytes: [0; FOLDED_CAPACITY],
-            len: 0,
-        };
-        for c in word.chars() {
-            if is_mark(c) || is_invisible(c) {
-                continue;
-            }
-            let c = match c {
-                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-                c => c,
-            };
+    pub(super) fn new(word: &'w str) -> Option<Self> {
+        if word.len() > FOLDED_CAPACITY * 2 {
+            return None;
+        }
+        if !word.chars().any(|c| fold(c) != Some(c)) {
+            return (word.len() <= FOLDED_CAPACITY).then_some(Self::Same(word));
+        }
+        let mut bytes = [0; FOLDED_CAPACITY];
+        let mut len = 0;
+        for c in word.chars().filter_map(fold) {
             let width = c.len_utf8();
-            if folded.len + width > FOLDED_CAPACITY {
+            if len + width > FOLDED_CAPACITY {
                 return None;
             }
-            c.encode_utf8(&mut folded.bytes[folded.len..]);
-            folded.len += width;
+            c.encode_utf8(&mut bytes[len..]);
+            len += width;
         }
-        Some(folded)
+        Some(Self::Changed { bytes, len })
     }
 
     pub(super) fn as_str(&self) -> &str {
-        // Only whole characters are ever written.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+        match self {
+            Self::Same(word) => word,
+            // Only whole characters are ever written.
+            Self::Changed { bytes, len } => std::str::from_utf8(&bytes[..*len]).unwrap_or_default(),
+        }
+    }
+}
+
+/// How one character is folded: marks and invisible characters dropped,
+/// hamza forms of alef made bare alef.
+fn fold(c: char) -> Option<char> {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        '\0'..='\u{7F}' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(c),
+        c if is_mark(c) || is_invisible(c) => None,
+        c => Some(c),
     }
 }
 

@@ -120,15 +120,19 @@ fn is_address(token: &str) -> bool {
 }
 
 fn classify_word(token: &str, first_on_line: bool) -> Before {
-    let word_start = token
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_letter(c) && !is_mark(c))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    let word = &token[word_start..];
-    let letters = word.chars().filter(|&c| is_letter(c)).count();
-    let latin = word.chars().all(|c| c.is_ascii_alphabetic());
-    if is_dotted(token) {
+    let mut word_start = 0;
+    let mut letters = 0;
+    let mut latin = true;
+    for (at, c) in token.char_indices().rev() {
+        if is_letter(c) {
+            letters += 1;
+            latin &= c.is_ascii();
+        } else if !is_mark(c) {
+            word_start = at + c.len_utf8();
+            break;
+        }
+    }
+    if letters <= 2 && token[..word_start].ends_with('.') && is_dotted(token) {
         return Before::Dotted;
     }
     if letters == 1 {
@@ -136,7 +140,7 @@ fn classify_word(token: &str, first_on_line: bool) -> Before {
             first_on_line: first_on_line && word_start == 0,
         };
     }
-    if latin && is_latin_abbreviation(word) {
+    if latin && is_latin_abbreviation(&token[word_start..]) {
         return Before::Abbreviation;
     }
     Before::Word { latin }
@@ -274,10 +278,9 @@ pub(super) struct LineHead {
     /// Opens with a bullet, a list number or letter, an interview label or a
     /// byline: the line is a unit of its own.
     pub(super) marker: bool,
-    /// The first word, folded, when the line opens with a word.
-    pub(super) first_word: Option<Folded>,
-    /// Has ` - ` or ` – ` (as in `الاسم - المنصب` list lines).
-    pub(super) spaced_dash: bool,
+    /// Byte length of the first word (from `start`) when the line opens
+    /// with a word of two letters or more, else 0.
+    pub(super) first_word_len: usize,
 }
 
 impl LineHead {
@@ -293,21 +296,30 @@ impl LineHead {
             }
             None => count_chars(&bytes[start..limit]),
         };
-        let spaced_dash = end.is_some_and(|end| {
-            let line = &bytes[start..end];
-            [&b" - "[..], " – ".as_bytes(), " — ".as_bytes()]
-                .iter()
-                .any(|dash| memchr::memmem::find(line, dash).is_some())
-        });
-        let (marker, first_word) = opening(text, start, len);
+        let (marker, first_word_len) = opening(text, start, len);
         Self {
             start,
             end,
             len,
             marker,
-            first_word,
-            spaced_dash,
+            first_word_len,
         }
+    }
+
+    /// The first word (empty when the line opens otherwise).
+    pub(super) fn first_word<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.start + self.first_word_len]
+    }
+
+    /// Has ` - ` or ` – ` (as in `الاسم - المنصب` list lines); false when
+    /// the end is out of reach.
+    pub(super) fn has_spaced_dash(&self, text: &str) -> bool {
+        self.end.is_some_and(|end| {
+            text[self.start..end].match_indices(" ").any(|(at, _)| {
+                let rest = &text[self.start + at + 1..end];
+                rest.starts_with("- ") || rest.starts_with("– ") || rest.starts_with("— ")
+            })
+        })
     }
 }
 
@@ -329,24 +341,24 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 /// Whether the line at `start` opens with a list or byline marker, and its
 /// first word.
-fn opening(text: &str, start: usize, len: usize) -> (bool, Option<Folded>) {
+fn opening(text: &str, start: usize, len: usize) -> (bool, usize) {
     let rest = &text[start..];
     let mut chars = rest.chars();
     let Some(first) = chars.next() else {
-        return (false, None);
+        return (false, 0);
     };
     let second = chars.next();
     if is_bullet(first) {
-        return (!second.is_some_and(is_digit), None);
+        return (!second.is_some_and(is_digit), 0);
     }
     if is_digit(first) {
-        return (is_number_marker(rest), None);
+        return (is_number_marker(rest), 0);
     }
     if is_opening_bracket(first) {
-        return (is_bracketed_marker(&rest[first.len_utf8()..]), None);
+        return (is_bracketed_marker(&rest[first.len_utf8()..]), 0);
     }
     if !is_letter(first) {
-        return (false, None);
+        return (false, 0);
     }
     let word = word_at(text, start);
     let after = rest[word.len()..].trim_start_matches([' ', '\t']);
@@ -361,7 +373,7 @@ fn opening(text: &str, start: usize, len: usize) -> (bool, Option<Folded>) {
         || (matches!(label_mark, Some(':' | '-' | '–' | '،' | ')')) && is_ordinal(word))
         || (matches!(label_mark, Some(':' | '/' | '-' | '–')) && is_dialogue_label(word))
         || ((label_mark == Some(':') || len < BYLINE_LEN) && is_byline_word(word));
-    (marker, Folded::new(word).filter(|_| letters >= 2))
+    (marker, if letters >= 2 { word.len() } else { 0 })
 }
 
 /// `1.`, `١-`, `2)`, `3 -` followed by a space or a letter (not `10.30`).

@@ -7,8 +7,8 @@ use super::chars::{
     is_strong, is_terminal, quote_family,
 };
 use super::lexicon::{
-    clearly_opens_sentence, continues_after_ellipsis, continues_after_quote, expects_continuation,
-    likely_opens_sentence,
+    Folded, clearly_opens_sentence, continues_after_ellipsis, continues_after_quote,
+    expects_continuation, likely_opens_sentence,
 };
 use super::lines::{
     Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
@@ -428,7 +428,7 @@ impl<'t> Scanner<'t> {
         if ending == LineEnd::Open {
             return false;
         }
-        line.len < MIN_WRAP || line.len * 10 < next.len * 7 || parallel(line, next)
+        line.len < MIN_WRAP || line.len * 10 < next.len * 7 || parallel(self.text, line, next)
     }
 
     /// A line that ends without a terminal mark and without a sign that its
@@ -445,12 +445,12 @@ impl<'t> Scanner<'t> {
 
 /// Two lines built alike, as list entries are: the same first word, or a
 /// spaced dash in both (`الاسم - المنصب`).
-fn parallel(line: &LineHead, next: &LineHead) -> bool {
-    let same_first_word = match (&line.first_word, &next.first_word) {
-        (Some(a), Some(b)) => a.as_str() == b.as_str() && !expects_continuation(a.as_str()),
-        _ => false,
-    };
-    same_first_word || (line.spaced_dash && next.spaced_dash)
+fn parallel(text: &str, line: &LineHead, next: &LineHead) -> bool {
+    let first = line.first_word(text);
+    let same_first_word = !first.is_empty()
+        && first == next.first_word(text)
+        && Folded::new(first).is_some_and(|word| !expects_continuation(word.as_str()));
+    same_first_word || (line.has_spaced_dash(text) && next.has_spaced_dash(text))
 }
 
 impl Iterator for Scanner<'_> {
