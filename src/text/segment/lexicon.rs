@@ -234,13 +234,18 @@ pub(super) fn clearly_opens_sentence(word: &str) -> bool {
 /// `؟` or `!` (`«...؟» وغادر` starts anew, `«...؟» قبل أن` and
 /// `"النجدة!" وهو يشير` go on).
 pub(super) fn likely_opens_sentence(word: &str) -> bool {
-    if clearly_opens_sentence(word) {
-        return true;
-    }
     let Some(folded) = Folded::new(word) else {
         return false;
     };
     let folded = folded.as_str();
+    // A ف after a quotation mostly carries the story on
+    // (`"هل أنت بخير؟" فأجبته`).
+    if folded.starts_with('ف') {
+        return false;
+    }
+    if clearly_opens_sentence(word) {
+        return true;
+    }
     match without_conjunction(folded) {
         Some(rest) => {
             rest.chars().count() >= 3
@@ -539,6 +544,71 @@ fn is_latin_opener(word: &str) -> bool {
             | "Now"
             | "Today"
             | "Yesterday"
+    )
+}
+
+/// Verbs that open the first sentence of a news story (`أعلنت الحكومة`,
+/// `شهدت الأسواق`): a line that starts with one follows a headline.
+pub(super) fn opens_news_story(word: &str) -> bool {
+    let Some(folded) = Folded::new(word) else {
+        return false;
+    };
+    let folded = folded.as_str();
+    let stem = folded.strip_suffix('ت').unwrap_or(folded);
+    matches!(
+        stem,
+        "اعلن"
+            | "اكد"
+            | "قال"
+            | "شهد"
+            | "هز"
+            | "وقع"
+            | "افاد"
+            | "ذكر"
+            | "كشف"
+            | "نف"
+            | "نفى"
+            | "دعا"
+            | "دع"
+            | "طالب"
+            | "اتهم"
+            | "اصدر"
+            | "بدا"
+            | "انطلق"
+            | "اختتم"
+            | "استقبل"
+            | "التقى"
+            | "التق"
+            | "وصل"
+            | "اقر"
+            | "وافق"
+            | "رفض"
+            | "قرر"
+            | "لقي"
+            | "سقط"
+            | "ارتفع"
+            | "انخفض"
+            | "تراجع"
+            | "سجل"
+            | "حذر"
+            | "اشار"
+            | "اوضح"
+            | "اعرب"
+            | "تمكن"
+            | "نظم"
+            | "افتتح"
+            | "اطلق"
+            | "شن"
+            | "ادان"
+            | "قتل"
+            | "اصيب"
+            | "تسلم"
+            | "غادر"
+            | "عقد"
+            | "تواصل"
+            | "يواصل"
+            | "تشهد"
+            | "يشهد"
     )
 }
 

@@ -25,6 +25,8 @@ const LINE_REACH: usize = 768;
 const SPACED_MARK_REACH: usize = 8;
 /// Lines shorter than this (in characters) with a byline word are bylines.
 const BYLINE_LEN: usize = 50;
+/// A speaker's name before a colon is at most this many characters.
+const SPEAKER_LABEL_LEN: usize = 20;
 
 /// The token before a terminal mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,8 +374,32 @@ fn opening(text: &str, start: usize, len: usize) -> (bool, usize) {
         }))
         || (matches!(label_mark, Some(':' | '-' | '–' | '،' | ')')) && is_ordinal(word))
         || (matches!(label_mark, Some(':' | '/' | '-' | '–')) && is_dialogue_label(word))
-        || ((label_mark == Some(':') || len < BYLINE_LEN) && is_byline_word(word));
+        || ((label_mark == Some(':') || len < BYLINE_LEN) && is_byline_word(word))
+        || is_speaker_label(rest);
     (marker, if letters >= 2 { word.len() } else { 0 })
+}
+
+/// `الوزير:`, `محمد علي:`: one or two words and a colon opening the line,
+/// as speakers are named in an interview or a transcript.
+fn is_speaker_label(rest: &str) -> bool {
+    let Some(colon) = rest
+        .char_indices()
+        .take(SPEAKER_LABEL_LEN)
+        .find(|&(_, c)| c == ':')
+        .map(|(at, _)| at)
+    else {
+        return false;
+    };
+    let label = &rest[..colon];
+    let words = label.split_whitespace().count();
+    (1..=2).contains(&words)
+        && label
+            .chars()
+            .all(|c| is_letter(c) || is_mark(c) || c == ' ')
+        && label
+            .split_whitespace()
+            .all(|word| Folded::new(word).is_some_and(|word| !expects_continuation(word.as_str())))
+        && rest[colon + 1..].starts_with(char::is_whitespace)
 }
 
 /// `1.`, `١-`, `2)`, `3 -` followed by a space or a letter (not `10.30`).
@@ -418,8 +444,11 @@ pub(super) enum LineEnd {
     Terminal { certain: bool },
     /// A colon: a list intro or a label.
     Colon,
-    /// A comma, a dash or a function word: the sentence goes on.
-    Open,
+    /// A comma, a semicolon or a dash: the sentence goes on, or the line
+    /// is one item of a list.
+    Punct,
+    /// A function word (`في`, `أن`, `التي`): the sentence goes on.
+    FunctionWord,
     /// A word, a closing quote, anything else.
     Other,
 }
@@ -441,7 +470,7 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
         return LineEnd::Colon;
     }
     if expects_more(last) {
-        return LineEnd::Open;
+        return LineEnd::Punct;
     }
     let mut closers = false;
     while at > start {
@@ -472,7 +501,7 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
         .last()
         .map_or(at, |(i, _)| start + i);
     match Folded::new(&text[word_start..at]) {
-        Some(word) if expects_continuation(word.as_str()) => LineEnd::Open,
+        Some(word) if expects_continuation(word.as_str()) => LineEnd::FunctionWord,
         _ => LineEnd::Other,
     }
 }

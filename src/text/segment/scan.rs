@@ -8,7 +8,7 @@ use super::chars::{
 };
 use super::lexicon::{
     Folded, clearly_opens_sentence, continues_after_ellipsis, continues_after_quote,
-    expects_continuation, likely_opens_sentence,
+    expects_continuation, likely_opens_sentence, opens_news_story,
 };
 use super::lines::{
     Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
@@ -23,6 +23,8 @@ const MAX_WRAP: usize = 150;
 const PAREN_REACH: usize = 600;
 /// Spaces and quotes looked through before an opening parenthesis.
 const PAREN_LOOKBACK: usize = 32;
+/// How far into a line a dateline's dash is looked for, in characters.
+const DATELINE_REACH: usize = 40;
 
 /// Bytes that can start an event; everything else is skipped in bulk.
 static EVENT_BYTES: [bool; 256] = {
@@ -352,12 +354,17 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let opens = |check: fn(&str) -> bool| matches!(next, Next::Word(word) if check(word));
+        if run.ellipsis && !run.strong && run.embedded {
+            // `"كنا ننتظر..." قال الرجل`: as after `؟»`.
+            return next == Next::Opener || opens(likely_opens_sentence);
+        }
         if run.ellipsis && !run.strong {
             // `بيت ... بيت`: an ellipsis standing apart separates, as between
             // the halves of a verse.
             let detached = char_before(self.text, at).is_some_and(char::is_whitespace);
             let goes_on = before == Before::Nothing
                 || detached
+                || next == Next::Digit
                 || self.quotes.any_open()
                 || opens(continues_after_ellipsis)
                 || opens(is_lowercase_latin)
@@ -419,21 +426,53 @@ impl<'t> Scanner<'t> {
         if ending == LineEnd::Colon || line.len > MAX_WRAP {
             return true;
         }
-        if line.marker && ending != LineEnd::Open {
+        if line.marker && ending != LineEnd::FunctionWord {
             return true;
         }
         if next.len * 10 < line.len * 7 && self.is_short_unit(next) {
             return true;
         }
-        if ending == LineEnd::Open {
+        if ending == LineEnd::Punct && line.len < MIN_WRAP && self.line_opens_sentence {
+            // A short line of its own ending in a comma: a salutation
+            // (`مرحباً بالجميع،`, `مع التحية،`).
+            return true;
+        }
+        if matches!(ending, LineEnd::Punct | LineEnd::FunctionWord) {
             return false;
         }
-        line.len < MIN_WRAP || line.len * 10 < next.len * 7 || parallel(self.text, line, next)
+        line.len < MIN_WRAP
+            || line.len * 10 < next.len * 7
+            || parallel(self.text, line, next)
+            || opens_with_dateline(self.text, next)
+            || (self.line_opens_sentence && opens_news_story(next.first_word(self.text)))
     }
 
     /// A line that ends without a terminal mark and without a sign that its
-    /// sentence goes on: a byline or a headline below a longer line.
+    /// sentence goes on, and is not followed by a shorter tail (as the end
+    /// of a paragraph would be): a byline, a dateline, or a headline below
+    /// a longer line.
     fn is_short_unit(&self, head: &LineHead) -> bool {
+        let first = head.first_word(self.text);
+        // Bylines and headlines do not open with `حتى` or `في`.
+        let opens_plainly =
+            Folded::new(first).is_some_and(|word| !expects_continuation(word.as_str()));
+        if !opens_plainly || !self.ends_plainly(head) {
+            return false;
+        }
+        let Some(after) = self.line_after(head) else {
+            return true;
+        };
+        after.len > head.len
+            || after.marker
+            || (self.ends_plainly(&after)
+                && self
+                    .line_after(&after)
+                    .is_some_and(|further| further.len > after.len))
+    }
+
+    /// The line ends within reach, without a terminal mark, a comma or a
+    /// function word.
+    fn ends_plainly(&self, head: &LineHead) -> bool {
         head.end.is_some_and(|end| {
             matches!(
                 line_end(self.text, head.start, end),
@@ -441,6 +480,36 @@ impl<'t> Scanner<'t> {
             )
         })
     }
+
+    /// The next line of the same block: none after a blank line or at the
+    /// end of the text.
+    fn line_after(&self, head: &LineHead) -> Option<LineHead> {
+        let gap = gap_after(self.text, head.end?);
+        (gap.next < self.text.len() && gap.breaks < 2).then(|| LineHead::at(self.text, gap.next))
+    }
+}
+
+/// `القاهرة - `, `الرياض (واس) - `, `(رويترز) -`: a line that opens with a
+/// dateline starts a story, so the line above it is a headline.
+fn opens_with_dateline(text: &str, head: &LineHead) -> bool {
+    let opening: String = text[head.start..]
+        .chars()
+        .take(DATELINE_REACH)
+        .take_while(|&c| !is_line_break(c))
+        .collect();
+    let Some(dash) = [" - ", " – ", " — ", " ـ", "ــ"]
+        .iter()
+        .filter_map(|dash| opening.find(dash))
+        .min()
+    else {
+        return false;
+    };
+    let place = &opening[..dash];
+    let words = place
+        .split_whitespace()
+        .filter(|word| !word.starts_with('('))
+        .count();
+    (1..=3).contains(&words) && !place.contains(is_terminal)
 }
 
 /// Two lines built alike, as list entries are: the same first word, or a
