@@ -230,31 +230,13 @@ pub(super) fn clearly_opens_sentence(word: &str) -> bool {
     }
 }
 
-/// Words that probably open a sentence: after a quotation that closes with
-/// `؟` or `!` (`«...؟» وغادر` starts anew, `«...؟» قبل أن` and
-/// `"النجدة!" وهو يشير` go on).
-pub(super) fn likely_opens_sentence(word: &str) -> bool {
-    let Some(folded) = Folded::new(word) else {
-        return false;
-    };
-    let folded = folded.as_str();
-    // A ف after a quotation mostly carries the story on
-    // (`"هل أنت بخير؟" فأجبته`).
-    if folded.starts_with('ف') {
-        return false;
-    }
-    if clearly_opens_sentence(word) {
-        return true;
-    }
-    match without_conjunction(folded) {
-        Some(rest) => {
-            rest.chars().count() >= 3
-                && !rest.starts_with("ال")
-                && !is_pronoun(rest)
-                && !is_word_with_initial_waw(folded)
-        }
-        None => false,
-    }
+/// Words that open a new sentence after a quotation that closes with `؟`
+/// or `!`: the same as after an abbreviation, but not with ف, which mostly
+/// carries the story on (`"هل أنت بخير؟" فأجبته`). Anything else goes on
+/// with the sentence the quotation sits in (`«...؟» قبل أن`, `"النجدة!"
+/// وهو يشير`, `«...؟» وقدم قراءة`).
+pub(super) fn opens_sentence_after_quotation(word: &str) -> bool {
+    !word.starts_with('ف') && clearly_opens_sentence(word)
 }
 
 /// Words after an ellipsis that show the sentence goes on (`… ثم أياماً`).
@@ -443,66 +425,6 @@ fn is_pronoun(word: &str) -> bool {
     )
 }
 
-/// Common words whose first letter و is not the conjunction.
-fn is_word_with_initial_waw(word: &str) -> bool {
-    matches!(
-        word,
-        "وزير"
-            | "وزيرة"
-            | "وزراء"
-            | "وزارة"
-            | "وزارات"
-            | "وكالة"
-            | "وكالات"
-            | "وفد"
-            | "وفود"
-            | "وسط"
-            | "وفق"
-            | "وفقا"
-            | "وقت"
-            | "وضع"
-            | "وطن"
-            | "وطني"
-            | "وطنية"
-            | "وحدة"
-            | "واحد"
-            | "واحدة"
-            | "ولاية"
-            | "ولايات"
-            | "وثيقة"
-            | "وثائق"
-            | "وجه"
-            | "وجهة"
-            | "ورقة"
-            | "وقف"
-            | "وصول"
-            | "ولي"
-            | "ولد"
-            | "وقود"
-            | "وسائل"
-            | "وسيلة"
-            | "وليد"
-            | "وائل"
-            | "وسام"
-            | "وديع"
-            | "وفاء"
-            | "وحيد"
-            | "وعد"
-            | "وعود"
-            | "وظيفة"
-            | "وظائف"
-            | "واقع"
-            | "وجود"
-            | "وفاة"
-            | "فريق"
-            | "فرنسا"
-            | "فلسطين"
-            | "فترة"
-            | "فكرة"
-            | "فيلم"
-    )
-}
-
 fn is_latin_opener(word: &str) -> bool {
     matches!(
         word,
@@ -609,6 +531,38 @@ pub(super) fn opens_news_story(word: &str) -> bool {
             | "يواصل"
             | "تشهد"
             | "يشهد"
+    )
+}
+
+/// News agencies credited in datelines (`جدة (واس):`).
+pub(super) fn is_agency(credit: &str) -> bool {
+    let Some(folded) = Folded::new(credit) else {
+        return false;
+    };
+    matches!(
+        folded.as_str(),
+        "واس"
+            | "قنا"
+            | "وام"
+            | "كونا"
+            | "بترا"
+            | "سانا"
+            | "بنا"
+            | "العمانية"
+            | "الاناضول"
+            | "رويترز"
+            | "ا ف ب"
+            | "ا.ف.ب"
+            | "ا.ف.ب."
+            | "د ب ا"
+            | "ا ب"
+            | "يو بي اي"
+            | "شينخوا"
+            | "ارنا"
+            | "تاس"
+            | "وكالات"
+            | "الوكالات"
+            | "خاص"
     )
 }
 

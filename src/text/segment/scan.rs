@@ -8,7 +8,7 @@ use super::chars::{
 };
 use super::lexicon::{
     Folded, clearly_opens_sentence, continues_after_ellipsis, continues_after_quote,
-    expects_continuation, likely_opens_sentence, opens_news_story,
+    expects_continuation, is_agency, opens_news_story, opens_sentence_after_quotation,
 };
 use super::lines::{
     Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
@@ -25,6 +25,9 @@ const PAREN_REACH: usize = 600;
 const PAREN_LOOKBACK: usize = 32;
 /// How far into a line a dateline's dash is looked for, in characters.
 const DATELINE_REACH: usize = 40;
+/// A line at the end of its block this short, without a terminal mark, is
+/// a headline.
+const HEADLINE_LEN: usize = 75;
 
 /// Bytes that can start an event; everything else is skipped in bulk.
 static EVENT_BYTES: [bool; 256] = {
@@ -356,7 +359,7 @@ impl<'t> Scanner<'t> {
         let opens = |check: fn(&str) -> bool| matches!(next, Next::Word(word) if check(word));
         if run.ellipsis && !run.strong && run.embedded {
             // `"كنا ننتظر..." قال الرجل`: as after `؟»`.
-            return next == Next::Opener || opens(likely_opens_sentence);
+            return opens(opens_sentence_after_quotation);
         }
         if run.ellipsis && !run.strong {
             // `بيت ... بيت`: an ellipsis standing apart separates, as between
@@ -373,7 +376,7 @@ impl<'t> Scanner<'t> {
         }
         if run.strong {
             if run.embedded {
-                return next == Next::Opener || opens(likely_opens_sentence);
+                return opens(opens_sentence_after_quotation);
             }
             return !(before.is_latin() && opens(is_lowercase_latin));
         }
@@ -402,13 +405,11 @@ impl<'t> Scanner<'t> {
         }
         let layout = self.line.end.is_some_and(|end| {
             let ending = line_end(self.text, self.line.start, end);
-            if matches!(ending, LineEnd::Terminal { .. }) {
-                return false;
-            }
-            let gap = gap_after(self.text, end);
-            gap.breaks == 1 && gap.next < self.text.len() && {
-                let next_line = LineHead::at(self.text, gap.next);
-                self.break_ends(ending, None, &next_line)
+            match self.line_after(&self.line) {
+                _ if matches!(ending, LineEnd::Terminal { .. }) => false,
+                // The last line of a block: a headline if short.
+                None => self.line.len <= HEADLINE_LEN && self.ends_plainly(&self.line),
+                Some(next_line) => self.break_ends(ending, None, &next_line),
             }
         });
         self.layout_line = Some(layout);
@@ -423,7 +424,11 @@ impl<'t> Scanner<'t> {
         {
             return true;
         }
-        if ending == LineEnd::Colon || line.len > MAX_WRAP {
+        if ending == LineEnd::Colon {
+            // A list intro, unless a dateline stands on its own line.
+            return !is_dateline(self.text, line);
+        }
+        if line.len > MAX_WRAP {
             return true;
         }
         if line.marker && ending != LineEnd::FunctionWord {
@@ -487,6 +492,30 @@ impl<'t> Scanner<'t> {
         let gap = gap_after(self.text, head.end?);
         (gap.next < self.text.len() && gap.breaks < 2).then(|| LineHead::at(self.text, gap.next))
     }
+}
+
+/// `جدة (واس):`, `القدس - من محمد العلي:`, `بيروت – «الحياة»:`: a place
+/// and a credit on a line of their own, which belong to the sentence below.
+fn is_dateline(text: &str, head: &LineHead) -> bool {
+    let Some(end) = head.end else {
+        return false;
+    };
+    let Some(body) = text[head.start..end].trim_end().strip_suffix(':') else {
+        return false;
+    };
+    if body.chars().count() > DATELINE_REACH {
+        return false;
+    }
+    let Some(credit_at) = body.find(['(', '«', '»', '"', '-', '–', '—']) else {
+        return false;
+    };
+    let place_words = body[..credit_at].split_whitespace().count();
+    let credit = body[credit_at..].trim();
+    let credited = match credit.strip_prefix('(') {
+        Some(inside) => inside.strip_suffix(')').is_some_and(is_agency),
+        None => true,
+    };
+    (1..=2).contains(&place_words) && credited
 }
 
 /// `القاهرة - `, `الرياض (واس) - `, `(رويترز) -`: a line that opens with a

@@ -191,6 +191,19 @@ fn era_and_reference_abbreviations_are_not_boundaries() {
 }
 
 #[test]
+fn era_abbreviation_glued_to_the_year_can_end_a_sentence() {
+    assert_sentences(
+        "وُلد عام 1950م. وتوفي عام 2010م.",
+        &["وُلد عام 1950م.", "وتوفي عام 2010م."],
+    );
+    assert_sentences(
+        "عاش في القرن الخامس ق. م. وترك مؤلفات كثيرة.",
+        &["عاش في القرن الخامس ق. م.", "وترك مؤلفات كثيرة."],
+    );
+    assert_one_sentence("تأسست الجامعة عام 1908 م، وهي من أقدم الجامعات.");
+}
+
+#[test]
 fn an_abbreviation_can_end_a_sentence() {
     assert_sentences(
         "بنيت القلعة سنة 567 هـ. ويقصدها السياح اليوم من كل مكان.",
@@ -239,6 +252,8 @@ fn question_inside_an_embedded_quotation_does_not_end_the_sentence() {
     assert_one_sentence("صدر كتاب «هل ينتهي عصر النفط؟» بترجمة جديدة هذا العام.");
     assert_one_sentence("صرخ الرجل \"أنقذونا!\" وهو يلوح بيديه من النافذة.");
     assert_one_sentence("«متى تعود الكهرباء؟» تساءل أحد السكان بغضب.");
+    assert_one_sentence("تساءل الكاتب في مقاله «إلى أين تتجه المنطقة؟» وقدم قراءة متشائمة.");
+    assert_one_sentence("«ماذا نفعل الآن؟» «إلى أين نذهب؟» أسئلة يرددها النازحون كل يوم.");
 }
 
 #[test]
@@ -602,6 +617,30 @@ fn letter_salutations_are_units() {
 fn short_tail_of_a_wrapped_sentence_stays_with_it() {
     assert_one_sentence(
         "وقالت مصادر مطلعة إن المفاوضات التي جرت في الدوحة خلال الأيام\nالماضية لم تسفر عن اتفاق نهائي\nحتى الآن",
+    );
+}
+
+#[test]
+fn dateline_on_its_own_line_belongs_to_the_story() {
+    assert_one_sentence("جدة (واس):\nأعلنت وزارة الداخلية القبض على خلية إرهابية.");
+    assert_one_sentence(
+        "القدس - من محمد العلي:\nأفاد شهود عيان بأن قوات الأمن أغلقت المدينة القديمة.",
+    );
+    assert_sentences(
+        "النتائج الأولية (حتى الآن):\nسارة أحمد\nيوسف كمال",
+        &["النتائج الأولية (حتى الآن):", "سارة أحمد", "يوسف كمال"],
+    );
+}
+
+#[test]
+fn ellipsis_inside_a_headline_does_not_split_it() {
+    assert_one_sentence("الرياض... عاصمة الثقافة العربية");
+    assert_sentences(
+        "الطاقة الشمسية... رهان المستقبل\n\nتراهن دول المنطقة على الطاقة الشمسية لتنويع مصادر الدخل.",
+        &[
+            "الطاقة الشمسية... رهان المستقبل",
+            "تراهن دول المنطقة على الطاقة الشمسية لتنويع مصادر الدخل.",
+        ],
     );
 }
 
