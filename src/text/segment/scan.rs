@@ -25,6 +25,8 @@ const PAREN_REACH: usize = 600;
 const PAREN_LOOKBACK: usize = 32;
 /// How far into a line a dateline's dash is looked for, in characters.
 const DATELINE_REACH: usize = 40;
+/// How many lines are looked at to see that a block has no terminal mark.
+const UNMARKED_BLOCK_LINES: usize = 6;
 /// A line at the end of its block this short, without a terminal mark, is
 /// a headline.
 const HEADLINE_LEN: usize = 75;
@@ -450,6 +452,7 @@ impl<'t> Scanner<'t> {
             || parallel(self.text, line, next)
             || opens_with_dateline(self.text, next)
             || (self.line_opens_sentence && opens_news_story(next.first_word(self.text)))
+            || self.lines_without_marks(line)
     }
 
     /// A line that ends without a terminal mark and without a sign that its
@@ -473,6 +476,26 @@ impl<'t> Scanner<'t> {
                 && self
                     .line_after(&after)
                     .is_some_and(|further| further.len > after.len))
+    }
+
+    /// True when the line at `head` and the lines after it, to the end of
+    /// the block, have no terminal mark at all: headlines or list items, not
+    /// prose, whose sentences end in marks.
+    fn lines_without_marks(&self, head: &LineHead) -> bool {
+        let mut line = *head;
+        for _ in 0..UNMARKED_BLOCK_LINES {
+            let Some(end) = line.end else {
+                return false;
+            };
+            if self.text[line.start..end].contains(is_terminal) {
+                return false;
+            }
+            match self.line_after(&line) {
+                Some(next) => line = next,
+                None => return true,
+            }
+        }
+        false
     }
 
     /// The line ends within reach, without a terminal mark, a comma or a
