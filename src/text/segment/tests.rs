@@ -722,8 +722,83 @@ mod properties {
         prop::collection::vec(fragment(), 0..120).prop_map(|pieces| pieces.concat())
     }
 
+    /// Whole lines of the kinds the layout rules look at, joined by line
+    /// breaks and blank lines.
+    fn layout() -> impl Strategy<Value = String> {
+        let line = prop::sample::select(vec![
+            "الحكومة تقر موازنة العام الجديد",
+            "كتب: سامي العلي",
+            "الموصل 4 آذار",
+            "جدة (واس):",
+            "وتشمل الخطة:",
+            "- بناء ثلاث مدارس جديدة",
+            "1. دعم صغار المزارعين؛",
+            "س: متى تبدأ الانتخابات؟",
+            "الوزير: ربما في الشهر المقبل",
+            "مرحباً بالجميع،",
+            "أكد وزير الخارجية في مؤتمر صحفي عقده اليوم في العاصمة أن بلاده",
+            "مستعدة للحوار مع جميع الأطراف من أجل التوصل إلى حل سياسي شامل",
+            "للأزمة. وأضاف أن المفاوضات ستستأنف الأسبوع المقبل في جنيف.",
+            "وصل الوفد إلى",
+            "أسعار النفط ترتفع... والبورصات تتراجع",
+            "شهدت الأسواق العالمية يوماً متقلباً.",
+            "القاهرة - سجلت أسعار الذهب ارتفاعاً جديداً في التعاملات الصباحية اليوم",
+            "قال د.",
+            "«إلى أين نذهب؟»",
+            "تراجع الدعم المخصص للمحروقات والكهرباء والمياه",
+            "وكان من المتوقع أن تستمر أعمال الترميم حتى نهاية الموسم السياحي المقبل على الأقل في المدينة القديمة وما حولها من قرى",
+            "\u{200f}",
+            "",
+        ]);
+        let joint = prop::sample::select(vec![
+            "\n", "\n", "\n", "\r\n", "\r", "\n\n", " \n", "\u{2028}",
+        ]);
+        prop::collection::vec((line, joint), 0..14).prop_map(|parts| {
+            parts
+                .into_iter()
+                .flat_map(|(line, joint)| [line, joint])
+                .collect()
+        })
+    }
+
+    fn check_stretches(text: &str, cuts: &[prop::sample::Index]) -> Result<(), TestCaseError> {
+        let mut at: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).collect();
+        at.push(text.len());
+        at.sort_unstable();
+        let mut from = 0;
+        let mut stretches = Stretches::new();
+        let mut offset = 0;
+        let mut found = Vec::new();
+        let mut collect = |stretch: &str| -> Result<(), ()> {
+            found.extend(
+                split(stretch)
+                    .into_iter()
+                    .map(|range| range.start + offset..range.end + offset),
+            );
+            offset += stretch.len();
+            Ok(())
+        };
+        for to in at {
+            let to = (to..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            if to > from {
+                stretches.push(&text[from..to], &mut collect).unwrap();
+                from = to;
+            }
+        }
+        stretches.finish(&mut collect).unwrap();
+        prop_assert_eq!(found, split(text));
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn stretches_split_layouts_like_the_whole_text(text in layout(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6)) {
+            check_stretches(&text, &cuts)?;
+        }
 
         #[test]
         fn sentences_partition_the_visible_text(text in text()) {
@@ -748,31 +823,7 @@ mod properties {
 
         #[test]
         fn stretches_split_like_the_whole_text(text in text(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6)) {
-            let mut at: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).collect();
-            at.push(text.len());
-            at.sort_unstable();
-            let mut from = 0;
-            let mut pieces = Vec::new();
-            for to in at {
-                let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-                if to > from {
-                    pieces.push(&text[from..to]);
-                    from = to;
-                }
-            }
-            let mut stretches = Stretches::new();
-            let mut offset = 0;
-            let mut found = Vec::new();
-            let mut collect = |stretch: &str| -> Result<(), ()> {
-                found.extend(split(stretch).into_iter().map(|range| range.start + offset..range.end + offset));
-                offset += stretch.len();
-                Ok(())
-            };
-            for piece in pieces {
-                stretches.push(piece, &mut collect).unwrap();
-            }
-            stretches.finish(&mut collect).unwrap();
-            prop_assert_eq!(found, split(&text));
+            check_stretches(&text, &cuts)?;
         }
     }
 }
