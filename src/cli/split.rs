@@ -81,39 +81,36 @@ fn write_lines(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 fn write_on_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()> {
     let bytes = sentence.as_bytes();
     let mut from = 0;
-    while let Some((at, len)) = next_line_break(bytes, from) {
+    // Where each byte can start a line break: `\n`, `\r` and E2 (U+2028,
+    // U+2029) are one search, C2 (NEL, but also « and ») another. Each is
+    // searched again only once passed, which keeps this linear.
+    let mut common = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).peekable();
+    let mut rare = memchr::memchr_iter(0xC2, bytes).peekable();
+    loop {
+        let at = match (common.peek(), rare.peek()) {
+            (Some(&c), Some(&r)) if r < c => rare.next(),
+            (Some(_), _) => common.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(at) = at else {
+            break;
+        };
+        if at < from {
+            continue; // the `\n` of a `\r\n`
+        }
+        let len = match &bytes[at..] {
+            [b'\r', b'\n', ..] => 2,
+            [b'\n' | b'\r', ..] => 1,
+            [0xC2, 0x85, ..] => 2,
+            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+            _ => continue,
+        };
         out.write_all(&bytes[from..at])?;
         out.write_all(b" ")?;
         from = at + len;
     }
     out.write_all(&bytes[from..])?;
     out.write_all(b"\n")
-}
-
-/// The position and length of the first line break in `bytes[from..]`.
-fn next_line_break(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut search = from;
-    loop {
-        // `\n`, `\r`, the lead byte of U+2028 and U+2029, and that of NEL.
-        let common = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[search..]);
-        let rare = memchr::memchr(0xC2, &bytes[search..]);
-        let at = search
-            + match (common, rare) {
-                (Some(common), Some(rare)) => common.min(rare),
-                (common, rare) => common.or(rare)?,
-            };
-        let len = match &bytes[at..] {
-            [b'\r', b'\n', ..] => 2,
-            [b'\n' | b'\r', ..] => 1,
-            [0xC2, 0x85, ..] => 2,
-            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
-            _ => 0,
-        };
-        if len > 0 {
-            return Some((at, len));
-        }
-        search = at + 1;
-    }
 }
 
 fn write_json(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {

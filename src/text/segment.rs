@@ -151,13 +151,18 @@ impl Stretches {
         let bytes = self.pending.as_bytes();
         let mut cut = None;
         let mut at = self.searched;
+        // Searched to the end unless a `\r` ends the text: it may be half of
+        // a `\r\n`, so it waits for the next piece.
+        self.searched = bytes.len();
         while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
             let line_end = at + found;
             let mut after = line_end + 1;
             if bytes[line_end] == b'\r' {
                 match bytes.get(after) {
-                    // Wait for the next piece: this may be half of `\r\n`.
-                    None => break,
+                    None => {
+                        self.searched = line_end;
+                        break;
+                    }
                     Some(b'\n') => after += 1,
                     Some(_) => {}
                 }
@@ -170,7 +175,6 @@ impl Stretches {
             self.line_start = after;
             at = after;
         }
-        self.searched = at;
         cut
     }
 
