@@ -33,12 +33,15 @@ const SPEAKER_LABEL_LEN: usize = 20;
 pub(super) enum Before {
     /// Nothing on the line before the mark but opening quotes or brackets.
     Nothing,
-    /// Digits. `alone`: only up to three digits, first on their line (`1.`).
-    Number { alone: bool },
+    /// Digits.
+    Number,
+    /// What numbers a list item at the start of a line: up to three digits,
+    /// a letter, a Roman numeral (`1.`, `أ.`, `IV.`).
+    ListLabel,
     /// A URL or an e-mail address.
     Url,
-    /// A single letter (`د.`, `و.`, `J.`); `first_on_line` for list letters.
-    Initial { first_on_line: bool },
+    /// A single letter (`د.`, `و.`, `J.`).
+    Initial,
     /// Single letters joined by periods: `أ.ف.ب`, `ق.م`, `U.S`, `e.g`.
     Dotted,
     /// A Latin abbreviation from the list (`Dr`, `Inc`).
@@ -105,9 +108,13 @@ pub(super) fn before(text: &str, at: usize, line_start: usize) -> Before {
         .rev()
         .find(|&c| !is_mark(c) && !is_invisible(c));
     match last {
-        Some(c) if is_digit(c) => Before::Number {
-            alone: first_on_line && token.chars().count() <= 3 && token.chars().all(is_digit),
-        },
+        Some(c) if is_digit(c) => {
+            if first_on_line && token.chars().count() <= 3 && token.chars().all(is_digit) {
+                Before::ListLabel
+            } else {
+                Before::Number
+            }
+        }
         Some(c) if is_letter(c) => classify_word(token, first_on_line),
         _ => Before::Closed,
     }
@@ -137,12 +144,14 @@ fn classify_word(token: &str, first_on_line: bool) -> Before {
     if letters <= 2 && token[..word_start].ends_with('.') && is_dotted(token) {
         return Before::Dotted;
     }
-    if letters == 1 {
-        return Before::Initial {
-            first_on_line: first_on_line && word_start == 0,
-        };
+    let word = &token[word_start..];
+    if first_on_line && word_start == 0 && (letters == 1 || is_roman_numeral(word)) {
+        return Before::ListLabel;
     }
-    if latin && is_latin_abbreviation(&token[word_start..]) {
+    if letters == 1 {
+        return Before::Initial;
+    }
+    if latin && is_latin_abbreviation(word) {
         return Before::Abbreviation;
     }
     Before::Word { latin }
@@ -366,8 +375,7 @@ fn opening(text: &str, start: usize, len: usize) -> (bool, usize) {
     let after = rest[word.len()..].trim_start_matches([' ', '\t']);
     let label_mark = after.chars().next();
     let letters = word.chars().filter(|&c| is_letter(c)).count();
-    let marker = (letters == 1
-        && !first.is_ascii()
+    let marker = ((letters == 1 && !first.is_ascii() || is_roman_numeral(word))
         && label_mark.is_some_and(|mark| {
             matches!(mark, ')' | '-' | '–' | '.')
                 && after[mark.len_utf8()..].starts_with(char::is_whitespace)
@@ -400,6 +408,14 @@ fn is_speaker_label(rest: &str) -> bool {
             .split_whitespace()
             .all(|word| Folded::new(word).is_some_and(|word| !expects_continuation(word.as_str())))
         && rest[colon + 1..].starts_with(char::is_whitespace)
+}
+
+/// `I` to `XII`, numbering parts and list items.
+fn is_roman_numeral(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII"
+    )
 }
 
 /// `1.`, `١-`, `2)`, `3 -` followed by a space or a letter (not `10.30`).

@@ -387,11 +387,9 @@ impl<'t> Scanner<'t> {
         }
         match before {
             Before::Nothing | Before::Url | Before::Closed => true,
-            Before::Number { alone } => !(alone && self.line_opens_sentence),
-            Before::Initial {
-                first_on_line: true,
-            } if self.line_opens_sentence => false,
-            Before::Initial { .. } | Before::Dotted | Before::Abbreviation => {
+            Before::Number => true,
+            Before::ListLabel if self.line_opens_sentence => false,
+            Before::ListLabel | Before::Initial | Before::Dotted | Before::Abbreviation => {
                 opens(clearly_opens_sentence)
             }
             Before::Word { latin } => !(latin && opens(is_lowercase_latin)),
@@ -427,8 +425,11 @@ impl<'t> Scanner<'t> {
             return true;
         }
         if ending == LineEnd::Colon {
-            // A list intro, unless a dateline stands on its own line.
-            return !is_dateline(self.text, line);
+            // A list intro, unless a dateline stands on its own line or the
+            // colon introduces a quotation (`قال المتحدث:` / `«...»`).
+            let quotation =
+                char_at(self.text, next.start).is_some_and(|c| quote_family(c).is_some());
+            return !is_dateline(self.text, line) && !quotation;
         }
         if line.len > MAX_WRAP {
             return true;
