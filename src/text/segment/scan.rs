@@ -454,6 +454,7 @@ impl<'t> Scanner<'t> {
             || opens_with_dateline(self.text, next)
             || (self.line_opens_sentence && opens_news_story(next.first_word(self.text)))
             || self.lines_without_marks(line)
+            || self.short_above_paragraph(line, next)
     }
 
     /// A line that ends without a terminal mark and without a sign that its
@@ -477,6 +478,15 @@ impl<'t> Scanner<'t> {
                 && self
                     .line_after(&after)
                     .is_some_and(|further| further.len > after.len))
+    }
+
+    /// True when `line` and `next` are both short beside the line after
+    /// them, as a headline and a sub-headline above a paragraph are.
+    fn short_above_paragraph(&self, line: &LineHead, next: &LineHead) -> bool {
+        self.ends_plainly(next)
+            && self
+                .line_after(next)
+                .is_some_and(|after| line.len * 10 < after.len * 7 && next.len * 10 < after.len * 7)
     }
 
     /// True when the line at `head` and the lines after it, to the end of
