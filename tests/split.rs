@@ -266,20 +266,16 @@ fn output_to_a_pipe_writes_into_it_and_keeps_it() {
 fn news_article_in_both_formats() {
     let sandbox = Sandbox::new();
     sandbox.write("news.txt", include_str!("fixtures/split-news.ar.txt"));
-    let lines = sandbox
-        .cmd(&["split", "news.txt"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!("news_lines", String::from_utf8(lines).unwrap());
-    let json = sandbox
-        .cmd(&["split", "--format", "json", "news.txt"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!("news_json", String::from_utf8(json).unwrap());
+    let run = |args: &[&str]| {
+        let output = sandbox
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).unwrap()
+    };
+    insta::assert_snapshot!("news_lines", run(&["split", "news.txt"]));
+    insta::assert_snapshot!("news_json", run(&["split", "--format", "json", "news.txt"]));
 }

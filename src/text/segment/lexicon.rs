@@ -60,6 +60,11 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
+/// Whether `test` holds for the folded form of `word`.
+fn folded_is(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    Folded::new(word).is_some_and(|folded| test(folded.as_str()))
+}
+
 /// The word without a leading conjunction و or ف, when what is left is
 /// still a word of two letters or more.
 fn without_conjunction(word: &str) -> Option<&str> {
@@ -74,7 +79,9 @@ fn any_form(word: &str, list: fn(&str) -> bool) -> bool {
 /// Function words that cannot end a sentence: a line ending with one of
 /// them goes on in the next line.
 pub(super) fn expects_continuation(word: &str) -> bool {
-    any_form(word, is_function_word) || is_latin_function_word(word)
+    folded_is(word, |word| {
+        any_form(word, is_function_word) || is_latin_function_word(word)
+    })
 }
 
 fn is_function_word(word: &str) -> bool {
@@ -241,8 +248,8 @@ pub(super) fn opens_sentence_after_quotation(word: &str) -> bool {
 
 /// Words after an ellipsis that show the sentence goes on (`… ثم أياماً`).
 pub(super) fn continues_after_ellipsis(word: &str) -> bool {
-    Folded::new(word).is_some_and(|folded| {
-        any_form(folded.as_str(), |w| {
+    folded_is(word, |word| {
+        any_form(word, |w| {
             matches!(
                 w,
                 "ثم" | "حتى" | "او" | "ام" | "بل" | "الخ" | "الى" | "اي" | "و"
@@ -254,13 +261,11 @@ pub(super) fn continues_after_ellipsis(word: &str) -> bool {
 /// Words after a quotation closed with a period that show the sentence
 /// goes on: the attribution (`«...» قال الوزير`) or a function word.
 pub(super) fn continues_after_quote(word: &str) -> bool {
-    let Some(folded) = Folded::new(word) else {
-        return false;
-    };
-    let folded = folded.as_str();
-    is_function_word(folded)
-        || is_attribution(folded)
-        || without_conjunction(folded).is_some_and(is_pronoun)
+    folded_is(word, |word| {
+        is_function_word(word)
+            || is_attribution(word)
+            || without_conjunction(word).is_some_and(is_pronoun)
+    })
 }
 
 fn is_attribution(word: &str) -> bool {
@@ -472,11 +477,13 @@ fn is_latin_opener(word: &str) -> bool {
 /// Verbs that open the first sentence of a news story (`أعلنت الحكومة`,
 /// `شهدت الأسواق`): a line that starts with one follows a headline.
 pub(super) fn opens_news_story(word: &str) -> bool {
-    let Some(folded) = Folded::new(word) else {
-        return false;
-    };
-    let folded = folded.as_str();
-    let stem = folded.strip_suffix('ت').unwrap_or(folded);
+    folded_is(word, |word| {
+        is_news_verb(word.strip_suffix('ت').unwrap_or(word))
+    })
+}
+
+/// Verbs of a news lede, without a feminine ت.
+fn is_news_verb(stem: &str) -> bool {
     matches!(
         stem,
         "اعلن"
@@ -560,11 +567,12 @@ pub(super) fn opens_news_story(word: &str) -> bool {
 
 /// News agencies credited in datelines (`جدة (واس):`).
 pub(super) fn is_agency(credit: &str) -> bool {
-    let Some(folded) = Folded::new(credit) else {
-        return false;
-    };
+    folded_is(credit, is_agency_name)
+}
+
+fn is_agency_name(credit: &str) -> bool {
     matches!(
-        folded.as_str(),
+        credit,
         "واس"
             | "قنا"
             | "وام"
@@ -664,9 +672,9 @@ pub(super) fn is_latin_abbreviation(word: &str) -> bool {
 
 /// `أولاً:`, `ثانياً -`: ordinal words that open list items.
 pub(super) fn is_ordinal(word: &str) -> bool {
-    Folded::new(word).is_some_and(|folded| {
+    folded_is(word, |word| {
         matches!(
-            folded.as_str(),
+            word,
             "اولا"
                 | "ثانيا"
                 | "ثالثا"
@@ -685,9 +693,9 @@ pub(super) fn is_ordinal(word: &str) -> bool {
 /// `كتب: أحمد سالم`, `بقلم ...`: words that open a byline.
 pub(super) fn is_byline_word(word: &str) -> bool {
     word == "By"
-        || Folded::new(word).is_some_and(|folded| {
+        || folded_is(word, |word| {
             matches!(
-                folded.as_str(),
+                word,
                 "كتب"
                     | "كتبت"
                     | "بقلم"

@@ -11,8 +11,7 @@ use super::chars::{
     line_break_len, quote_family,
 };
 use super::lexicon::{
-    Folded, expects_continuation, is_byline_word, is_dialogue_label, is_latin_abbreviation,
-    is_ordinal,
+    expects_continuation, is_byline_word, is_dialogue_label, is_latin_abbreviation, is_ordinal,
 };
 use std::ops::Range;
 
@@ -61,16 +60,22 @@ impl Before {
     }
 }
 
-/// Reads the token that ends at `at` (the first terminal mark of a run),
-/// looking no further back than `line_start`.
-pub(super) fn before(text: &str, at: usize, line_start: usize) -> Before {
-    let mut end = at;
-    while end > line_start {
-        match char_before(text, end) {
-            Some(c) if is_invisible(c) => end -= c.len_utf8(),
+/// Moves back from `at` over the characters `skip` accepts, no further
+/// than `floor`.
+fn skip_back(text: &str, mut at: usize, floor: usize, skip: impl Fn(char) -> bool) -> usize {
+    while at > floor {
+        match char_before(text, at) {
+            Some(c) if skip(c) => at -= c.len_utf8(),
             _ => break,
         }
     }
+    at
+}
+
+/// Reads the token that ends at `at` (the first terminal mark of a run),
+/// looking no further back than `line_start`.
+pub(super) fn before(text: &str, at: usize, line_start: usize) -> Before {
+    let mut end = skip_back(text, at, line_start, is_invisible);
     for _ in 0..SPACED_MARK_REACH {
         match char_before(text, end) {
             Some(c) if end > line_start && c.is_whitespace() && !is_line_break(c) => {
@@ -406,7 +411,7 @@ fn is_speaker_label(rest: &str) -> bool {
             .all(|c| is_letter(c) || is_mark(c) || c == ' ')
         && label
             .split_whitespace()
-            .all(|word| Folded::new(word).is_some_and(|word| !expects_continuation(word.as_str())))
+            .all(|word| !expects_continuation(word))
         && rest[colon + 1..].starts_with(char::is_whitespace)
 }
 
@@ -472,13 +477,7 @@ pub(super) enum LineEnd {
 /// How the line from `start` (first visible character) to `end` (its line
 /// break) ends.
 pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
-    let mut at = end;
-    while at > start {
-        match char_before(text, at) {
-            Some(c) if is_blank(c) => at -= c.len_utf8(),
-            _ => break,
-        }
-    }
+    let mut at = skip_back(text, end, start, is_blank);
     let Some(last) = char_before(text, at).filter(|_| at > start) else {
         return LineEnd::Other;
     };
@@ -516,9 +515,10 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
         .take_while(|&(_, c)| is_letter(c) || is_mark(c))
         .last()
         .map_or(at, |(i, _)| start + i);
-    match Folded::new(&text[word_start..at]) {
-        Some(word) if expects_continuation(word.as_str()) => LineEnd::FunctionWord,
-        _ => LineEnd::Other,
+    if expects_continuation(&text[word_start..at]) {
+        LineEnd::FunctionWord
+    } else {
+        LineEnd::Other
     }
 }
 

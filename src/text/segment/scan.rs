@@ -7,8 +7,8 @@ use super::chars::{
     is_strong, is_terminal, quote_family,
 };
 use super::lexicon::{
-    Folded, clearly_opens_sentence, continues_after_ellipsis, continues_after_quote,
-    expects_continuation, is_agency, opens_news_story, opens_sentence_after_quotation,
+    clearly_opens_sentence, continues_after_ellipsis, continues_after_quote, expects_continuation,
+    is_agency, opens_news_story, opens_sentence_after_quotation,
 };
 use super::lines::{
     Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
@@ -464,8 +464,7 @@ impl<'t> Scanner<'t> {
     fn is_short_unit(&self, head: &LineHead) -> bool {
         let first = head.first_word(self.text);
         // Bylines and headlines do not open with `حتى` or `في`.
-        let opens_plainly =
-            Folded::new(first).is_some_and(|word| !expects_continuation(word.as_str()));
+        let opens_plainly = !expects_continuation(first);
         if !opens_plainly || !self.ends_plainly(head) {
             return false;
         }
@@ -579,9 +578,8 @@ fn opens_with_dateline(text: &str, head: &LineHead) -> bool {
 /// spaced dash in both (`الاسم - المنصب`).
 fn parallel(text: &str, line: &LineHead, next: &LineHead) -> bool {
     let first = line.first_word(text);
-    let same_first_word = !first.is_empty()
-        && first == next.first_word(text)
-        && Folded::new(first).is_some_and(|word| !expects_continuation(word.as_str()));
+    let same_first_word =
+        !first.is_empty() && first == next.first_word(text) && !expects_continuation(first);
     same_first_word || (line.has_spaced_dash(text) && next.has_spaced_dash(text))
 }
 
