@@ -49,7 +49,8 @@ static EVENT_BYTES: [bool; 256] = {
     table
 };
 
-/// Quotation marks currently open on the line, one toggle per family.
+/// Quotation marks open in the current sentence's lines, one toggle per
+/// family; forgotten where a line starts a sentence.
 #[derive(Debug, Default, Clone, Copy)]
 struct Quotes {
     open: [bool; 3],
@@ -386,8 +387,7 @@ impl<'t> Scanner<'t> {
             return false;
         }
         match before {
-            Before::Nothing | Before::Url | Before::Closed => true,
-            Before::Number => true,
+            Before::Nothing | Before::Url | Before::Closed | Before::Number => true,
             Before::ListLabel if self.line_opens_sentence => false,
             Before::ListLabel | Before::Initial | Before::Dotted | Before::Abbreviation => {
                 opens(clearly_opens_sentence)
