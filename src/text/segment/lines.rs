@@ -465,9 +465,10 @@ pub(super) enum LineEnd {
     Terminal { certain: bool },
     /// A colon: a list intro or a label.
     Colon,
-    /// A comma, a semicolon or a dash: the sentence goes on, or the line
-    /// is one item of a list.
+    /// A comma or a dash: the sentence goes on.
     Punct,
+    /// A semicolon: the sentence goes on, or the line is an item of a list.
+    Semicolon,
     /// A function word (`في`, `أن`, `التي`): the sentence goes on.
     FunctionWord,
     /// A word, a closing quote, anything else.
@@ -483,6 +484,9 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
     };
     if last == ':' {
         return LineEnd::Colon;
+    }
+    if matches!(last, '؛' | ';') {
+        return LineEnd::Semicolon;
     }
     if expects_more(last) {
         return LineEnd::Punct;

@@ -129,6 +129,9 @@ pub(super) struct Scanner<'t> {
     line_opens_sentence: bool,
     /// Whether the current line is a layout unit (headline, list item), once asked.
     layout_line: Option<bool>,
+    /// The current line follows a list intro (`:`) or a list item ending in
+    /// `؛`: it is a list item too.
+    list_item: bool,
     last_boundary: usize,
     quotes: Quotes,
     paren: Paren,
@@ -143,6 +146,7 @@ impl<'t> Scanner<'t> {
             line: LineHead::at(text, start),
             line_opens_sentence: true,
             layout_line: None,
+            list_item: false,
             last_boundary: 0,
             quotes: Quotes::default(),
             paren: Paren::default(),
@@ -173,7 +177,15 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    fn begin_line(&mut self, head: LineHead, opens_sentence: bool) {
+    /// Moves on to the line `head`. `after`: how the line before ended, when
+    /// only a single line break stands between them.
+    fn begin_line(&mut self, head: LineHead, opens_sentence: bool, after: Option<LineEnd>) {
+        self.list_item = opens_sentence
+            && match after {
+                Some(LineEnd::Colon) => true,
+                Some(LineEnd::Semicolon) => self.list_item,
+                _ => false,
+            };
         self.line = head;
         self.line_opens_sentence = opens_sentence;
         self.layout_line = None;
@@ -200,13 +212,13 @@ impl<'t> Scanner<'t> {
             let run_ends = (ending != LineEnd::Terminal { certain: true })
                 .then(|| self.run_ends(at, &run, next_token(self.text, gap.next), false));
             let ends = self.break_ends(ending, run_ends, &next_line);
-            self.begin_line(next_line, ends);
+            self.begin_line(next_line, ends, Some(ending));
             ends
         } else {
             self.run_ends(at, &run, next_token(self.text, gap.next), true)
         };
         if gap.breaks >= 2 {
-            self.begin_line(LineHead::at(self.text, gap.next), true);
+            self.begin_line(LineHead::at(self.text, gap.next), true, None);
         }
         ends.then(|| self.mark_boundary(run.end))
     }
@@ -218,11 +230,9 @@ impl<'t> Scanner<'t> {
             return self.ends_at_text_end(gap).then(|| self.mark_boundary(at));
         }
         let next_line = LineHead::at(self.text, gap.next);
-        let ends = gap.breaks >= 2 || {
-            let ending = line_end(self.text, self.line.start, at);
-            self.break_ends(ending, None, &next_line)
-        };
-        self.begin_line(next_line, ends);
+        let ending = (gap.breaks == 1).then(|| line_end(self.text, self.line.start, at));
+        let ends = ending.is_none_or(|ending| self.break_ends(ending, None, &next_line));
+        self.begin_line(next_line, ends, ending);
         ends.then(|| self.mark_boundary(at))
     }
 
@@ -445,7 +455,14 @@ impl<'t> Scanner<'t> {
             // (`مرحباً بالجميع،`, `مع التحية،`).
             return true;
         }
-        if matches!(ending, LineEnd::Punct | LineEnd::FunctionWord) {
+        if ending == LineEnd::Semicolon && self.list_item {
+            // `تحسين ظروف العمل؛` in a list under `وتشمل المطالب:`
+            return true;
+        }
+        if matches!(
+            ending,
+            LineEnd::Punct | LineEnd::Semicolon | LineEnd::FunctionWord
+        ) {
             return false;
         }
         line.len < MIN_WRAP
