@@ -17,8 +17,8 @@ use std::ops::Range;
 
 /// How far back the token before a mark is read, in characters.
 const TOKEN_REACH: usize = 64;
-/// How far a line is read to learn its length and end, in bytes: enough
-/// for 256 characters, beyond which lengths decide nothing.
+/// How far a line is read to learn its length and end, in bytes: over 190
+/// characters in any script, beyond which lengths decide nothing.
 const LINE_REACH: usize = 768;
 /// At most this many spaces between a word and its mark (`حالة .`).
 const SPACED_MARK_REACH: usize = 8;
@@ -288,8 +288,8 @@ pub(super) struct LineHead {
     /// Where the line ends (its line break, or the end of the text), when
     /// that is within [`LINE_REACH`] bytes.
     pub(super) end: Option<usize>,
-    /// Characters from the first to the last visible one (at least 256
-    /// when the end is out of reach).
+    /// Characters from the first to the last visible one (over 190 when
+    /// the end is out of reach).
     pub(super) len: usize,
     /// Opens with a bullet, a list number or letter, an interview label or a
     /// byline: the line is a unit of its own.
