@@ -871,6 +871,20 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
         #[test]
+        fn carriage_returns_split_like_line_feeds(text in layout()) {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let with_lf: Vec<String> = sentences_of(&text).into_iter().map(str::to_owned).collect();
+            for ending in ["\r\n", "\r"] {
+                let converted = text.replace('\n', ending);
+                let sentences: Vec<String> = sentences_of(&converted)
+                    .into_iter()
+                    .map(|sentence| sentence.replace(ending, "\n"))
+                    .collect();
+                prop_assert_eq!(&sentences, &with_lf);
+            }
+        }
+
+        #[test]
         fn stretches_split_layouts_like_the_whole_text(text in layout(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6)) {
             check_stretches(&text, &cuts)?;
         }
