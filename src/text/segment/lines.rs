@@ -16,7 +16,7 @@ use super::lexicon::{
 use std::ops::Range;
 
 /// How far back the token before a mark is read, in characters.
-const TOKEN_REACH: usize = 64;
+const TOKEN_REACH: usize = 32;
 /// How far a line is read to learn its length and end, in bytes: over 190
 /// characters in any script, beyond which lengths decide nothing.
 const LINE_REACH: usize = 768;
