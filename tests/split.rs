@@ -118,3 +118,164 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn line_breaks_inside_a_sentence_become_single_spaces() {
+    Sandbox::new()
+        .cmd(&["split"])
+        .write_stdin(
+            "أكد وزير الخارجية في مؤتمر صحفي عقده اليوم في العاصمة أن بلاده\r\n\
+             مستعدة للحوار مع جميع الأطراف من أجل التوصل إلى حل سياسي شامل\r\
+             للأزمة. وأضاف أن المفاوضات ستستأنف.\n",
+        )
+        .assert()
+        .success()
+        .stdout(
+            "أكد وزير الخارجية في مؤتمر صحفي عقده اليوم في العاصمة أن بلاده \
+             مستعدة للحوار مع جميع الأطراف من أجل التوصل إلى حل سياسي شامل \
+             للأزمة.\nوأضاف أن المفاوضات ستستأنف.\n",
+        );
+}
+
+#[test]
+fn headline_byline_and_list_lines_stay_apart() {
+    Sandbox::new()
+        .cmd(&["split"])
+        .write_stdin(
+            "افتتاح معرض الكتاب\nكتب: رامي حسن\nافتتح وزير الثقافة معرض الكتاب أمس بمشاركة خمسمئة دار نشر. ويضم المعرض:\n- ندوات فكرية\n- أمسيات شعرية\n",
+        )
+        .assert()
+        .success()
+        .stdout(
+            "افتتاح معرض الكتاب\nكتب: رامي حسن\nافتتح وزير الثقافة معرض الكتاب أمس بمشاركة خمسمئة دار نشر.\nويضم المعرض:\n- ندوات فكرية\n- أمسيات شعرية\n",
+        );
+}
+
+/// Several megabytes, so the input is read and split in many pieces.
+fn long_article() -> String {
+    let paragraph = "قال د. سمير حداد إن النمو بلغ 3.5 في المئة. وأضاف: «هل نكتفي بهذا؟» قبل أن يبتسم.\n\
+                     أكد الوزير في مؤتمر صحفي عقده اليوم في العاصمة أن بلاده\n\
+                     مستعدة للحوار. ثم غادر.\n\n";
+    paragraph.repeat(8_000)
+}
+
+#[test]
+fn large_input_splits_as_a_whole() {
+    let text = long_article();
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("big.txt", &text);
+    let output = sandbox
+        .cmd(&["split", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let expected: String = tarjama::text::split(&text)
+        .into_iter()
+        .map(|range| text[range].replace('\n', " ") + "\n")
+        .collect();
+    assert_eq!(String::from_utf8(output).unwrap(), expected);
+}
+
+#[test]
+fn json_offsets_run_on_across_pieces() {
+    let text = long_article();
+    let output = Sandbox::new()
+        .cmd(&["split", "--format", "json"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&output).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(records.len(), 8_000 * 4);
+    for (index, record) in records.iter().enumerate().step_by(997) {
+        let start = record["start"].as_u64().unwrap() as usize;
+        let end = record["end"].as_u64().unwrap() as usize;
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(record["id"], index + 1);
+        assert_eq!(record["text"].as_str().unwrap(), slice);
+    }
+}
+
+#[test]
+fn a_character_cut_by_the_reading_is_whole_again() {
+    // One ASCII byte first, so that the two-byte letters straddle every
+    // megabyte boundary of the reading.
+    let text = format!("x{}", "ب".repeat(1 << 20));
+    Sandbox::new()
+        .cmd(&["split"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(text + "\n");
+}
+
+#[test]
+fn invalid_utf8_far_in_names_its_offset() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend("جملة. ".repeat(300_000).as_bytes());
+    let offset = bytes.len();
+    bytes.extend(b"\xc3\x28 tail");
+    Sandbox::new()
+        .cmd(&["split", "-o", "out.txt"])
+        .write_stdin(bytes)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "tarjama: invalid UTF-8 at byte offset {offset}: <stdin>"
+        )));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_it_and_keeps_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let sandbox = Sandbox::new();
+    let fifo = sandbox.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    sandbox
+        .cmd(&["split", "-o", "pipe"])
+        .write_stdin("جملة أولى. جملة ثانية.")
+        .assert()
+        .success();
+    assert_eq!(reader.join().unwrap(), "جملة أولى.\nجملة ثانية.\n");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn news_article_in_both_formats() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news.txt", include_str!("fixtures/split-news.ar.txt"));
+    let run = |args: &[&str]| {
+        let output = sandbox
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).unwrap()
+    };
+    insta::assert_snapshot!("news_lines", run(&["split", "news.txt"]));
+    insta::assert_snapshot!("news_json", run(&["split", "--format", "json", "news.txt"]));
+}

@@ -4,7 +4,9 @@ use anyhow::{Context, Result};
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use tarjama::text::decode_owned;
+use tarjama::text::{DecodeError, decode_owned};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How an input is named in messages.
 pub fn display_name(path: Option<&Path>) -> String {
@@ -15,15 +17,20 @@ pub fn display_name(path: Option<&Path>) -> String {
     }
 }
 
+fn cannot_read(err: io::Error, name: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
+    )
+}
+
 /// Reads FILE, or standard input when FILE is absent or `-`, as UTF-8 text.
+// For the commands that need the whole text at once; `split` streams.
 pub fn read_text(path: Option<&Path>) -> Result<String> {
     let name = display_name(path);
     let bytes = match path {
-        Some(path) if path != Path::new("-") => fs::read(path).map_err(|err| {
-            anyhow::anyhow!(
-                "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
-            )
-        })?,
+        Some(path) if path != Path::new("-") => {
+            fs::read(path).map_err(|err| cannot_read(err, &name))?
+        }
         _ => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -34,6 +41,91 @@ pub fn read_text(path: Option<&Path>) -> Result<String> {
         }
     };
     decode_owned(bytes).context(name)
+}
+
+/// How much input is read at a time by [`read_text_pieces`].
+const PIECE_LEN: usize = 1 << 20;
+
+/// Reads FILE, or standard input when FILE is absent or `-`, piece by piece
+/// (about a megabyte each, whole characters only) and hands every piece to
+/// `each`, so that inputs larger than memory can be processed. A leading
+/// byte-order mark is dropped; invalid UTF-8 is the same error as in
+/// [`read_text`], raised when the reading gets there.
+pub fn read_text_pieces(
+    path: Option<&Path>,
+    mut each: impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let name = display_name(path);
+    let mut input: Box<dyn Read> = match path {
+        Some(path) if path != Path::new("-") => {
+            Box::new(fs::File::open(path).map_err(|err| cannot_read(err, &name))?)
+        }
+        _ => Box::new(io::stdin().lock()),
+    };
+    let mut buffer = vec![0; PIECE_LEN];
+    // Bytes of an unfinished character (or a possible byte-order mark)
+    // kept at the start of `buffer`, and raw bytes handed on before them.
+    let mut kept = 0;
+    let mut passed = 0;
+    let mut at_start = true;
+    loop {
+        let read = match input.read(&mut buffer[kept..]) {
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(cannot_read(err, &name)),
+        };
+        let filled = kept + read;
+        let at_end = read == 0;
+        let mut from = 0;
+        if at_start {
+            if filled < BOM.len() && !at_end {
+                kept = filled;
+                continue;
+            }
+            at_start = false;
+            if buffer[..filled].starts_with(BOM) {
+                from = BOM.len();
+            }
+        }
+        let whole = if at_end {
+            filled
+        } else {
+            whole_characters(&buffer[..filled])
+        };
+        match std::str::from_utf8(&buffer[from..whole]) {
+            Ok("") => {}
+            Ok(piece) => each(piece)?,
+            Err(err) => {
+                let offset = passed + from + err.valid_up_to();
+                return Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset }).context(name));
+            }
+        }
+        if at_end {
+            return Ok(());
+        }
+        buffer.copy_within(whole..filled, 0);
+        kept = filled - whole;
+        passed += whole;
+    }
+}
+
+/// The length of `bytes` without a character cut off at its end.
+fn whole_characters(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    for back in 1..=len.min(4) {
+        let byte = bytes[len - back];
+        if byte & 0xC0 != 0x80 {
+            // A lead byte (or ASCII): is its character complete?
+            let width = match byte {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if width > back { len - back } else { len };
+        }
+    }
+    len
 }
 
 /// Runs `write` against standard output or, with `-o FILE`, against a
@@ -52,8 +144,28 @@ pub fn write_output(
             Ok(())
         }
         Some(path) if path == Path::new("-") => write_output(None, write),
+        Some(path) if is_special_file(path) => write_in_place(path, write),
         Some(path) => write_file_atomically(path, write),
     }
+}
+
+/// A device, pipe or socket (`-o /dev/null`, a FIFO): renaming a temporary
+/// file over it would replace it, so it is written in place.
+fn is_special_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+fn write_in_place(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let name = path.display();
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    let mut out = BufWriter::new(file);
+    write(&mut out)?;
+    out.flush()
+        .with_context(|| format!("cannot write the output file: {name}"))?;
+    Ok(())
 }
 
 fn write_file_atomically(
@@ -82,17 +194,41 @@ fn write_file_atomically(
     Ok(())
 }
 
-/// Writes `text` as one line: its inner line breaks become spaces.
-pub fn write_one_line(out: &mut dyn Write, text: &str) -> Result<()> {
-    let lines = text.split(['\n', '\r']).filter(|line| !line.is_empty());
-    for (index, line) in lines.enumerate() {
-        if index > 0 {
-            out.write_all(b" ")?;
+/// Writes `sentence` and a newline, each line break inside it (`\r\n`
+/// counts once; NEL, U+2028 and U+2029 too) turned into a space.
+pub fn write_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()> {
+    let bytes = sentence.as_bytes();
+    let mut from = 0;
+    // Where each byte can start a line break: `\n`, `\r` and E2 (U+2028,
+    // U+2029) are one search, C2 (NEL, but also « and ») another. Each is
+    // searched again only once passed, which keeps this linear.
+    let mut common = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).peekable();
+    let mut rare = memchr::memchr_iter(0xC2, bytes).peekable();
+    loop {
+        let at = match (common.peek(), rare.peek()) {
+            (Some(&c), Some(&r)) if r < c => rare.next(),
+            (Some(_), _) => common.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(at) = at else {
+            break;
+        };
+        if at < from {
+            continue; // the `\n` of a `\r\n`
         }
-        out.write_all(line.as_bytes())?;
+        let len = match &bytes[at..] {
+            [b'\r', b'\n', ..] => 2,
+            [b'\n' | b'\r', ..] => 1,
+            [0xC2, 0x85, ..] => 2,
+            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+            _ => continue,
+        };
+        out.write_all(&bytes[from..at])?;
+        out.write_all(b" ")?;
+        from = at + len;
     }
-    out.write_all(b"\n")?;
-    Ok(())
+    out.write_all(&bytes[from..])?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]
@@ -102,7 +238,7 @@ mod tests {
     #[test]
     fn one_line_joins_every_kind_of_line_break() {
         let mut out = Vec::new();
-        write_one_line(&mut out, "أ\nب\r\nج\rد").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "أ ب ج د\n");
+        write_one_line(&mut out, "أ\nب\r\nج\rد\u{2028}ه").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "أ ب ج د ه\n");
     }
 }

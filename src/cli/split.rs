@@ -4,15 +4,22 @@ use super::{OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
-use std::path::PathBuf;
+use serde::ser::{SerializeSeq, Serializer as _};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tarjama::text::{CharOffsets, split};
+use tarjama::text::CharOffsets;
+use tarjama::text::segment::{Stretches, sentences};
 
 const EXAMPLES: &str = "\
 Examples:
   tarjama split article.txt
   tarjama split --format json article.txt -o sentences.json
-  curl -s https://example.org/news.txt | tarjama split";
+  curl -s https://example.org/news.txt | tarjama split
+
+Headlines, bylines, list items and paragraphs are sentences of their own; a
+line break inside a running sentence (text pasted from a PDF or an e-mail) is
+not a boundary. Input of any size is read piece by piece.";
 
 /// Split Arabic text into sentences
 #[derive(Debug, clap::Args)]
@@ -44,39 +51,51 @@ struct SentenceRecord<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let text = io::read_text(args.file.as_deref())?;
-    let sentences = split(&text);
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
-            Format::Lines => {
-                for range in &sentences {
-                    let sentence = &text[range.clone()];
-                    for (index, line) in sentence.lines().enumerate() {
-                        if index > 0 {
-                            out.write_all(b" ")?;
-                        }
-                        out.write_all(line.trim_end_matches('\r').as_bytes())?;
-                    }
-                    out.write_all(b"\n")?;
-                }
-            }
-            Format::Json => {
-                let mut offsets = CharOffsets::new(&text);
-                let records: Vec<SentenceRecord> = sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(index, range)| SentenceRecord {
-                        id: index + 1,
-                        start: offsets.char_offset(range.start),
-                        end: offsets.char_offset(range.end),
-                        text: &text[range.clone()],
-                    })
-                    .collect();
-                serde_json::to_writer_pretty(&mut *out, &records)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        Ok(())
+    let input = args.file.as_deref();
+    io::write_output(args.output.output.as_deref(), |out| match args.format {
+        Format::Lines => write_lines(input, out),
+        Format::Json => write_json(input, out),
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the input and hands on stretches of it that split on their own,
+/// so memory stays bounded whatever the input's size.
+fn for_each_stretch(input: Option<&Path>, mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
+    let mut stretches = Stretches::new();
+    io::read_text_pieces(input, |piece| stretches.push(piece, &mut each))?;
+    stretches.finish(each)
+}
+
+fn write_lines(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    for_each_stretch(input, |stretch| {
+        for range in sentences(stretch) {
+            io::write_one_line(out, &stretch[range])?;
+        }
+        Ok(())
+    })
+}
+
+fn write_json(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut records = serializer.serialize_seq(None)?;
+    let mut id = 0;
+    let mut chars_before = 0;
+    for_each_stretch(input, |stretch| {
+        let mut offsets = CharOffsets::new(stretch);
+        for range in sentences(stretch) {
+            id += 1;
+            records.serialize_element(&SentenceRecord {
+                id,
+                start: chars_before + offsets.char_offset(range.start),
+                end: chars_before + offsets.char_offset(range.end),
+                text: &stretch[range],
+            })?;
+        }
+        chars_before += offsets.char_offset(stretch.len());
+        Ok(())
+    })?;
+    records.end()?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
