@@ -279,3 +279,35 @@ fn news_article_in_both_formats() {
     insta::assert_snapshot!("news_lines", run(&["split", "news.txt"]));
     insta::assert_snapshot!("news_json", run(&["split", "--format", "json", "news.txt"]));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_file_gets_ordinary_permissions_and_a_replaced_file_keeps_its_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let mode = |name: &str| {
+        std::fs::metadata(sandbox.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    sandbox
+        .cmd(&["split", "-o", "new.txt"])
+        .write_stdin("جملة.")
+        .assert()
+        .success();
+    assert_eq!(
+        mode("new.txt") & 0o044,
+        0o044,
+        "others can read a new output"
+    );
+    let kept = sandbox.write("kept.txt", "old");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    sandbox
+        .cmd(&["split", "-o", "kept.txt"])
+        .write_stdin("جملة.")
+        .assert()
+        .success();
+    assert_eq!(mode("kept.txt"), 0o640);
+}

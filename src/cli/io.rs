@@ -156,15 +156,13 @@ fn is_special_file(path: &Path) -> bool {
 }
 
 fn write_in_place(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let name = path.display();
     let file = fs::OpenOptions::new()
         .write(true)
         .open(path)
-        .with_context(|| format!("cannot write the output file: {name}"))?;
+        .map_err(|err| output_error(path, &err))?;
     let mut out = BufWriter::new(file);
     write(&mut out)?;
-    out.flush()
-        .with_context(|| format!("cannot write the output file: {name}"))?;
+    out.flush().map_err(|err| output_error(path, &err))?;
     Ok(())
 }
 
@@ -176,22 +174,50 @@ fn write_file_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let failed = |err: io::Error| {
-        anyhow::anyhow!(
-            "cannot write the output file ({}): {}\nhint: check that its folder exists and is writable",
-            err.kind(),
-            path.display()
-        )
-    };
     if !dir.is_dir() {
-        return Err(failed(io::ErrorKind::NotFound.into()));
+        return Err(output_error(path, &io::ErrorKind::NotFound.into()));
     }
-    let temp = tempfile::NamedTempFile::new_in(&dir).map_err(failed)?;
+    // A replaced file keeps its permissions; a new one gets the usual
+    // ones (0666 less the umask), not the temporary file's private 0600.
+    let mut builder: tempfile::Builder<'_, '_> = tempfile::Builder::new();
+    match fs::metadata(path) {
+        Ok(meta) => builder.permissions(meta.permissions()),
+        Err(_) => with_new_file_permissions(&mut builder),
+    };
+    let temp = builder
+        .tempfile_in(&dir)
+        .map_err(|err| output_error(path, &err))?;
     let mut out = BufWriter::new(temp);
     write(&mut out)?;
-    let temp = out.into_inner().map_err(|err| failed(err.into_error()))?;
-    temp.persist(path).map_err(|err| failed(err.error))?;
+    let temp = out
+        .into_inner()
+        .map_err(|err| output_error(path, err.error()))?;
+    temp.persist(path)
+        .map_err(|err| output_error(path, &err.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn with_new_file_permissions<'b, 'a>(
+    builder: &'b mut tempfile::Builder<'a, 'a>,
+) -> &'b mut tempfile::Builder<'a, 'a> {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn with_new_file_permissions<'b, 'a>(
+    builder: &'b mut tempfile::Builder<'a, 'a>,
+) -> &'b mut tempfile::Builder<'a, 'a> {
+    builder
+}
+
+fn output_error(path: &Path, err: &io::Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "cannot write the output file ({}): {}\nhint: check that its folder exists and is writable",
+        err.kind(),
+        path.display()
+    )
 }
 
 /// Writes `sentence` and a newline, each line break inside it (`\r\n`
