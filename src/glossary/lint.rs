@@ -1,0 +1,1 @@
+//! Checks that keep a glossary clean.

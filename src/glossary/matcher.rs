@@ -1,0 +1,534 @@
+//! Finding glossary entries in Arabic running text.
+//!
+//! The text is cut into words ([`crate::text::tokenize::words`]); each word
+//! is normalized ([`crate::text::normalize`]) and looked up whole in a trie
+//! over word sequences built once from every glossary form. Rules:
+//!
+//! - The first word of a match may carry proclitics: و or ف, then ب, ك or
+//!   ل, with ل + ال written لل (للأمم المتحدة, وللعراق). The word is first
+//!   tried whole, so names that begin with those letters (واشنطن, بوتين,
+//!   لندن) are not taken apart.
+//! - No suffix is ever removed and the article is never added or dropped:
+//!   المصري is not مصر, عراق is not العراق.
+//! - Words of a multi-word entry follow each other across one space, line
+//!   break or hyphen.
+//! - Longest match wins; matches never overlap; on a tie the earlier start,
+//!   then the shorter prefix, wins.
+//! - Normalization folds ى into ي, which makes the prepositions على, إلى,
+//!   حتى, لدى … look like names (علي). A one-word form that does not itself
+//!   end in ى does not match such a particle when the text writes it with ى.
+
+use super::Glossary;
+use crate::align::TermUse;
+use crate::text::CharOffsets;
+use crate::text::normalize::{is_format_control, push_normalized};
+use crate::text::tokenize::{proclitic_readings, words};
+use foldhash::HashMap;
+
+const NONE: u32 = u32::MAX;
+
+/// Function words that end in ى and become other words once ى is folded to
+/// ي (normalized spelling).
+const MAKSURA_PARTICLES: &[&str] = &[
+    "علي", "الي", "حتي", "لدي", "متي", "سوي", "بلي", "اني", "عسي", "اولي",
+];
+
+/// A glossary entry found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermHit {
+    /// Byte offset where the match starts, proclitics included.
+    pub start: usize,
+    /// Byte offset where the match ends (exclusive).
+    pub end: usize,
+    /// Length in bytes of the proclitics at the start (0 when none).
+    pub prefix_len: usize,
+    /// Index of the entry in [`Glossary::entries`].
+    pub entry: usize,
+}
+
+impl TermHit {
+    /// The matched text, proclitics included.
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// The proclitics in front of the entry (و, ب, لل's ل …), empty when none.
+    pub fn prefix<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.start + self.prefix_len]
+    }
+
+    /// The hit as a [`TermUse`] with offsets counted in Unicode scalar
+    /// values of `text`; `offsets` must be over `text` (hits in ascending
+    /// order are converted without rescanning).
+    pub fn to_term_use(&self, text: &str, glossary: &Glossary, offsets: &mut CharOffsets) -> TermUse {
+        let entry = glossary.entry(self.entry);
+        TermUse {
+            start: offsets.char_offset(self.start),
+            end: offsets.char_offset(self.end),
+            surface: self.surface(text).to_owned(),
+            entry: entry.ar.clone(),
+            en: entry.en.clone(),
+            kind: entry.kind,
+            prefix: self.prefix(text).to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: u32,
+    /// The trie node reached by this word alone, or `NONE`.
+    node: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The entry a form ending here belongs to, or `NONE`.
+    entry: u32,
+    has_children: bool,
+    /// The winning form is one word that ends in ى.
+    ends_in_maksura: bool,
+    /// Precedence of the winning form: its glossary layer, then key over variant.
+    rank: (u32, bool),
+}
+
+/// The compiled glossary: a trie over normalized words.
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    words: HashMap<Box<str>, Word>,
+    edges: HashMap<(u32, u32), u32>,
+    nodes: Vec<Node>,
+}
+
+/// A word of the text being searched.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    id: u32,
+    joins_next: bool,
+}
+
+/// A place where a match may start: a word, read with or without proclitics.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    token: usize,
+    prefix_len: usize,
+    node: u32,
+    /// The stem is a ى particle (على) as written in the text.
+    is_maksura_particle: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    first: usize,
+    last: usize,
+    prefix_len: usize,
+    entry: u32,
+}
+
+impl Matcher {
+    /// Compiles every form (key and variants) of every entry. When several
+    /// entries share a normalized form, the one of the latest glossary wins,
+    /// then a key over a variant, then the first one.
+    pub fn new(glossary: &Glossary) -> Self {
+        let mut matcher = Matcher::default();
+        let mut normalized = String::new();
+        for (index, entry) in glossary.entries().iter().enumerate() {
+            let layer = glossary.layer(index);
+            for (position, form) in entry.forms().enumerate() {
+                normalized.clear();
+                form.chars().for_each(|c| push_normalized(c, &mut normalized));
+                let rank = (layer, position == 0);
+                matcher.insert(&normalized, form, index as u32, rank);
+            }
+        }
+        matcher
+    }
+
+    fn insert(&mut self, normalized: &str, form: &str, entry: u32, rank: (u32, bool)) {
+        let mut node = NONE;
+        let mut count = 0;
+        for range in words(normalized) {
+            let word = &normalized[range];
+            let id = self.intern(word);
+            node = if count == 0 {
+                let first = self.words.get(word).map_or(NONE, |w| w.node);
+                if first == NONE {
+                    let created = self.new_node();
+                    if let Some(w) = self.words.get_mut(word) {
+                        w.node = created;
+                    }
+                    created
+                } else {
+                    first
+                }
+            } else {
+                self.nodes[node as usize].has_children = true;
+                match self.edges.get(&(node, id)) {
+                    Some(&child) => child,
+                    None => {
+                        let created = self.new_node();
+                        self.edges.insert((node, id), created);
+                        created
+                    }
+                }
+            };
+            count += 1;
+        }
+        if count == 0 {
+            return;
+        }
+        let target = &mut self.nodes[node as usize];
+        if target.entry == NONE || rank.0 > target.rank.0 || (rank.0 == target.rank.0 && rank.1 && !target.rank.1) {
+            target.entry = entry;
+            target.rank = rank;
+            target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
+        }
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(known) = self.words.get(word) {
+            return known.id;
+        }
+        let id = self.words.len() as u32;
+        self.words.insert(word.into(), Word { id, node: NONE });
+        id
+    }
+
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node {
+            entry: NONE,
+            has_children: false,
+            ends_in_maksura: false,
+            rank: (0, false),
+        });
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// The number of distinct normalized words in the glossary forms.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Every glossary entry in `text`, in text order, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<TermHit> {
+        let (tokens, starts) = self.scan(text);
+        let mut candidates = Vec::new();
+        for start in &starts {
+            self.walk(&tokens, start, &mut candidates);
+        }
+        resolve(&mut candidates)
+            .into_iter()
+            .map(|candidate| TermHit {
+                start: tokens[candidate.first].start,
+                end: tokens[candidate.last].end,
+                prefix_len: candidate.prefix_len,
+                entry: candidate.entry as usize,
+            })
+            .collect()
+    }
+
+    /// Every glossary entry in `text` as [`TermUse`]s (character offsets in `text`).
+    pub fn term_uses(&self, glossary: &Glossary, text: &str) -> Vec<TermUse> {
+        let mut offsets = CharOffsets::new(text);
+        self.find(text)
+            .iter()
+            .map(|hit| hit.to_term_use(text, glossary, &mut offsets))
+            .collect()
+    }
+
+    /// Cuts the text into words and lists where matches may start.
+    fn scan(&self, text: &str) -> (Vec<Token>, Vec<Start>) {
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 10);
+        let mut starts = Vec::new();
+        let mut word = String::new();
+        let mut stem = String::new();
+        for range in words(text) {
+            word.clear();
+            text[range.clone()].chars().for_each(|c| push_normalized(c, &mut word));
+            if word.is_empty() {
+                continue;
+            }
+            if let Some(previous) = tokens.last_mut() {
+                previous.joins_next = joins(&text[previous.end..range.start]);
+            }
+            let index = tokens.len();
+            let known = self.words.get(word.as_str());
+            tokens.push(Token {
+                start: range.start,
+                end: range.end,
+                id: known.map_or(NONE, |w| w.id),
+                joins_next: false,
+            });
+            let original = &text[range];
+            if let Some(known) = known
+                && known.node != NONE
+            {
+                starts.push(Start {
+                    token: index,
+                    prefix_len: 0,
+                    node: known.node,
+                    is_maksura_particle: is_maksura_particle(&word, original),
+                });
+            }
+            for reading in proclitic_readings(&word) {
+                reading.stem_into(&mut stem);
+                if let Some(found) = self.words.get(stem.as_str())
+                    && found.node != NONE
+                {
+                    starts.push(Start {
+                        token: index,
+                        prefix_len: original_prefix_len(original, reading.prefix.len()),
+                        node: found.node,
+                        is_maksura_particle: is_maksura_particle(&stem, original),
+                    });
+                }
+            }
+        }
+        (tokens, starts)
+    }
+
+    /// Follows the trie from `start` over the next words, collecting every
+    /// form that ends on the way.
+    fn walk(&self, tokens: &[Token], start: &Start, candidates: &mut Vec<Candidate>) {
+        let mut node = start.node;
+        let mut at = start.token;
+        loop {
+            let here = self.nodes[node as usize];
+            let refused = at == start.token && start.is_maksura_particle && !here.ends_in_maksura;
+            if here.entry != NONE && !refused {
+                candidates.push(Candidate {
+                    first: start.token,
+                    last: at,
+                    prefix_len: start.prefix_len,
+                    entry: here.entry,
+                });
+            }
+            if !here.has_children || !tokens[at].joins_next {
+                return;
+            }
+            let Some(next) = tokens.get(at + 1).filter(|t| t.id != NONE) else {
+                return;
+            };
+            match self.edges.get(&(node, next.id)) {
+                Some(&child) => {
+                    node = child;
+                    at += 1;
+                }
+                None => return,
+            }
+        }
+    }
+}
+
+/// Picks non-overlapping candidates: longest first, then earliest, then the
+/// shortest prefix. Candidates come in order of their first word.
+fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
+    let mut chosen = Vec::with_capacity(candidates.len());
+    let mut at = 0;
+    while at < candidates.len() {
+        // A cluster: candidates chained by overlaps.
+        let mut last = candidates[at].last;
+        let mut end = at + 1;
+        while end < candidates.len() && candidates[end].first <= last {
+            last = last.max(candidates[end].last);
+            end += 1;
+        }
+        let cluster = &mut candidates[at..end];
+        if cluster.len() == 1 {
+            chosen.push(cluster[0]);
+        } else {
+            cluster.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.first, c.prefix_len));
+            let from = chosen.len();
+            for candidate in cluster.iter() {
+                let free = chosen[from..]
+                    .iter()
+                    .all(|taken: &Candidate| candidate.last < taken.first || taken.last < candidate.first);
+                if free {
+                    chosen.push(*candidate);
+                }
+            }
+            chosen[from..].sort_by_key(|c| c.first);
+        }
+        at = end;
+    }
+    chosen
+}
+
+/// True when the gap between two words lets a multi-word form go on: one
+/// space, line break or hyphen (invisible format marks aside).
+fn joins(gap: &str) -> bool {
+    let mut visible = gap.chars().filter(|&c| !is_format_control(c));
+    match (visible.next(), visible.next()) {
+        (Some(c), None) => c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'),
+        (Some('\r'), Some('\n')) => visible.next().is_none(),
+        _ => false,
+    }
+}
+
+/// The last letter of a word, marks aside.
+fn last_letter(word: &str) -> Option<char> {
+    let mut folded = String::new();
+    word.chars().rev().find(|&c| {
+        folded.clear();
+        push_normalized(c, &mut folded);
+        !folded.is_empty() && !c.is_whitespace()
+    })
+}
+
+fn is_maksura_particle(stem: &str, original: &str) -> bool {
+    MAKSURA_PARTICLES.contains(&stem) && last_letter(original) == Some('ى')
+}
+
+/// The byte length of the original word's first characters that normalize
+/// to `normalized_len` bytes, marks after them included.
+fn original_prefix_len(original: &str, normalized_len: usize) -> usize {
+    let mut produced = String::new();
+    for (at, c) in original.char_indices() {
+        let before = produced.len();
+        push_normalized(c, &mut produced);
+        if before >= normalized_len && produced.len() > before {
+            return at;
+        }
+    }
+    original.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Entry, Kind};
+
+    fn glossary(forms: &[(&str, &[&str])]) -> Glossary {
+        let mut glossary = Glossary::new();
+        glossary.add(
+            forms
+                .iter()
+                .map(|(ar, variants)| Entry {
+                    ar: (*ar).into(),
+                    en: format!("EN {ar}"),
+                    kind: Kind::Place,
+                    variants: variants.iter().map(|v| (*v).into()).collect(),
+                    ..Entry::default()
+                })
+                .collect(),
+        );
+        glossary
+    }
+
+    /// `(surface, prefix, entry key)` of every hit.
+    fn hits(glossary: &Glossary, text: &str) -> Vec<(String, String, String)> {
+        Matcher::new(glossary)
+            .find(text)
+            .iter()
+            .map(|hit| {
+                (
+                    hit.surface(text).to_owned(),
+                    hit.prefix(text).to_owned(),
+                    glossary.entry(hit.entry).ar.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn surfaces(glossary: &Glossary, text: &str) -> Vec<String> {
+        hits(glossary, text).into_iter().map(|(surface, ..)| surface).collect()
+    }
+
+    #[test]
+    fn proclitics_on_the_first_word() {
+        let g = glossary(&[("بريطانيا", &[]), ("الأمم المتحدة", &[]), ("العراق", &[]), ("كندا", &[])]);
+        assert_eq!(
+            hits(&g, "وبريطانيا وللأمم المتحدة بالعراق بكندا"),
+            [
+                ("وبريطانيا".into(), "و".into(), "بريطانيا".into()),
+                ("وللأمم المتحدة".into(), "ول".into(), "الأمم المتحدة".into()),
+                ("بالعراق".into(), "ب".into(), "العراق".into()),
+                ("بكندا".into(), "ب".into(), "كندا".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_begin_with_clitic_letters_stay_whole() {
+        let g = glossary(&[("واشنطن", &[]), ("لافروف", &[]), ("بوتين", &[]), ("فرنسا", &[]), ("كندا", &[]), ("وليد", &[]), ("ليد", &[])]);
+        let found = hits(&g, "واشنطن لافروف بوتين فرنسا كندا وليد");
+        assert!(found.iter().all(|(surface, prefix, key)| prefix.is_empty() && surface == key), "{found:?}");
+        assert_eq!(found.len(), 6);
+    }
+
+    #[test]
+    fn no_suffixes_and_no_article_games() {
+        let g = glossary(&[("مصر", &[]), ("العراق", &[]), ("عنان", &[])]);
+        assert!(surfaces(&g, "المصري والمصرية العراقي عراق العنان").is_empty());
+    }
+
+    #[test]
+    fn longest_match_wins_without_overlap() {
+        let g = glossary(&[("كوفي أنان", &[]), ("أنان", &[]), ("مجلس الأمن", &[]), ("الأمن", &[])]);
+        assert_eq!(surfaces(&g, "قال كوفي أنان أمام مجلس الأمن إن أنان"), ["كوفي أنان", "مجلس الأمن", "أنان"]);
+    }
+
+    #[test]
+    fn multi_word_forms_cross_one_space_newline_or_hyphen_only() {
+        let g = glossary(&[("الأمم المتحدة", &[])]);
+        assert_eq!(surfaces(&g, "الأمم المتحدة الأمم-المتحدة الأمم\nالمتحدة"), ["الأمم المتحدة", "الأمم-المتحدة", "الأمم\nالمتحدة"]);
+        assert!(surfaces(&g, "الأمم، المتحدة الأمم  المتحدة").is_empty());
+    }
+
+    #[test]
+    fn normalization_maps_back_to_the_original() {
+        let g = glossary(&[("ريابكوف", &[])]);
+        let text = "قال رِيـابكوفُ: نعم وَرِيابكوف";
+        assert_eq!(surfaces(&g, text), ["رِيـابكوفُ", "وَرِيابكوف"]);
+        assert_eq!(hits(&g, text)[1].1, "وَ");
+    }
+
+    #[test]
+    fn the_preposition_ala_is_not_the_name_ali() {
+        let g = glossary(&[("علي", &[]), ("موسى", &[]), ("علي عبد الله صالح", &[])]);
+        assert!(surfaces(&g, "وافق على الخطة وعلى الاتفاق").is_empty());
+        assert_eq!(surfaces(&g, "قال علي إن وعلي"), ["علي", "وعلي"]);
+        assert_eq!(surfaces(&g, "التقى موسي ثم موسى"), ["موسي", "موسى"]);
+        assert_eq!(surfaces(&g, "قال على عبد الله صالح"), ["على عبد الله صالح"]);
+    }
+
+    #[test]
+    fn variants_report_their_entry_key() {
+        let g = glossary(&[("كوفي أنان", &["كوفي عنان"])]);
+        assert_eq!(hits(&g, "ولكوفي عنان")[0], ("ولكوفي عنان".into(), "ول".into(), "كوفي أنان".into()));
+    }
+
+    #[test]
+    fn later_glossaries_win_shared_forms() {
+        let mut g = glossary(&[("جنيف", &[])]);
+        g.add(vec![Entry { ar: "جنيفا".into(), en: "Geneva (new)".into(), variants: vec!["جنيف".into()], ..Entry::default() }]);
+        let matcher = Matcher::new(&g);
+        let found = matcher.find("في جنيف");
+        assert_eq!(g.entry(found[0].entry).en, "Geneva (new)");
+    }
+
+    #[test]
+    fn term_uses_count_characters() {
+        let g = glossary(&[("جنيف", &[])]);
+        let uses = Matcher::new(&g).term_uses(&g, "في 😀 بجنيف");
+        assert_eq!((uses[0].start, uses[0].end, uses[0].prefix.as_str()), (5, 10, "ب"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_are_ordered_disjoint_and_on_char_boundaries(text in "[\u{0600}-\u{06FF} \\-،.a-z]{0,60}") {
+            let g = glossary(&[("بوش", &[]), ("الأمم المتحدة", &[]), ("علي", &[]), ("ل", &[]), ("وب", &[])]);
+            let found = Matcher::new(&g).find(&text);
+            for pair in found.windows(2) {
+                proptest::prop_assert!(pair[0].end <= pair[1].start);
+            }
+            for hit in &found {
+                proptest::prop_assert!(text.is_char_boundary(hit.start) && text.is_char_boundary(hit.end));
+                proptest::prop_assert!(hit.prefix_len <= hit.end - hit.start);
+                proptest::prop_assert!(text.is_char_boundary(hit.start + hit.prefix_len));
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! OmegaT's glossary layout: `source<TAB>target[<TAB>comment]`, one entry a
+//! line, `#` starts a comment line.
+//!
+//! The comment column holds the entry type when it is one of the type names
+//! (person, org, place, title, term), else a note.
+
+use super::load::LoadError;
+use super::model::{Entry, Kind, Source};
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Parses a TSV glossary; `name` is used in sources and errors.
+pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
+    let file: Arc<str> = Arc::from(name);
+    let mut entries = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut columns = line.split('\t');
+        let (Some(ar), Some(en)) = (columns.next(), columns.next()) else {
+            return Err(column_error(name, index + 1, "no tab on the line"));
+        };
+        let comment = columns.next();
+        if columns.next().is_some() {
+            return Err(column_error(name, index + 1, "more than three columns"));
+        }
+        let (kind, note) = match comment.map(str::trim) {
+            None | Some("") => (Kind::Term, None),
+            Some(comment) => match comment.parse::<Kind>() {
+                Ok(kind) => (kind, None),
+                Err(_) => (Kind::Term, Some(comment.to_owned())),
+            },
+        };
+        entries.push(Entry {
+            ar: ar.to_owned(),
+            en: en.to_owned(),
+            kind,
+            note,
+            source: Some(Source {
+                file: file.clone(),
+                line: index + 1,
+            }),
+            ..Entry::default()
+        });
+    }
+    Ok(entries)
+}
+
+fn column_error(name: &str, line: usize, what: &str) -> LoadError {
+    LoadError::new(
+        name,
+        format!("{what} in a TSV glossary"),
+        "each line is `arabic<TAB>english` with an optional third column (a type or a comment)",
+    )
+    .at(line, None)
+}
+
+/// Writes entries in OmegaT's layout: one line per Arabic form (the key and
+/// each variant) with the English, and the note (or else the type) as the
+/// comment. Tabs and line breaks inside fields become spaces.
+pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
+    for entry in entries {
+        let comment = match (&entry.note, entry.kind) {
+            (Some(note), _) => clean(note),
+            (None, Kind::Term) => String::new(),
+            (None, kind) => kind.as_str().to_owned(),
+        };
+        for form in entry.forms() {
+            let line = [clean(form), clean(&entry.en), comment.clone()].join("\t");
+            writeln!(out, "{}", line.trim_end_matches('\t'))?;
+        }
+    }
+    Ok(())
+}
+
+fn clean(field: &str) -> String {
+    field.replace(['\t', '\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_two_and_three_columns() {
+        let entries = parse("g.tsv", "# a comment\nجنيف\tGeneva\tplace\n\nريابكوف\tRyabkov\tdeputy minister\r\nسلام\tpeace\n").unwrap();
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0].kind, Kind::Place);
+        assert_eq!(entries[1].note.as_deref(), Some("deputy minister"));
+        assert_eq!(entries[1].en, "Ryabkov");
+        assert_eq!(entries[2].source.as_ref().unwrap().to_string(), "g.tsv:5");
+    }
+
+    #[test]
+    fn a_line_without_tab_is_an_error_with_its_line() {
+        let err = parse("g.tsv", "جنيف\tGeneva\nروسيا Russia\n").unwrap_err();
+        assert!(err.to_string().starts_with("no tab on the line in a TSV glossary: g.tsv:2\nhint:"));
+    }
+
+    #[test]
+    fn writes_one_line_per_form() {
+        let entry = Entry {
+            ar: "الناتو".into(),
+            en: "NATO".into(),
+            kind: Kind::Org,
+            variants: vec!["حلف الناتو".into()],
+            ..Entry::default()
+        };
+        let mut out = Vec::new();
+        write(&[entry], &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "الناتو\tNATO\torg\nحلف الناتو\tNATO\torg\n");
+    }
+}
