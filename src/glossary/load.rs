@@ -504,7 +504,10 @@ mod tests {
         assert_eq!(entries[0].source.as_ref().unwrap().to_string(), "g.yaml:3");
         assert_eq!(entries[1].kind, Kind::Org);
         assert_eq!(entries[1].source.as_ref().unwrap().line, 10);
-        assert_eq!(entries[1].long.as_deref(), Some("Organization for Security and Co-operation in Europe"));
+        assert_eq!(
+            entries[1].long.as_deref(),
+            Some("Organization for Security and Co-operation in Europe")
+        );
     }
 
     #[test]
@@ -518,7 +521,8 @@ mod tests {
 
     #[test]
     fn flow_style_entries_fall_back_to_the_key_line() {
-        let entries = yaml("\nentries: [{ar: جنيف, en: Geneva}, {ar: روسيا, en: Russia}]\n").unwrap();
+        let entries =
+            yaml("\nentries: [{ar: جنيف, en: Geneva}, {ar: روسيا, en: Russia}]\n").unwrap();
         assert_eq!(entries.len(), 2);
         assert!(entries.iter().all(|e| e.source.as_ref().unwrap().line == 2));
     }
@@ -530,7 +534,10 @@ mod tests {
     #[test]
     fn unknown_field_has_file_line_and_column() {
         let message = error("entries:\n  - ar: جنيف\n    en: Geneva\n    colour: blue\n");
-        assert!(message.starts_with("entries[0]: unknown field `colour`"), "{message}");
+        assert!(
+            message.starts_with("entries[0]: unknown field `colour`"),
+            "{message}"
+        );
         assert!(message.contains(": g.yaml:4:5\nhint:"), "{message}");
     }
 
@@ -543,8 +550,14 @@ mod tests {
 
     #[test]
     fn wrong_types_are_errors() {
-        assert!(error("entries:\n  - ar: جنيف\n    en: Geneva\n    variants: جنيفا\n").contains("invalid type"));
-        assert!(error("entries:\n  - ar: جنيف\n    en: Geneva\n    type: city\n").contains("unknown variant `city`"));
+        assert!(
+            error("entries:\n  - ar: جنيف\n    en: Geneva\n    variants: جنيفا\n")
+                .contains("invalid type")
+        );
+        assert!(
+            error("entries:\n  - ar: جنيف\n    en: Geneva\n    type: city\n")
+                .contains("unknown variant `city`")
+        );
         assert!(error("entries: 3\n").contains("invalid type"));
         assert!(error("- a\n- b\n").contains("invalid type"));
     }
@@ -552,7 +565,10 @@ mod tests {
     #[test]
     fn duplicate_keys_point_at_the_repeated_key() {
         let message = error("جنيف: Geneva\nروسيا: Russia\nجنيف: Genf\n");
-        assert!(message.starts_with("duplicate key `جنيف`: g.yaml:3:1"), "{message}");
+        assert!(
+            message.starts_with("duplicate key `جنيف`: g.yaml:3:1"),
+            "{message}"
+        );
         let message = error("entries:\n  - ar: جنيف\n    en: Geneva\n    en: Genf\n");
         assert!(message.contains("duplicate field `en`"), "{message}");
     }
@@ -583,7 +599,9 @@ mod tests {
 
     #[test]
     fn alias_bombs_stop_quickly() {
-        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         for level in b'b'..=b'i' {
             let previous = (level - 1) as char;
             let level = level as char;
@@ -602,7 +620,13 @@ mod tests {
         let mut out = Vec::new();
         write_yaml(&entries, &mut out).unwrap();
         let again = yaml(std::str::from_utf8(&out).unwrap()).unwrap();
-        let strip = |e: &Entry| Entry { source: None, ..e.clone() };
-        assert_eq!(again.iter().map(strip).collect::<Vec<_>>(), entries.iter().map(strip).collect::<Vec<_>>());
+        let strip = |e: &Entry| Entry {
+            source: None,
+            ..e.clone()
+        };
+        assert_eq!(
+            again.iter().map(strip).collect::<Vec<_>>(),
+            entries.iter().map(strip).collect::<Vec<_>>()
+        );
     }
 }

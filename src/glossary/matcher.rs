@@ -16,7 +16,10 @@
 //!   then the shorter prefix, wins.
 //! - Normalization folds ى into ي, which makes the prepositions على, إلى,
 //!   حتى, لدى … look like names (علي). A one-word form that does not itself
-//!   end in ى does not match such a particle when the text writes it with ى.
+//!   end in ى never matches such a particle written with ى. Written with ي
+//!   it matches only when the same text writes some of these particles with
+//!   ى: many writers (and much of the Egyptian press) put ي for ى
+//!   throughout, and then علي is far more often "on" than "Ali".
 
 use super::Glossary;
 use crate::align::TermUse;
@@ -60,7 +63,12 @@ impl TermHit {
     /// The hit as a [`TermUse`] with offsets counted in Unicode scalar
     /// values of `text`; `offsets` must be over `text` (hits in ascending
     /// order are converted without rescanning).
-    pub fn to_term_use(&self, text: &str, glossary: &Glossary, offsets: &mut CharOffsets) -> TermUse {
+    pub fn to_term_use(
+        &self,
+        text: &str,
+        glossary: &Glossary,
+        offsets: &mut CharOffsets,
+    ) -> TermUse {
         let entry = glossary.entry(self.entry);
         TermUse {
             start: offsets.char_offset(self.start),
@@ -115,8 +123,26 @@ struct Start {
     token: usize,
     prefix_len: usize,
     node: u32,
-    /// The stem is a ى particle (على) as written in the text.
-    is_maksura_particle: bool,
+    particle: Particle,
+}
+
+/// Whether a stem reads as one of the ى particles, and how the text spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Particle {
+    No,
+    /// Spelled with ى (على): the particle itself.
+    WithMaksura,
+    /// Spelled with ي (علي): the name, or the particle from a writer who
+    /// does not tell ى from ي.
+    WithYa,
+}
+
+/// The words of a text and the places where matches may start.
+struct Scan {
+    tokens: Vec<Token>,
+    starts: Vec<Start>,
+    /// Some ى particle is spelled with ى in the text.
+    writes_maksura: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -138,7 +164,8 @@ impl Matcher {
             let layer = glossary.layer(index);
             for (position, form) in entry.forms().enumerate() {
                 normalized.clear();
-                form.chars().for_each(|c| push_normalized(c, &mut normalized));
+                form.chars()
+                    .for_each(|c| push_normalized(c, &mut normalized));
                 let rank = (layer, position == 0);
                 matcher.insert(&normalized, form, index as u32, rank);
             }
@@ -180,7 +207,10 @@ impl Matcher {
             return;
         }
         let target = &mut self.nodes[node as usize];
-        if target.entry == NONE || rank.0 > target.rank.0 || (rank.0 == target.rank.0 && rank.1 && !target.rank.1) {
+        if target.entry == NONE
+            || rank.0 > target.rank.0
+            || (rank.0 == target.rank.0 && rank.1 && !target.rank.1)
+        {
             target.entry = entry;
             target.rank = rank;
             target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
@@ -213,10 +243,16 @@ impl Matcher {
 
     /// Every glossary entry in `text`, in text order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let (tokens, starts) = self.scan(text);
+        let scan = self.scan(text);
+        let tokens = &scan.tokens;
         let mut candidates = Vec::new();
-        for start in &starts {
-            self.walk(&tokens, start, &mut candidates);
+        for start in &scan.starts {
+            let refuse_particle = match start.particle {
+                Particle::No => false,
+                Particle::WithMaksura => true,
+                Particle::WithYa => !scan.writes_maksura,
+            };
+            self.walk(tokens, start, refuse_particle, &mut candidates);
         }
         resolve(&mut candidates)
             .into_iter()
@@ -239,14 +275,17 @@ impl Matcher {
     }
 
     /// Cuts the text into words and lists where matches may start.
-    fn scan(&self, text: &str) -> (Vec<Token>, Vec<Start>) {
+    fn scan(&self, text: &str) -> Scan {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 10);
         let mut starts = Vec::new();
+        let mut writes_maksura = false;
         let mut word = String::new();
         let mut stem = String::new();
         for range in words(text) {
             word.clear();
-            text[range.clone()].chars().for_each(|c| push_normalized(c, &mut word));
+            text[range.clone()]
+                .chars()
+                .for_each(|c| push_normalized(c, &mut word));
             if word.is_empty() {
                 continue;
             }
@@ -262,6 +301,17 @@ impl Matcher {
                 joins_next: false,
             });
             let original = &text[range];
+            let ends_in_maksura = last_letter(original) == Some('ى');
+            let particle = |stem: &str| match (MAKSURA_PARTICLES.contains(&stem), ends_in_maksura) {
+                (false, _) => Particle::No,
+                (true, true) => Particle::WithMaksura,
+                (true, false) => Particle::WithYa,
+            };
+            if ends_in_maksura && !writes_maksura {
+                writes_maksura = particle(&word) == Particle::WithMaksura
+                    || proclitic_readings(&word)
+                        .any(|r| !r.restores_article && particle(r.rest) == Particle::WithMaksura);
+            }
             if let Some(known) = known
                 && known.node != NONE
             {
@@ -269,7 +319,7 @@ impl Matcher {
                     token: index,
                     prefix_len: 0,
                     node: known.node,
-                    is_maksura_particle: is_maksura_particle(&word, original),
+                    particle: particle(&word),
                 });
             }
             for reading in proclitic_readings(&word) {
@@ -281,22 +331,32 @@ impl Matcher {
                         token: index,
                         prefix_len: original_prefix_len(original, reading.prefix.len()),
                         node: found.node,
-                        is_maksura_particle: is_maksura_particle(&stem, original),
+                        particle: particle(&stem),
                     });
                 }
             }
         }
-        (tokens, starts)
+        Scan {
+            tokens,
+            starts,
+            writes_maksura,
+        }
     }
 
     /// Follows the trie from `start` over the next words, collecting every
     /// form that ends on the way.
-    fn walk(&self, tokens: &[Token], start: &Start, candidates: &mut Vec<Candidate>) {
+    fn walk(
+        &self,
+        tokens: &[Token],
+        start: &Start,
+        refuse_particle: bool,
+        candidates: &mut Vec<Candidate>,
+    ) {
         let mut node = start.node;
         let mut at = start.token;
         loop {
             let here = self.nodes[node as usize];
-            let refused = at == start.token && start.is_maksura_particle && !here.ends_in_maksura;
+            let refused = at == start.token && refuse_particle && !here.ends_in_maksura;
             if here.entry != NONE && !refused {
                 candidates.push(Candidate {
                     first: start.token,
@@ -342,9 +402,9 @@ fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
             cluster.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.first, c.prefix_len));
             let from = chosen.len();
             for candidate in cluster.iter() {
-                let free = chosen[from..]
-                    .iter()
-                    .all(|taken: &Candidate| candidate.last < taken.first || taken.last < candidate.first);
+                let free = chosen[from..].iter().all(|taken: &Candidate| {
+                    candidate.last < taken.first || taken.last < candidate.first
+                });
                 if free {
                     chosen.push(*candidate);
                 }
@@ -357,14 +417,19 @@ fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
 }
 
 /// True when the gap between two words lets a multi-word form go on: one
-/// space, line break or hyphen (invisible format marks aside).
+/// space or line break, or a hyphen with at most a space on each side
+/// (بان كي - مون); invisible format marks aside.
 fn joins(gap: &str) -> bool {
-    let mut visible = gap.chars().filter(|&c| !is_format_control(c));
-    match (visible.next(), visible.next()) {
-        (Some(c), None) => c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'),
-        (Some('\r'), Some('\n')) => visible.next().is_none(),
-        _ => false,
+    let visible: String = gap.chars().filter(|&c| !is_format_control(c)).collect();
+    let visible = visible.as_str();
+    if visible == "\r\n"
+        || (visible.chars().count() == 1 && visible.chars().all(char::is_whitespace))
+    {
+        return true;
     }
+    let hyphen = visible.strip_prefix(' ').unwrap_or(visible);
+    let hyphen = hyphen.strip_suffix(' ').unwrap_or(hyphen);
+    matches!(hyphen, "-" | "\u{2010}" | "\u{2011}")
 }
 
 /// The last letter of a word, marks aside.
@@ -375,10 +440,6 @@ fn last_letter(word: &str) -> Option<char> {
         push_normalized(c, &mut folded);
         !folded.is_empty() && !c.is_whitespace()
     })
-}
-
-fn is_maksura_particle(stem: &str, original: &str) -> bool {
-    MAKSURA_PARTICLES.contains(&stem) && last_letter(original) == Some('ى')
 }
 
 /// The byte length of the original word's first characters that normalize
@@ -433,12 +494,20 @@ mod tests {
     }
 
     fn surfaces(glossary: &Glossary, text: &str) -> Vec<String> {
-        hits(glossary, text).into_iter().map(|(surface, ..)| surface).collect()
+        hits(glossary, text)
+            .into_iter()
+            .map(|(surface, ..)| surface)
+            .collect()
     }
 
     #[test]
     fn proclitics_on_the_first_word() {
-        let g = glossary(&[("بريطانيا", &[]), ("الأمم المتحدة", &[]), ("العراق", &[]), ("كندا", &[])]);
+        let g = glossary(&[
+            ("بريطانيا", &[]),
+            ("الأمم المتحدة", &[]),
+            ("العراق", &[]),
+            ("كندا", &[]),
+        ]);
         assert_eq!(
             hits(&g, "وبريطانيا وللأمم المتحدة بالعراق بكندا"),
             [
@@ -452,9 +521,22 @@ mod tests {
 
     #[test]
     fn names_that_begin_with_clitic_letters_stay_whole() {
-        let g = glossary(&[("واشنطن", &[]), ("لافروف", &[]), ("بوتين", &[]), ("فرنسا", &[]), ("كندا", &[]), ("وليد", &[]), ("ليد", &[])]);
+        let g = glossary(&[
+            ("واشنطن", &[]),
+            ("لافروف", &[]),
+            ("بوتين", &[]),
+            ("فرنسا", &[]),
+            ("كندا", &[]),
+            ("وليد", &[]),
+            ("ليد", &[]),
+        ]);
         let found = hits(&g, "واشنطن لافروف بوتين فرنسا كندا وليد");
-        assert!(found.iter().all(|(surface, prefix, key)| prefix.is_empty() && surface == key), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(surface, prefix, key)| prefix.is_empty() && surface == key),
+            "{found:?}"
+        );
         assert_eq!(found.len(), 6);
     }
 
@@ -466,15 +548,28 @@ mod tests {
 
     #[test]
     fn longest_match_wins_without_overlap() {
-        let g = glossary(&[("كوفي أنان", &[]), ("أنان", &[]), ("مجلس الأمن", &[]), ("الأمن", &[])]);
-        assert_eq!(surfaces(&g, "قال كوفي أنان أمام مجلس الأمن إن أنان"), ["كوفي أنان", "مجلس الأمن", "أنان"]);
+        let g = glossary(&[
+            ("كوفي أنان", &[]),
+            ("أنان", &[]),
+            ("مجلس الأمن", &[]),
+            ("الأمن", &[]),
+        ]);
+        assert_eq!(
+            surfaces(&g, "قال كوفي أنان أمام مجلس الأمن إن أنان"),
+            ["كوفي أنان", "مجلس الأمن", "أنان"]
+        );
     }
 
     #[test]
     fn multi_word_forms_cross_one_space_newline_or_hyphen_only() {
         let g = glossary(&[("الأمم المتحدة", &[])]);
-        assert_eq!(surfaces(&g, "الأمم المتحدة الأمم-المتحدة الأمم\nالمتحدة"), ["الأمم المتحدة", "الأمم-المتحدة", "الأمم\nالمتحدة"]);
-        assert!(surfaces(&g, "الأمم، المتحدة الأمم  المتحدة").is_empty());
+        assert_eq!(
+            surfaces(&g, "الأمم المتحدة الأمم-المتحدة الأمم\nالمتحدة"),
+            ["الأمم المتحدة", "الأمم-المتحدة", "الأمم\nالمتحدة"]
+        );
+        assert!(surfaces(&g, "الأمم، المتحدة الأمم  المتحدة الأمم -- المتحدة").is_empty());
+        let g = glossary(&[("بان كي مون", &[])]);
+        assert_eq!(surfaces(&g, "قال بان كي - مون"), ["بان كي - مون"]);
     }
 
     #[test]
@@ -489,21 +584,39 @@ mod tests {
     fn the_preposition_ala_is_not_the_name_ali() {
         let g = glossary(&[("علي", &[]), ("موسى", &[]), ("علي عبد الله صالح", &[])]);
         assert!(surfaces(&g, "وافق على الخطة وعلى الاتفاق").is_empty());
-        assert_eq!(surfaces(&g, "قال علي إن وعلي"), ["علي", "وعلي"]);
+        assert_eq!(surfaces(&g, "قال علي إن وعلي وصلا إلى"), ["علي", "وعلي"]);
         assert_eq!(surfaces(&g, "التقى موسي ثم موسى"), ["موسي", "موسى"]);
         assert_eq!(surfaces(&g, "قال على عبد الله صالح"), ["على عبد الله صالح"]);
     }
 
     #[test]
+    fn ali_spelled_like_the_particle_needs_a_writer_who_tells_them_apart() {
+        let g = glossary(&[("علي", &[])]);
+        // This writer puts ي for ى everywhere: علي is "on".
+        assert!(surfaces(&g, "وافق علي الخطة وذهب إلي بيروت").is_empty());
+        // This one writes على with ى, so علي is the name.
+        assert_eq!(surfaces(&g, "وافق علي على الخطة"), ["علي"]);
+        assert_eq!(surfaces(&g, "وصل حتى قال علي"), ["علي"]);
+    }
+
+    #[test]
     fn variants_report_their_entry_key() {
         let g = glossary(&[("كوفي أنان", &["كوفي عنان"])]);
-        assert_eq!(hits(&g, "ولكوفي عنان")[0], ("ولكوفي عنان".into(), "ول".into(), "كوفي أنان".into()));
+        assert_eq!(
+            hits(&g, "ولكوفي عنان")[0],
+            ("ولكوفي عنان".into(), "ول".into(), "كوفي أنان".into())
+        );
     }
 
     #[test]
     fn later_glossaries_win_shared_forms() {
         let mut g = glossary(&[("جنيف", &[])]);
-        g.add(vec![Entry { ar: "جنيفا".into(), en: "Geneva (new)".into(), variants: vec!["جنيف".into()], ..Entry::default() }]);
+        g.add(vec![Entry {
+            ar: "جنيفا".into(),
+            en: "Geneva (new)".into(),
+            variants: vec!["جنيف".into()],
+            ..Entry::default()
+        }]);
         let matcher = Matcher::new(&g);
         let found = matcher.find("في جنيف");
         assert_eq!(g.entry(found[0].entry).en, "Geneva (new)");
@@ -513,7 +626,10 @@ mod tests {
     fn term_uses_count_characters() {
         let g = glossary(&[("جنيف", &[])]);
         let uses = Matcher::new(&g).term_uses(&g, "في 😀 بجنيف");
-        assert_eq!((uses[0].start, uses[0].end, uses[0].prefix.as_str()), (5, 10, "ب"));
+        assert_eq!(
+            (uses[0].start, uses[0].end, uses[0].prefix.as_str()),
+            (5, 10, "ب")
+        );
     }
 
     proptest::proptest! {

@@ -115,7 +115,8 @@ impl Glossary {
             let mut flags = keep.iter();
             self.layers.retain(|_| *flags.next().unwrap_or(&true));
         }
-        self.layers.extend(std::iter::repeat_n(layer, entries.len()));
+        self.layers
+            .extend(std::iter::repeat_n(layer, entries.len()));
         self.entries.extend(entries);
         conflicts
     }
@@ -165,10 +166,17 @@ mod tests {
     #[test]
     fn later_glossaries_win_and_conflicts_are_reported() {
         let mut glossary = Glossary::new();
-        assert!(glossary.add(vec![entry("جنيف", "Genf"), entry("روسيا", "Russia")]).is_empty());
+        assert!(
+            glossary
+                .add(vec![entry("جنيف", "Genf"), entry("روسيا", "Russia")])
+                .is_empty()
+        );
         let conflicts = glossary.add(vec![entry("جنيف", "Geneva"), entry("روسيا", "Russia")]);
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].to_string(), "`جنيف` is `Geneva`, overriding `Genf`");
+        assert_eq!(
+            conflicts[0].to_string(),
+            "`جنيف` is `Geneva`, overriding `Genf`"
+        );
         let english: Vec<&str> = glossary.entries().iter().map(|e| e.en.as_str()).collect();
         assert_eq!(english, ["Geneva", "Russia"]);
     }

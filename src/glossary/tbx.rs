@@ -12,8 +12,8 @@
 
 use super::load::LoadError;
 use super::model::{Entry, Kind, Source};
-use quick_xml::events::{BytesStart, Event};
 use quick_xml::escape::escape;
+use quick_xml::events::{BytesStart, Event};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -59,7 +59,12 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
         let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|err| {
             let line = lines.line_at(reader.error_position() as usize);
-            LoadError::new(name, format!("broken XML ({err})"), "check that the file is well-formed TBX").at(line, None)
+            LoadError::new(
+                name,
+                format!("broken XML ({err})"),
+                "check that the file is well-formed TBX",
+            )
+            .at(line, None)
         })?;
         match event {
             Event::Start(element) | Event::Empty(element) if concept.is_none() => {
@@ -119,7 +124,9 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
                 let local = element.local_name();
                 match local.as_ref() {
                     "term" | "termNote" | "descrip" | "note" => {
-                        if let (Some((field, buffer)), Some(concept)) = (capture.take(), concept.as_mut()) {
+                        if let (Some((field, buffer)), Some(concept)) =
+                            (capture.take(), concept.as_mut())
+                        {
                             store(field, buffer.trim().to_owned(), concept, term.as_mut());
                         }
                     }
@@ -168,7 +175,11 @@ fn store(field: Field, text: String, concept: &mut Concept, term: Option<&mut Te
 
 impl Concept {
     fn into_entry(self, file: &Arc<str>) -> Option<Entry> {
-        let mut arabic: Vec<Term> = self.arabic.into_iter().filter(|t| !t.text.is_empty()).collect();
+        let mut arabic: Vec<Term> = self
+            .arabic
+            .into_iter()
+            .filter(|t| !t.text.is_empty())
+            .collect();
         // The preferred Arabic term is the key; keep document order otherwise.
         arabic.sort_by_key(|t| t.status != "preferredTerm-admn-sts");
         let mut arabic = arabic.into_iter().map(|t| t.text);
@@ -205,13 +216,20 @@ impl Concept {
 fn attribute(element: &BytesStart, wanted: &str) -> Option<String> {
     element.attributes().flatten().find_map(|attribute| {
         (attribute.key.local_name().as_ref() == wanted)
-            .then(|| attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+            .then(|| {
+                attribute
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
             .flatten()
     })
 }
 
 fn language_of(element: &BytesStart) -> String {
-    attribute(element, "lang").unwrap_or_default().to_ascii_lowercase()
+    attribute(element, "lang")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 fn predefined_entity(name: &str) -> Option<char> {
@@ -234,7 +252,11 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, at: 0, line: 1 }
+        Self {
+            text,
+            at: 0,
+            line: 1,
+        }
     }
 
     fn line_at(&mut self, offset: usize) -> usize {
@@ -243,7 +265,10 @@ impl<'a> LineCounter<'a> {
             self.at = 0;
             self.line = 1;
         }
-        self.line += self.text.as_bytes()[self.at..offset].iter().filter(|&&b| b == b'\n').count();
+        self.line += self.text.as_bytes()[self.at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.at = offset;
         self.line
     }
@@ -253,17 +278,28 @@ impl<'a> LineCounter<'a> {
 pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<martif type="TBX-Basic" xml:lang="en">"#)?;
-    writeln!(out, "  <martifHeader><fileDesc><sourceDesc><p>tarjama glossary</p></sourceDesc></fileDesc></martifHeader>")?;
+    writeln!(
+        out,
+        "  <martifHeader><fileDesc><sourceDesc><p>tarjama glossary</p></sourceDesc></fileDesc></martifHeader>"
+    )?;
     writeln!(out, "  <text><body>")?;
     for (index, entry) in entries.iter().enumerate() {
         writeln!(out, r#"    <termEntry id="e{}">"#, index + 1)?;
-        writeln!(out, r#"      <descrip type="subjectField">{}</descrip>"#, entry.kind)?;
+        writeln!(
+            out,
+            r#"      <descrip type="subjectField">{}</descrip>"#,
+            entry.kind
+        )?;
         if let Some(note) = &entry.note {
             writeln!(out, "      <note>{}</note>", escape(note.as_str()))?;
         }
         writeln!(out, r#"      <langSet xml:lang="ar">"#)?;
         for (position, form) in entry.forms().enumerate() {
-            let status = if position == 0 { "preferredTerm-admn-sts" } else { "admittedTerm-admn-sts" };
+            let status = if position == 0 {
+                "preferredTerm-admn-sts"
+            } else {
+                "admittedTerm-admn-sts"
+            };
             write_term(out, form, Some(status), None)?;
         }
         writeln!(out, "      </langSet>")?;
@@ -282,13 +318,21 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</martif>")
 }
 
-fn write_term(out: &mut dyn Write, term: &str, status: Option<&str>, term_type: Option<&str>) -> io::Result<()> {
+fn write_term(
+    out: &mut dyn Write,
+    term: &str,
+    status: Option<&str>,
+    term_type: Option<&str>,
+) -> io::Result<()> {
     write!(out, "        <tig><term>{}</term>", escape(term))?;
     if let Some(term_type) = term_type {
         write!(out, r#"<termNote type="termType">{term_type}</termNote>"#)?;
     }
     if let Some(status) = status {
-        write!(out, r#"<termNote type="administrativeStatus">{status}</termNote>"#)?;
+        write!(
+            out,
+            r#"<termNote type="administrativeStatus">{status}</termNote>"#
+        )?;
     }
     writeln!(out, "</tig>")
 }
@@ -324,9 +368,15 @@ mod tests {
         write(&sample(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let read = parse("g.tbx", &text).unwrap();
-        let strip = |e: &Entry| Entry { source: None, ..e.clone() };
+        let strip = |e: &Entry| Entry {
+            source: None,
+            ..e.clone()
+        };
         assert_eq!(read.iter().map(strip).collect::<Vec<_>>(), sample());
-        assert_eq!(read[1].source.as_ref().unwrap().line, text.lines().position(|l| l.contains("id=\"e2\"")).unwrap() + 1);
+        assert_eq!(
+            read[1].source.as_ref().unwrap().line,
+            text.lines().position(|l| l.contains("id=\"e2\"")).unwrap() + 1
+        );
     }
 
     #[test]
@@ -343,7 +393,10 @@ mod tests {
 </body></text></tbx>"#;
         let read = parse("g.tbx", text).unwrap();
         assert_eq!(read.len(), 1);
-        assert_eq!((read[0].ar.as_str(), read[0].en.as_str()), ("جنيف", "Geneva & environs"));
+        assert_eq!(
+            (read[0].ar.as_str(), read[0].en.as_str()),
+            ("جنيف", "Geneva & environs")
+        );
         assert_eq!(read[0].source.as_ref().unwrap().line, 4);
     }
 
@@ -358,7 +411,9 @@ mod tests {
 
     #[test]
     fn broken_xml_is_an_error_with_a_line() {
-        let err = parse("g.tbx", "<martif>\n<text>\n<body></text>").unwrap_err().to_string();
+        let err = parse("g.tbx", "<martif>\n<text>\n<body></text>")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("broken XML"), "{err}");
         assert!(err.contains("g.tbx:3"), "{err}");
     }

@@ -84,7 +84,11 @@ mod tests {
 
     #[test]
     fn reads_two_and_three_columns() {
-        let entries = parse("g.tsv", "# a comment\nجنيف\tGeneva\tplace\n\nريابكوف\tRyabkov\tdeputy minister\r\nسلام\tpeace\n").unwrap();
+        let entries = parse(
+            "g.tsv",
+            "# a comment\nجنيف\tGeneva\tplace\n\nريابكوف\tRyabkov\tdeputy minister\r\nسلام\tpeace\n",
+        )
+        .unwrap();
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[0].kind, Kind::Place);
         assert_eq!(entries[1].note.as_deref(), Some("deputy minister"));
@@ -95,7 +99,10 @@ mod tests {
     #[test]
     fn a_line_without_tab_is_an_error_with_its_line() {
         let err = parse("g.tsv", "جنيف\tGeneva\nروسيا Russia\n").unwrap_err();
-        assert!(err.to_string().starts_with("no tab on the line in a TSV glossary: g.tsv:2\nhint:"));
+        assert!(
+            err.to_string()
+                .starts_with("no tab on the line in a TSV glossary: g.tsv:2\nhint:")
+        );
     }
 
     #[test]
@@ -109,6 +116,9 @@ mod tests {
         };
         let mut out = Vec::new();
         write(&[entry], &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "الناتو\tNATO\torg\nحلف الناتو\tNATO\torg\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "الناتو\tNATO\torg\nحلف الناتو\tNATO\torg\n"
+        );
     }
 }

@@ -90,7 +90,11 @@ impl Reading<'_> {
 /// not included: callers try it first, so names that begin with these
 /// letters (واشنطن, بوتين, لندن) stay whole.
 pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Reading<'_>> {
-    let conjunction = if word.starts_with(['و', 'ف']) { 'و'.len_utf8() } else { 0 };
+    let conjunction = if word.starts_with(['و', 'ف']) {
+        'و'.len_utf8()
+    } else {
+        0
+    };
     let after = &word[conjunction..];
     let preposition = conjunction + 'ل'.len_utf8();
     let has_preposition = after.starts_with(['ب', 'ك', 'ل']);
@@ -107,7 +111,11 @@ pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Reading<'_>> {
 fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<'_>> {
     let (prefix, rest) = word.split_at(prefix);
     // ل + ال → لل: the second ل of the word is the article's.
-    let rest = if restores_article { &rest['ل'.len_utf8()..] } else { rest };
+    let rest = if restores_article {
+        &rest['ل'.len_utf8()..]
+    } else {
+        rest
+    };
     let letters = rest.chars().count() + if restores_article { 2 } else { 0 };
     (letters >= 2).then_some(Reading {
         prefix,
