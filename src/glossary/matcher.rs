@@ -25,8 +25,8 @@ use super::Glossary;
 use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
-use crate::text::tokenize::{proclitic_readings, words};
-use foldhash::HashMap;
+use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings, words};
+use hashbrown::HashMap;
 
 const NONE: u32 = u32::MAX;
 
@@ -100,10 +100,51 @@ struct Node {
     rank: (u32, bool),
 }
 
+impl Node {
+    const EMPTY: Node = Node {
+        entry: NONE,
+        has_children: false,
+        ends_in_maksura: false,
+        rank: (0, false),
+    };
+}
+
+/// A normalized word as a hash key. Words of up to [`WordKey::INLINE`]
+/// bytes (nearly all) sit inside the table slot, so a lookup touches one
+/// cache line instead of following a pointer to the heap.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum WordKey {
+    Short {
+        len: u8,
+        bytes: [u8; WordKey::INLINE],
+    },
+    Long(Box<[u8]>),
+}
+
+impl WordKey {
+    const INLINE: usize = 22;
+
+    /// The key of `head` followed by `tail`.
+    fn new(head: &str, tail: &str) -> Self {
+        let len = head.len() + tail.len();
+        if len <= Self::INLINE {
+            let mut bytes = [0; Self::INLINE];
+            bytes[..head.len()].copy_from_slice(head.as_bytes());
+            bytes[head.len()..len].copy_from_slice(tail.as_bytes());
+            WordKey::Short {
+                len: len as u8,
+                bytes,
+            }
+        } else {
+            WordKey::Long([head.as_bytes(), tail.as_bytes()].concat().into())
+        }
+    }
+}
+
 /// The compiled glossary: a trie over normalized words.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    words: HashMap<Box<str>, Word>,
+    words: HashMap<WordKey, Word>,
     edges: HashMap<(u32, u32), u32>,
     nodes: Vec<Node>,
 }
@@ -158,7 +199,11 @@ impl Matcher {
     /// entries share a normalized form, the one of the latest glossary wins,
     /// then a key over a variant, then the first one.
     pub fn new(glossary: &Glossary) -> Self {
-        let mut matcher = Matcher::default();
+        let mut matcher = Matcher {
+            words: HashMap::new(),
+            edges: HashMap::new(),
+            nodes: Vec::with_capacity(glossary.len()),
+        };
         let mut normalized = String::new();
         for (index, entry) in glossary.entries().iter().enumerate() {
             let layer = glossary.layer(index);
@@ -178,28 +223,26 @@ impl Matcher {
         let mut count = 0;
         for range in words(normalized) {
             let word = &normalized[range];
-            let id = self.intern(word);
+            let next_id = self.words.len() as u32;
+            let known = self.words.entry(WordKey::new(word, "")).or_insert(Word {
+                id: next_id,
+                node: NONE,
+            });
             node = if count == 0 {
-                let first = self.words.get(word).map_or(NONE, |w| w.node);
-                if first == NONE {
-                    let created = self.new_node();
-                    if let Some(w) = self.words.get_mut(word) {
-                        w.node = created;
-                    }
-                    created
-                } else {
-                    first
+                if known.node == NONE {
+                    known.node = self.nodes.len() as u32;
+                    self.nodes.push(Node::EMPTY);
                 }
+                known.node
             } else {
+                let id = known.id;
                 self.nodes[node as usize].has_children = true;
-                match self.edges.get(&(node, id)) {
-                    Some(&child) => child,
-                    None => {
-                        let created = self.new_node();
-                        self.edges.insert((node, id), created);
-                        created
-                    }
+                let fresh = self.nodes.len() as u32;
+                let child = *self.edges.entry((node, id)).or_insert(fresh);
+                if child == fresh {
+                    self.nodes.push(Node::EMPTY);
                 }
+                child
             };
             count += 1;
         }
@@ -207,33 +250,14 @@ impl Matcher {
             return;
         }
         let target = &mut self.nodes[node as usize];
-        if target.entry == NONE
+        let wins = target.entry == NONE
             || rank.0 > target.rank.0
-            || (rank.0 == target.rank.0 && rank.1 && !target.rank.1)
-        {
+            || (rank.0 == target.rank.0 && rank.1 && !target.rank.1);
+        if wins {
             target.entry = entry;
             target.rank = rank;
             target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
         }
-    }
-
-    fn intern(&mut self, word: &str) -> u32 {
-        if let Some(known) = self.words.get(word) {
-            return known.id;
-        }
-        let id = self.words.len() as u32;
-        self.words.insert(word.into(), Word { id, node: NONE });
-        id
-    }
-
-    fn new_node(&mut self) -> u32 {
-        self.nodes.push(Node {
-            entry: NONE,
-            has_children: false,
-            ends_in_maksura: false,
-            rank: (0, false),
-        });
-        (self.nodes.len() - 1) as u32
     }
 
     /// The number of distinct normalized words in the glossary forms.
@@ -276,16 +300,11 @@ impl Matcher {
 
     /// Cuts the text into words and lists where matches may start.
     fn scan(&self, text: &str) -> Scan {
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 10);
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut starts = Vec::new();
         let mut writes_maksura = false;
-        let mut word = String::new();
-        let mut stem = String::new();
-        for range in words(text) {
-            word.clear();
-            text[range.clone()]
-                .chars()
-                .for_each(|c| push_normalized(c, &mut word));
+        let mut scanner = NormalizedWords::new(text);
+        while let Some((range, word)) = scanner.next_word() {
             if word.is_empty() {
                 continue;
             }
@@ -293,7 +312,7 @@ impl Matcher {
                 previous.joins_next = joins(&text[previous.end..range.start]);
             }
             let index = tokens.len();
-            let known = self.words.get(word.as_str());
+            let known = self.words.get(&WordKey::new(word, ""));
             tokens.push(Token {
                 start: range.start,
                 end: range.end,
@@ -301,15 +320,19 @@ impl Matcher {
                 joins_next: false,
             });
             let original = &text[range];
-            let ends_in_maksura = last_letter(original) == Some('ى');
-            let particle = |stem: &str| match (MAKSURA_PARTICLES.contains(&stem), ends_in_maksura) {
+            // Every ى particle ends in ي once normalized: check the cheap thing first.
+            let ends_in_maksura = word.ends_with('ي') && last_letter(original) == Some('ى');
+            let particle = |stem: &str| match (
+                stem.ends_with('ي') && MAKSURA_PARTICLES.contains(&stem),
+                ends_in_maksura,
+            ) {
                 (false, _) => Particle::No,
                 (true, true) => Particle::WithMaksura,
                 (true, false) => Particle::WithYa,
             };
             if ends_in_maksura && !writes_maksura {
-                writes_maksura = particle(&word) == Particle::WithMaksura
-                    || proclitic_readings(&word)
+                writes_maksura = particle(word) == Particle::WithMaksura
+                    || proclitic_readings(word)
                         .any(|r| !r.restores_article && particle(r.rest) == Particle::WithMaksura);
             }
             if let Some(known) = known
@@ -319,19 +342,23 @@ impl Matcher {
                     token: index,
                     prefix_len: 0,
                     node: known.node,
-                    particle: particle(&word),
+                    particle: particle(word),
                 });
             }
-            for reading in proclitic_readings(&word) {
-                reading.stem_into(&mut stem);
-                if let Some(found) = self.words.get(stem.as_str())
+            for reading in proclitic_readings(word) {
+                let article = if reading.restores_article { "ال" } else { "" };
+                if let Some(found) = self.words.get(&WordKey::new(article, reading.rest))
                     && found.node != NONE
                 {
                     starts.push(Start {
                         token: index,
                         prefix_len: original_prefix_len(original, reading.prefix.len()),
                         node: found.node,
-                        particle: particle(&stem),
+                        particle: if reading.restores_article {
+                            Particle::No
+                        } else {
+                            particle(reading.rest)
+                        },
                     });
                 }
             }
@@ -420,6 +447,9 @@ fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
 /// space or line break, or a hyphen with at most a space on each side
 /// (بان كي - مون); invisible format marks aside.
 fn joins(gap: &str) -> bool {
+    if gap == " " {
+        return true;
+    }
     let visible: String = gap.chars().filter(|&c| !is_format_control(c)).collect();
     let visible = visible.as_str();
     if visible == "\r\n"
@@ -432,14 +462,12 @@ fn joins(gap: &str) -> bool {
     matches!(hyphen, "-" | "\u{2010}" | "\u{2011}")
 }
 
-/// The last letter of a word, marks aside.
+/// The last letter of a word, marks and invisible characters aside.
 fn last_letter(word: &str) -> Option<char> {
-    let mut folded = String::new();
-    word.chars().rev().find(|&c| {
-        folded.clear();
-        push_normalized(c, &mut folded);
-        !folded.is_empty() && !c.is_whitespace()
-    })
+    word.trim_end()
+        .chars()
+        .rev()
+        .find(|&c| !is_format_control(c) && !is_inner_mark(c))
 }
 
 /// The byte length of the original word's first characters that normalize
