@@ -67,15 +67,16 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
             .at(line, None)
         })?;
         match event {
-            Event::Start(element) | Event::Empty(element) if concept.is_none() => {
-                if is_concept(&element) {
-                    concept = Some(Concept {
-                        line: lines.line_at(at),
-                        ..Concept::default()
-                    });
-                    language.clear();
-                }
+            Event::Start(element) | Event::Empty(element)
+                if concept.is_none() && is_concept(&element) =>
+            {
+                concept = Some(Concept {
+                    line: lines.line_at(at),
+                    ..Concept::default()
+                });
+                language.clear();
             }
+            Event::Start(_) | Event::Empty(_) if concept.is_none() => {}
             Event::Start(element) => match element.local_name().as_ref() {
                 "langSet" | "langSec" => language = language_of(&element),
                 "tig" | "ntig" | "termSec" => term = Some(Term::default()),
