@@ -4,4 +4,6 @@
 mod util;
 
 mod cli;
+mod glossary;
 mod split;
+mod terms;

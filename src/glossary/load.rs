@@ -244,6 +244,7 @@ fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
     if let Some(at) = message.find(" at line ") {
         message.truncate(at);
     }
+    let message = elide_middle(&message, 120);
     let hint = if message.contains("tab") || message.contains("cannot start any token") {
         "indent with spaces: YAML does not allow tabs for indentation".to_owned()
     } else if message.contains("invalid type") {
@@ -256,6 +257,18 @@ fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
         Some(location) => error.at(location.line(), Some(location.column())),
         None => error,
     }
+}
+
+/// Keeps the first and last `keep` characters of a long message (one that
+/// quotes a huge value).
+fn elide_middle(message: &str, keep: usize) -> String {
+    let count = message.chars().count();
+    if count <= 2 * keep + 10 {
+        return message.to_owned();
+    }
+    let head: String = message.chars().take(keep).collect();
+    let tail: String = message.chars().skip(count - keep).collect();
+    format!("{head} … {tail}")
 }
 
 /// The two shapes a YAML glossary can take.
