@@ -25,7 +25,7 @@ use super::Glossary;
 use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
-use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings, words};
+use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings};
 use hashbrown::HashMap;
 
 const NONE: u32 = u32::MAX;
@@ -204,25 +204,25 @@ impl Matcher {
             edges: HashMap::new(),
             nodes: Vec::with_capacity(glossary.len()),
         };
-        let mut normalized = String::new();
         for (index, entry) in glossary.entries().iter().enumerate() {
             let layer = glossary.layer(index);
             for (position, form) in entry.forms().enumerate() {
-                normalized.clear();
-                form.chars()
-                    .for_each(|c| push_normalized(c, &mut normalized));
                 let rank = (layer, position == 0);
-                matcher.insert(&normalized, form, index as u32, rank);
+                matcher.insert(form, index as u32, rank);
             }
         }
         matcher
     }
 
-    fn insert(&mut self, normalized: &str, form: &str, entry: u32, rank: (u32, bool)) {
+    /// Adds one form, cut into words exactly as texts are.
+    fn insert(&mut self, form: &str, entry: u32, rank: (u32, bool)) {
         let mut node = NONE;
         let mut count = 0;
-        for range in words(normalized) {
-            let word = &normalized[range];
+        let mut scanner = NormalizedWords::new(form);
+        while let Some((_, word)) = scanner.next_word() {
+            if word.is_empty() {
+                continue;
+            }
             let next_id = self.words.len() as u32;
             let known = self.words.entry(WordKey::new(word, "")).or_insert(Word {
                 id: next_id,
