@@ -300,3 +300,46 @@ fn bom_crlf_and_a_huge_entry_are_fine() {
         assert_eq!(json["matches"][0]["en"], "Geneva", "{name}");
     }
 }
+
+#[test]
+fn large_glossaries_are_compiled_once_and_recompiled_when_changed() {
+    let sandbox = Sandbox::new();
+    let letters = [
+        'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ',
+    ];
+    let mut tsv = String::new();
+    for n in 0..40_000usize {
+        let word: String = (0..4).map(|k| letters[(n >> (4 * k)) & 15]).collect();
+        tsv.push_str(&format!("{word}ان\tterm {n}\n"));
+    }
+    tsv.push_str("جنيف\tGeneva\tplace\n");
+    sandbox.write("big.tsv", &tsv);
+    let run = || {
+        let assert = sandbox
+            .cmd(&[
+                "terms",
+                "--no-default-glossary",
+                "-g",
+                "big.tsv",
+                "-f",
+                "json",
+            ])
+            .write_stdin("في جنيف وبتثجان")
+            .assert()
+            .success();
+        let json: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+        json["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["en"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(), ["Geneva", "term 12816"]);
+    let cache = sandbox.path().join(".cache/tarjama/glossaries");
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+    assert_eq!(run(), ["Geneva", "term 12816"]);
+    sandbox.write("big.tsv", tsv.replace("Geneva", "Genf"));
+    assert_eq!(run(), ["Genf", "term 12816"]);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+}

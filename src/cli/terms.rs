@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::glossary::{Glossary, Matcher, TermHit};
+use tarjama::glossary::{Glossary, TermHit};
 use tarjama::text::CharOffsets;
 
 const EXAMPLES: &str = "\
@@ -67,7 +67,7 @@ struct MatchRecord<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let glossary = args.glossary.load()?;
     let text = io::read_text(args.file.as_deref())?;
-    let hits = Matcher::new(&glossary).find(&text);
+    let hits = glossary.find(&text);
     let records = records(&text, &glossary, &hits);
     io::write_output(args.output.output.as_deref(), |out| {
         match args.format {

@@ -22,6 +22,7 @@
 //!   throughout, and then علي is far more often "on" than "Ali".
 
 use super::Glossary;
+use super::cache::{Reader, Writer};
 use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
@@ -123,6 +124,13 @@ enum WordKey {
 
 impl WordKey {
     const INLINE: usize = 22;
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            WordKey::Short { len, bytes } => &bytes[..*len as usize],
+            WordKey::Long(bytes) => bytes,
+        }
+    }
 
     /// The key of `head` followed by `tail`.
     fn new(head: &str, tail: &str) -> Self {
@@ -258,6 +266,76 @@ impl Matcher {
             target.rank = rank;
             target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
         }
+    }
+
+    /// Writes the compiled tables for [`super::cache`].
+    pub(crate) fn write(&self, out: &mut Writer) {
+        out.u32(self.nodes.len() as u32);
+        for node in &self.nodes {
+            out.u32(node.entry);
+            out.u8(node.has_children as u8 | (node.ends_in_maksura as u8) << 1);
+        }
+        out.u32(self.words.len() as u32);
+        for (key, word) in &self.words {
+            // Keys are cut from normalized text, so they are UTF-8.
+            out.str(std::str::from_utf8(key.as_bytes()).unwrap_or_default());
+            out.u32(word.id);
+            out.u32(word.node);
+        }
+        out.u32(self.edges.len() as u32);
+        for (&(parent, word), &child) in &self.edges {
+            out.u32(parent);
+            out.u32(word);
+            out.u32(child);
+        }
+    }
+
+    /// Reads what [`Matcher::write`] wrote for a glossary of `entries`
+    /// entries; `None` when anything is out of range.
+    pub(crate) fn read(input: &mut Reader, entries: usize) -> Option<Matcher> {
+        let node_count = input.u32()? as usize;
+        let mut nodes = Vec::with_capacity(node_count.min(input.remaining()));
+        for _ in 0..node_count {
+            let entry = input.u32()?;
+            let flags = input.u8()?;
+            if entry != NONE && entry as usize >= entries {
+                return None;
+            }
+            nodes.push(Node {
+                entry,
+                has_children: flags & 1 != 0,
+                ends_in_maksura: flags & 2 != 0,
+                rank: (0, false),
+            });
+        }
+        let is_node = |node: u32| (node as usize) < node_count;
+        let word_count = input.u32()?;
+        let mut words = HashMap::with_capacity((word_count as usize).min(input.remaining()));
+        for _ in 0..word_count {
+            let key = WordKey::new(input.str()?, "");
+            let word = Word {
+                id: input.u32()?,
+                node: input.u32()?,
+            };
+            if word.id >= word_count || (word.node != NONE && !is_node(word.node)) {
+                return None;
+            }
+            words.insert(key, word);
+        }
+        let edge_count = input.u32()? as usize;
+        let mut edges = HashMap::with_capacity(edge_count.min(input.remaining()));
+        for _ in 0..edge_count {
+            let (parent, word, child) = (input.u32()?, input.u32()?, input.u32()?);
+            if !is_node(parent) || !is_node(child) || word >= word_count {
+                return None;
+            }
+            edges.insert((parent, word), child);
+        }
+        Some(Matcher {
+            words,
+            edges,
+            nodes,
+        })
     }
 
     /// The number of distinct normalized words in the glossary forms.

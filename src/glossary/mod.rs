@@ -18,6 +18,7 @@
 //! assert_eq!(glossary.entry(hits[0].entry).en, "United Nations");
 //! ```
 
+pub mod cache;
 pub mod lint;
 pub mod load;
 pub mod matcher;
@@ -29,8 +30,10 @@ pub use load::{Format, LoadError};
 pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Kind, Source};
 
+use crate::align::TermUse;
 use crate::text::normalize_str;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The entries a command works with, gathered from one or more glossaries.
 ///
@@ -45,6 +48,8 @@ pub struct Glossary {
     /// For each entry, which `add` call brought it (its precedence).
     layers: Vec<u32>,
     next_layer: u32,
+    /// Compiled on first use, dropped when entries are added.
+    matcher: OnceLock<Matcher>,
 }
 
 /// An entry of an earlier glossary replaced by one of a later glossary with
@@ -87,6 +92,7 @@ impl Glossary {
     /// earlier glossaries whose Arabic key (after normalization) comes again
     /// are dropped; those whose English differed are returned.
     pub fn add(&mut self, entries: Vec<Entry>) -> Vec<Conflict> {
+        self.matcher = OnceLock::new();
         let layer = self.next_layer;
         self.next_layer += 1;
         let mut conflicts = Vec::new();
@@ -142,6 +148,32 @@ impl Glossary {
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The compiled matcher, built on first use (or read from a cache).
+    pub fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::new(self))
+    }
+
+    /// Every entry found in `text`, in text order, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<TermHit> {
+        self.matcher().find(text)
+    }
+
+    /// Every entry found in `text` as [`TermUse`]s (character offsets in `text`).
+    pub fn term_uses(&self, text: &str) -> Vec<TermUse> {
+        self.matcher().term_uses(self, text)
+    }
+
+    /// Reassembles a glossary read back from a cache.
+    pub(crate) fn from_parts(entries: Vec<Entry>, layers: Vec<u32>, matcher: Matcher) -> Self {
+        let next_layer = layers.iter().max().map_or(0, |last| last + 1);
+        Self {
+            entries,
+            layers,
+            next_layer,
+            matcher: OnceLock::from(matcher),
+        }
     }
 
     /// Which `add` call brought the entry at `index`: later ones take
