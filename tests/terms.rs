@@ -308,7 +308,7 @@ fn large_glossaries_are_compiled_once_and_recompiled_when_changed() {
         'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ',
     ];
     let mut tsv = String::new();
-    for n in 0..40_000usize {
+    for n in 0..60_000usize {
         let word: String = (0..4).map(|k| letters[(n >> (4 * k)) & 15]).collect();
         tsv.push_str(&format!("{word}ان\tterm {n}\n"));
     }
