@@ -195,11 +195,6 @@ pub fn read_builtin() -> Result<Vec<Entry>, LoadError> {
     Ok(entries)
 }
 
-/// Names of the built-in glossary files.
-pub fn builtin_files() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(name, _)| *name)
-}
-
 fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
     if text
         .lines()

@@ -1,7 +1,7 @@
 //! Glossaries: names and terms with their English renderings.
 //!
 //! ```
-//! use tarjama::glossary::{Entry, Glossary, Kind, Matcher};
+//! use tarjama::glossary::{Entry, Glossary, Kind};
 //!
 //! let mut glossary = Glossary::new();
 //! glossary.add(vec![Entry {
@@ -10,9 +10,8 @@
 //!     kind: Kind::Org,
 //!     ..Entry::default()
 //! }]);
-//! let matcher = Matcher::new(&glossary);
 //! let text = "وقال متحدث باسم للأمم المتحدة";
-//! let hits = matcher.find(text);
+//! let hits = glossary.find(text); // compiles the matcher once, on first use
 //! assert_eq!(hits[0].surface(text), "للأمم المتحدة");
 //! assert_eq!(hits[0].prefix(text), "ل");
 //! assert_eq!(glossary.entry(hits[0].entry).en, "United Nations");
