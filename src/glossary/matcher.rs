@@ -97,8 +97,6 @@ struct Node {
     has_children: bool,
     /// The winning form is one word that ends in ى.
     ends_in_maksura: bool,
-    /// Precedence of the winning form: its glossary layer, then key over variant.
-    rank: (u32, bool),
 }
 
 impl Node {
@@ -106,7 +104,6 @@ impl Node {
         entry: NONE,
         has_children: false,
         ends_in_maksura: false,
-        rank: (0, false),
     };
 }
 
@@ -212,18 +209,21 @@ impl Matcher {
             edges: HashMap::new(),
             nodes: Vec::with_capacity(glossary.len()),
         };
+        let mut ranks = Vec::new();
         for (index, entry) in glossary.entries().iter().enumerate() {
             let layer = glossary.layer(index);
             for (position, form) in entry.forms().enumerate() {
                 let rank = (layer, position == 0);
-                matcher.insert(form, index as u32, rank);
+                matcher.insert(form, index as u32, rank, &mut ranks);
             }
         }
         matcher
     }
 
     /// Adds one form, cut into words exactly as texts are.
-    fn insert(&mut self, form: &str, entry: u32, rank: (u32, bool)) {
+    /// `ranks` holds, per node, the precedence of the form that owns it: its
+    /// glossary layer, then key over variant.
+    fn insert(&mut self, form: &str, entry: u32, rank: (u32, bool), ranks: &mut Vec<(u32, bool)>) {
         let mut node = NONE;
         let mut count = 0;
         let mut scanner = NormalizedWords::new(form);
@@ -257,13 +257,14 @@ impl Matcher {
         if count == 0 {
             return;
         }
+        ranks.resize(self.nodes.len(), (0, false));
         let target = &mut self.nodes[node as usize];
-        let wins = target.entry == NONE
-            || rank.0 > target.rank.0
-            || (rank.0 == target.rank.0 && rank.1 && !target.rank.1);
+        let owner = &mut ranks[node as usize];
+        let wins =
+            target.entry == NONE || rank.0 > owner.0 || (rank.0 == owner.0 && rank.1 && !owner.1);
         if wins {
             target.entry = entry;
-            target.rank = rank;
+            *owner = rank;
             target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
         }
     }
@@ -305,7 +306,6 @@ impl Matcher {
                 entry,
                 has_children: flags & 1 != 0,
                 ends_in_maksura: flags & 2 != 0,
-                rank: (0, false),
             });
         }
         let is_node = |node: u32| (node as usize) < node_count;
