@@ -100,17 +100,7 @@ fn warnings(conflicts: &[Conflict]) -> Vec<String> {
 fn cache_file(builtin: bool, paths: &[PathBuf]) -> Option<(PathBuf, String)> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-                .ok()?
-                .filter_map(|item| item.ok().map(|item| item.path()))
-                .filter(|file| load::is_yaml_file(file))
-                .collect();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(path.clone());
-        }
+        files.extend(load::glossary_files(path).ok()?);
     }
     let mut identity = format!(
         "built-in {builtin}; binary {}",

@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The glossary files compiled into the binary: `(file name, contents)`.
@@ -108,29 +108,17 @@ pub fn is_yaml_file(path: &Path) -> bool {
     )
 }
 
-/// Reads a glossary file, or every `*.yaml`/`*.yml` of a folder (in name
-/// order), into entries that remember their file and line.
-pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
+/// The files a glossary path stands for: the file itself, or every
+/// `*.yaml`/`*.yml` of a folder in name order.
+pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let name = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|err| {
-        LoadError::new(
-            &name,
-            format!("cannot read the glossary ({err})"),
-            "check the path and its permissions",
-        )
-    })?;
+    let metadata = std::fs::metadata(path).map_err(|err| unreadable(&name, "glossary", &err))?;
     if !metadata.is_dir() {
-        return read_file(path);
+        return Ok(vec![path.to_path_buf()]);
     }
-    let mut files: Vec<_> = std::fs::read_dir(path)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
         .and_then(|dir| dir.map(|item| item.map(|item| item.path())).collect())
-        .map_err(|err| {
-            LoadError::new(
-                &name,
-                format!("cannot read the glossary folder ({err})"),
-                "check the path and its permissions",
-            )
-        })?;
+        .map_err(|err| unreadable(&name, "glossary folder", &err))?;
     files.retain(|file| is_yaml_file(file) && file.is_file());
     files.sort();
     if files.is_empty() {
@@ -140,22 +128,30 @@ pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
             "pass a glossary file, or a folder that holds some",
         ));
     }
+    Ok(files)
+}
+
+fn unreadable(name: &str, what: &str, err: &std::io::Error) -> LoadError {
+    LoadError::new(
+        name,
+        format!("cannot read the {what} ({err})"),
+        "check the path and its permissions",
+    )
+}
+
+/// Reads a glossary file, or every `*.yaml`/`*.yml` of a folder (in name
+/// order), into entries that remember their file and line.
+pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
     let mut entries = Vec::new();
-    for file in &files {
-        entries.extend(read_file(file)?);
+    for file in glossary_files(path)? {
+        entries.extend(read_file(&file)?);
     }
     Ok(entries)
 }
 
 fn read_file(path: &Path) -> Result<Vec<Entry>, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| {
-        LoadError::new(
-            &name,
-            format!("cannot read the glossary ({err})"),
-            "check the path and its permissions",
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|err| unreadable(&name, "glossary", &err))?;
     let text = crate::text::decode(&bytes).map_err(|err| {
         let crate::text::DecodeError::InvalidUtf8 { offset } = err;
         LoadError::new(
