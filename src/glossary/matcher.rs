@@ -110,7 +110,7 @@ impl Node {
 /// A normalized word as a hash key. Words of up to [`WordKey::INLINE`]
 /// bytes (nearly all) sit inside the table slot, so a lookup touches one
 /// cache line instead of following a pointer to the heap.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum WordKey {
     Short {
         len: u8,
@@ -143,6 +143,14 @@ impl WordKey {
         } else {
             WordKey::Long([head.as_bytes(), tail.as_bytes()].concat().into())
         }
+    }
+}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One write: the derived hash would feed the variant, the length and
+        // the padding separately, and hashing is on the hot path.
+        state.write(self.as_bytes());
     }
 }
 
@@ -347,7 +355,7 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let scan = self.scan(text);
         let tokens = &scan.tokens;
-        let mut candidates = Vec::new();
+        let mut candidates = Vec::with_capacity(scan.starts.len());
         for start in &scan.starts {
             let refuse_particle = match start.particle {
                 Particle::No => false,
@@ -379,7 +387,7 @@ impl Matcher {
     /// Cuts the text into words and lists where matches may start.
     fn scan(&self, text: &str) -> Scan {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
-        let mut starts = Vec::new();
+        let mut starts = Vec::with_capacity(text.len() / 16);
         let mut writes_maksura = false;
         let mut scanner = NormalizedWords::new(text);
         while let Some((range, word)) = scanner.next_word() {
