@@ -9,8 +9,7 @@
 use super::model::{Entry, Kind, Source};
 use super::{Glossary, Matcher};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
-use std::io::{self, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -22,7 +21,14 @@ const FORMAT: u32 = 1;
 /// caller wants back, such as conflict warnings) to `path`, through a
 /// temporary file so that a reader never sees half a file.
 pub fn save(glossary: &Glossary, notes: &[String], path: &Path) -> io::Result<()> {
-    let mut payload = Writer::default();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(MAGIC)?;
+    file.write_all(&FORMAT.to_le_bytes())?;
+    let checksum_at = file.stream_position()?;
+    file.write_all(&[0; 8])?;
+    let mut payload = Writer::new(&mut file);
     payload.u32(notes.len() as u32);
     notes.iter().for_each(|note| payload.str(note));
     let mut files: HashMap<&Arc<str>, u32> = HashMap::new();
@@ -59,14 +65,9 @@ pub fn save(glossary: &Glossary, notes: &[String], path: &Path) -> io::Result<()
         payload.u32(glossary.layer(index));
     }
     glossary.matcher().write(&mut payload);
-    let payload = payload.bytes;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(MAGIC)?;
-    file.write_all(&FORMAT.to_le_bytes())?;
-    file.write_all(&checksum(&payload).to_le_bytes())?;
-    file.write_all(&payload)?;
+    let sum = payload.finish()?;
+    file.seek(SeekFrom::Start(checksum_at))?;
+    file.write_all(&sum.to_le_bytes())?;
     file.persist(path).map_err(|err| err.error)?;
     Ok(())
 }
@@ -134,31 +135,107 @@ pub fn open(path: &Path) -> Option<(Glossary, Vec<String>)> {
     Some((Glossary::from_parts(entries, layers, matcher), notes))
 }
 
-fn checksum(bytes: &[u8]) -> u64 {
-    // Stable across runs of one build, which is all a cache needs.
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Little-endian encoding of the cache's fields.
+/// A fast 64-bit checksum (multiply and rotate over 8-byte words): it only
+/// has to notice a damaged or truncated file, and it runs over the whole
+/// cache on every load.
 #[derive(Default)]
-pub(crate) struct Writer {
-    bytes: Vec<u8>,
+struct Checksum {
+    sum: u64,
+    len: u64,
 }
 
-impl Writer {
+impl Checksum {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    /// Adds bytes whose length is a multiple of 8.
+    fn words(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks_exact(8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.sum = (self.sum ^ word).wrapping_mul(Self::K).rotate_left(29);
+        }
+        self.len += bytes.len() as u64;
+    }
+
+    /// Adds the last bytes (fewer than 8) and the length.
+    fn finish(mut self, tail: &[u8]) -> u64 {
+        for &byte in tail {
+            self.sum = (self.sum ^ u64::from(byte))
+                .wrapping_mul(Self::K)
+                .rotate_left(29);
+        }
+        (self.sum ^ (self.len + tail.len() as u64)).wrapping_mul(Self::K)
+    }
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let aligned = bytes.len() - bytes.len() % 8;
+    let mut sum = Checksum::default();
+    sum.words(&bytes[..aligned]);
+    sum.finish(&bytes[aligned..])
+}
+
+/// Little-endian encoding of the cache's fields, written out in blocks as
+/// it goes (a million-entry glossary makes a file of about 90 MB).
+pub(crate) struct Writer<'a> {
+    bytes: Vec<u8>,
+    sum: Checksum,
+    out: &'a mut dyn Write,
+    error: Option<io::Error>,
+}
+
+impl<'a> Writer<'a> {
+    const BLOCK: usize = 1 << 20;
+
+    fn new(out: &'a mut dyn Write) -> Self {
+        Self {
+            bytes: Vec::with_capacity(Self::BLOCK + 4096),
+            sum: Checksum::default(),
+            out,
+            error: None,
+        }
+    }
+
+    /// Writes out whole 8-byte words once a block has gathered.
+    fn spill(&mut self) {
+        if self.bytes.len() < Self::BLOCK {
+            return;
+        }
+        let aligned = self.bytes.len() - self.bytes.len() % 8;
+        self.sum.words(&self.bytes[..aligned]);
+        if self.error.is_none()
+            && let Err(err) = self.out.write_all(&self.bytes[..aligned])
+        {
+            self.error = Some(err);
+        }
+        self.bytes.drain(..aligned);
+    }
+
+    /// Writes the rest; returns the checksum of everything written.
+    fn finish(self) -> io::Result<u64> {
+        if let Some(err) = self.error {
+            return Err(err);
+        }
+        self.out.write_all(&self.bytes)?;
+        let aligned = self.bytes.len() - self.bytes.len() % 8;
+        let mut sum = self.sum;
+        sum.words(&self.bytes[..aligned]);
+        Ok(sum.finish(&self.bytes[aligned..]))
+    }
+
     pub(crate) fn u8(&mut self, value: u8) {
         self.bytes.push(value);
+        self.spill();
     }
 
     pub(crate) fn u32(&mut self, value: u32) {
         self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.spill();
     }
 
     pub(crate) fn str(&mut self, value: &str) {
         self.u32(value.len() as u32);
         self.bytes.extend_from_slice(value.as_bytes());
+        self.spill();
     }
 
     fn strings(&mut self, values: &[String]) {

@@ -9,21 +9,52 @@ use super::model::{Entry, Kind, Source};
 use std::io::{self, Write};
 use std::sync::Arc;
 
+/// Above this size the two halves of a TSV file are read in parallel.
+const PARALLEL_FROM_BYTES: usize = 4 << 20;
+
 /// Parses a TSV glossary; `name` is used in sources and errors.
 pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
     let file: Arc<str> = Arc::from(name);
+    let middle = text.len() / 2;
+    let split = text.as_bytes()[middle..].iter().position(|&b| b == b'\n');
+    let (Some(split), true) = (split, text.len() >= PARALLEL_FROM_BYTES) else {
+        return parse_lines(name, &file, text, 1);
+    };
+    let (first, second) = text.split_at(middle + split + 1);
+    let second_line = 1 + first.bytes().filter(|&b| b == b'\n').count();
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_lines(name, &file, second, second_line));
+        let first = parse_lines(name, &file, first, 1);
+        (first, second.join())
+    });
+    let mut entries = first?;
+    match second {
+        Ok(second) => entries.extend(second?),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    Ok(entries)
+}
+
+/// Parses `text`, whose first line is line `first_line` of the file.
+fn parse_lines(
+    name: &str,
+    file: &Arc<str>,
+    text: &str,
+    first_line: usize,
+) -> Result<Vec<Entry>, LoadError> {
     let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (index, line) in text.lines().enumerate() {
+        let line_number = first_line + index;
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let mut columns = line.split('\t');
         let (Some(ar), Some(en)) = (columns.next(), columns.next()) else {
-            return Err(column_error(name, index + 1, "no tab on the line"));
+            return Err(column_error(name, line_number, "no tab on the line"));
         };
         let comment = columns.next();
         if columns.next().is_some() {
-            return Err(column_error(name, index + 1, "more than three columns"));
+            return Err(column_error(name, line_number, "more than three columns"));
         }
         let (kind, note) = match comment.map(str::trim) {
             None | Some("") => (Kind::Term, None),
@@ -39,7 +70,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
             note,
             source: Some(Source {
                 file: file.clone(),
-                line: index + 1,
+                line: line_number,
             }),
             ..Entry::default()
         });
@@ -103,6 +134,24 @@ mod tests {
             err.to_string()
                 .starts_with("no tab on the line in a TSV glossary: g.tsv:2\nhint:")
         );
+    }
+
+    #[test]
+    fn large_files_read_in_two_halves_keep_order_and_lines() {
+        let mut text = String::new();
+        for n in 0..140_000 {
+            text.push_str(&format!("كلمة{n}\tword {n}\tplace\n"));
+        }
+        assert!(text.len() >= PARALLEL_FROM_BYTES);
+        let entries = parse("big.tsv", &text).unwrap();
+        assert_eq!(entries.len(), 140_000);
+        for (n, entry) in entries.iter().enumerate().step_by(9_999) {
+            assert_eq!(entry.en, format!("word {n}"));
+            assert_eq!(entry.source.as_ref().unwrap().line, n + 1);
+        }
+        text.push_str("bad line\n");
+        let err = parse("big.tsv", &text).unwrap_err();
+        assert_eq!(err.line, Some(140_001));
     }
 
     #[test]
