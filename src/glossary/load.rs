@@ -618,6 +618,15 @@ mod tests {
         assert!(started.elapsed().as_secs() < 5);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_or_refused_without_panicking(text in "(\\PC|[ \t\n:\\-\\[\\]{}&*!|>'\"#%@`,?])*") {
+            for format in [Format::Yaml, Format::Tsv, Format::Tbx] {
+                let _ = parse("g", &text, format);
+            }
+        }
+    }
+
     #[test]
     fn yaml_round_trips() {
         let entries = yaml("entries:\n  - ar: ريابكوف\n    en: Ryabkov\n    type: person\n    variants: [ريابكوفا]\n    note: 'a: b'\n").unwrap();

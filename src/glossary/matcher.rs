@@ -748,6 +748,15 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn any_text_converts_to_term_uses(text in "\\PC{0,80}") {
+            let g = glossary(&[("بوش", &[]), ("ab", &[]), ("علي", &[])]);
+            let uses = g.term_uses(&text);
+            for pair in uses.windows(2) {
+                proptest::prop_assert!(pair[0].end <= pair[1].start);
+            }
+        }
+
+        #[test]
         fn hits_are_ordered_disjoint_and_on_char_boundaries(text in "[\u{0600}-\u{06FF} \\-،.a-z]{0,60}") {
             let g = glossary(&[("بوش", &[]), ("الأمم المتحدة", &[]), ("علي", &[]), ("ل", &[]), ("وب", &[])]);
             let found = Matcher::new(&g).find(&text);
