@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 const MAGIC: &[u8; 16] = b"tarjama-glossary";
 /// Bumped whenever the layout below or the matcher's changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Writes `glossary` (compiling its matcher if needed) and `notes` (text the
 /// caller wants back, such as conflict warnings) to `path`, through a
@@ -232,6 +232,11 @@ impl<'a> Writer<'a> {
         self.spill();
     }
 
+    pub(crate) fn u64(&mut self, value: u64) {
+        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.spill();
+    }
+
     pub(crate) fn str(&mut self, value: &str) {
         self.u32(value.len() as u32);
         self.bytes.extend_from_slice(value.as_bytes());
@@ -287,7 +292,7 @@ impl<'a> Reader<'a> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
-    fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 

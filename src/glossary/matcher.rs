@@ -1,8 +1,10 @@
 //! Finding glossary entries in Arabic running text.
 //!
-//! The text is cut into words ([`crate::text::tokenize::words`]); each word
-//! is normalized ([`crate::text::normalize`]) and looked up whole in a trie
-//! over word sequences built once from every glossary form. Rules:
+//! The text is cut into words and each word normalized in one pass
+//! ([`crate::text::tokenize::NormalizedWords`], the rules of
+//! [`crate::text::normalize`]); each word is looked up whole in a trie over
+//! word sequences built once from every glossary form (texts of 1 MB or more
+//! are scanned on two threads). Rules:
 //!
 //! - The first word of a match may carry proclitics: و or ف, then ب, ك or
 //!   ل, with ل + ال written لل (للأمم المتحدة, وللعراق). The word is first
@@ -34,7 +36,7 @@ const NONE: u32 = u32::MAX;
 /// Function words that end in ى and become other words once ى is folded to
 /// ي (normalized spelling).
 const MAKSURA_PARTICLES: &[&str] = &[
-    "علي", "الي", "حتي", "لدي", "متي", "سوي", "بلي", "اني", "عسي", "اولي",
+    "علي", "الي", "حتي", "لدي", "متي", "سوي", "بلي", "اني", "عسي",
 ];
 
 /// A glossary entry found in a text.
@@ -94,7 +96,9 @@ struct Word {
 struct Node {
     /// The entry a form ending here belongs to, or `NONE`.
     entry: u32,
-    has_children: bool,
+    /// One bit per child word (by [`child_bit`]): zero for a leaf, and a
+    /// word whose bit is clear is no child, without a look in `edges`.
+    children: u64,
     /// The winning form is one word that ends in ى.
     ends_in_maksura: bool,
 }
@@ -102,7 +106,7 @@ struct Node {
 impl Node {
     const EMPTY: Node = Node {
         entry: NONE,
-        has_children: false,
+        children: 0,
         ends_in_maksura: false,
     };
 }
@@ -252,7 +256,7 @@ impl Matcher {
                 known.node
             } else {
                 let id = known.id;
-                self.nodes[node as usize].has_children = true;
+                self.nodes[node as usize].children |= child_bit(id);
                 let fresh = self.nodes.len() as u32;
                 let child = *self.edges.entry((node, id)).or_insert(fresh);
                 if child == fresh {
@@ -282,7 +286,8 @@ impl Matcher {
         out.u32(self.nodes.len() as u32);
         for node in &self.nodes {
             out.u32(node.entry);
-            out.u8(node.has_children as u8 | (node.ends_in_maksura as u8) << 1);
+            out.u8(node.ends_in_maksura as u8);
+            out.u64(node.children);
         }
         out.u32(self.words.len() as u32);
         for (key, word) in &self.words {
@@ -306,14 +311,15 @@ impl Matcher {
         let mut nodes = Vec::with_capacity(node_count.min(input.remaining()));
         for _ in 0..node_count {
             let entry = input.u32()?;
-            let flags = input.u8()?;
+            let ends_in_maksura = input.u8()? != 0;
+            let children = input.u64()?;
             if entry != NONE && entry as usize >= entries {
                 return None;
             }
             nodes.push(Node {
                 entry,
-                has_children: flags & 1 != 0,
-                ends_in_maksura: flags & 2 != 0,
+                children,
+                ends_in_maksura,
             });
         }
         let is_node = |node: u32| (node as usize) < node_count;
@@ -514,10 +520,13 @@ impl Matcher {
                     entry: here.entry,
                 });
             }
-            if !here.has_children || !tokens[at].joins_next {
+            if here.children == 0 || !tokens[at].joins_next {
                 return;
             }
-            let Some(next) = tokens.get(at + 1).filter(|t| t.id != NONE) else {
+            let Some(next) = tokens
+                .get(at + 1)
+                .filter(|t| t.id != NONE && here.children & child_bit(t.id) != 0)
+            else {
                 return;
             };
             match self.edges.get(&(node, next.id)) {
@@ -529,6 +538,11 @@ impl Matcher {
             }
         }
     }
+}
+
+/// The bit of a word in its parent's `children` mask.
+fn child_bit(word: u32) -> u64 {
+    1 << (word.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 /// Picks non-overlapping candidates: longest first, then earliest, then the
