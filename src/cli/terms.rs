@@ -113,7 +113,7 @@ fn write_table(out: &mut dyn Write, records: &[MatchRecord]) -> Result<()> {
     let rows: Vec<[String; 5]> = records
         .iter()
         .map(|r| {
-            let entry = if r.surface.trim_start_matches(r.prefix) == r.entry {
+            let entry = if r.surface.strip_prefix(r.prefix) == Some(r.entry) {
                 String::new()
             } else {
                 r.entry.to_owned()
