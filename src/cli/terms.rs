@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::glossary::{Glossary, TermHit};
 use tarjama::text::CharOffsets;
+use tarjama::text::normalize::is_format_control;
+use tarjama::text::tokenize::is_inner_mark;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,13 +72,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let hits = glossary.find(&text);
     let records = records(&text, &glossary, &hits);
     io::write_output(args.output.output.as_deref(), |out| {
+        // Both formats write many small pieces: a typed buffer in front of
+        // the `dyn Write` keeps each from being a call through it.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         match args.format {
             Format::Json => {
-                serde_json::to_writer(&mut *out, &Matches { matches: records })?;
+                serde_json::to_writer(&mut out, &Matches { matches: records })?;
                 out.write_all(b"\n")?;
             }
-            Format::Table => write_table(out, &records)?,
+            Format::Table => write_table(&mut out, &records)?,
         }
+        out.flush()?;
         Ok(())
     })?;
     // The process ends here: freeing a million-entry glossary piece by piece
@@ -146,13 +152,9 @@ fn write_table(out: &mut dyn Write, records: &[MatchRecord]) -> Result<()> {
 }
 
 /// Columns a cell takes in a terminal: combining marks and invisible
-/// format characters take none.
+/// format characters take none (tatweel, a stretched line, takes one).
 fn display_width(cell: &str) -> usize {
     cell.chars()
-        .filter(|&c| {
-            let mut folded = String::new();
-            tarjama::text::normalize::push_normalized(c, &mut folded);
-            !folded.is_empty()
-        })
+        .filter(|&c| c == '\u{0640}' || !(is_inner_mark(c) || is_format_control(c)))
         .count()
 }
