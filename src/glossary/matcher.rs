@@ -29,7 +29,7 @@ use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
 use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings};
-use hashbrown::HashMap;
+use foldhash::HashMap;
 
 const NONE: u32 = u32::MAX;
 
@@ -217,8 +217,8 @@ impl Matcher {
     /// then a key over a variant, then the first one.
     pub fn new(glossary: &Glossary) -> Self {
         let mut matcher = Matcher {
-            words: HashMap::new(),
-            edges: HashMap::new(),
+            words: HashMap::default(),
+            edges: HashMap::default(),
             nodes: Vec::with_capacity(glossary.len()),
         };
         let mut ranks = Vec::new();
@@ -324,7 +324,10 @@ impl Matcher {
         }
         let is_node = |node: u32| (node as usize) < node_count;
         let word_count = input.u32()?;
-        let mut words = HashMap::with_capacity((word_count as usize).min(input.remaining()));
+        let mut words = HashMap::with_capacity_and_hasher(
+            (word_count as usize).min(input.remaining()),
+            Default::default(),
+        );
         for _ in 0..word_count {
             let key = WordKey::new(input.str()?, "");
             let word = Word {
@@ -337,7 +340,10 @@ impl Matcher {
             words.insert(key, word);
         }
         let edge_count = input.u32()? as usize;
-        let mut edges = HashMap::with_capacity(edge_count.min(input.remaining()));
+        let mut edges = HashMap::with_capacity_and_hasher(
+            edge_count.min(input.remaining()),
+            Default::default(),
+        );
         for _ in 0..edge_count {
             let (parent, word, child) = (input.u32()?, input.u32()?, input.u32()?);
             if !is_node(parent) || !is_node(child) || word >= word_count {
