@@ -4,8 +4,10 @@
 mod util;
 
 mod cli;
+mod glossary;
 mod output;
 mod split;
 mod summarize;
+mod terms;
 mod tm;
 mod translate;

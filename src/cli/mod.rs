@@ -5,6 +5,7 @@
 mod brief;
 mod check;
 mod completions;
+mod glossaries;
 mod glossary;
 mod io;
 mod lookup;
@@ -75,7 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Glossary selection shared by every command that matches terms.
 #[derive(Debug, Args)]
 pub struct GlossaryArgs {
-    /// Add a glossary file or folder of *.yaml (repeatable; later ones win on conflicts)
+    /// Add a glossary: YAML, TSV or TBX file, or folder of *.yaml (repeatable; later ones win)
     #[arg(short = 'g', long = "glossary", value_name = "PATH")]
     pub glossary: Vec<PathBuf>,
     /// Do not use the built-in glossary

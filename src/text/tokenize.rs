@@ -4,8 +4,15 @@
 //! tatweel and zero-width joiners stay inside the word); a `.` `,` `٫` `٬`
 //! between two digits keeps a number such as 3.5 or 1,000 in one token.
 //! Everything else (spaces, punctuation, symbols) separates words.
+//!
+//! [`NormalizedWords`] gives the same words with their normalized spelling
+//! in one pass (what glossary matching runs on), and
+//! [`proclitic_readings`] lists the ways a normalized word can be read as
+//! proclitics followed by a stem (وللأمم → و + ل + الأمم).
 
+use crate::text::normalize::push_normalized;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> Words<'_> {
@@ -45,12 +52,132 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// True for characters that belong inside a word.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_inner_mark(c)
+/// The words of a text with their normalized spelling
+/// ([`crate::text::normalize`]), found in one pass over the text.
+///
+/// Yields the same ranges as [`words`]. It lends its buffer, so it is not an
+/// [`Iterator`]: call [`NormalizedWords::next_word`] in a loop.
+#[derive(Debug, Clone)]
+pub struct NormalizedWords<'a> {
+    text: &'a str,
+    at: usize,
+    word: String,
 }
 
-fn is_inner_mark(c: char) -> bool {
+impl<'a> NormalizedWords<'a> {
+    /// Starts at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            at: 0,
+            word: String::new(),
+        }
+    }
+
+    /// The next word: its byte range in the text and its normalized form
+    /// (empty for a word made only of marks).
+    pub fn next_word(&mut self) -> Option<(Range<usize>, &str)> {
+        let text = self.text;
+        let mut at = self.at;
+        let mut c = loop {
+            if at >= text.len() {
+                self.at = at;
+                return None;
+            }
+            let c = char_at(text, at);
+            if is_word_char(c) {
+                break c;
+            }
+            at += c.len_utf8();
+        };
+        let start = at;
+        self.word.clear();
+        loop {
+            push_folded(c, &mut self.word);
+            at += c.len_utf8();
+            let Some(next) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let inside = is_word_char(next)
+                || (is_number_separator(next)
+                    && c.is_numeric()
+                    && text[at + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_numeric));
+            if !inside {
+                break;
+            }
+            c = next;
+        }
+        self.at = at;
+        Some((start..at, &self.word))
+    }
+}
+
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        byte @ 0..0x80 => byte as char,
+        _ => text[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
+}
+
+/// What normalization does to a character of the Arabic block.
+#[derive(Debug, Clone, Copy)]
+enum Fold {
+    Drop,
+    To(char),
+    Other,
+}
+
+/// [`push_normalized`] for the Arabic block, looked up instead of computed.
+static ARABIC_FOLDS: LazyLock<[Fold; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|index| {
+        let c = char::from_u32(0x0600 + index as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let mut folded = String::new();
+        push_normalized(c, &mut folded);
+        let mut chars = folded.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => Fold::Drop,
+            (Some(one), None) => Fold::To(one),
+            _ => Fold::Other,
+        }
+    })
+});
+
+fn push_folded(c: char, out: &mut String) {
+    match c as u32 {
+        0..0x80 => out.push(c),
+        code @ 0x0600..=0x06FF => match ARABIC_FOLDS[(code - 0x0600) as usize] {
+            Fold::Drop => {}
+            Fold::To(folded) => out.push(folded),
+            Fold::Other => push_normalized(c, out),
+        },
+        _ => push_normalized(c, out),
+    }
+}
+
+/// True for characters that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        c if c.is_ascii() => false,
+        // The Arabic block spelled out: the generic Unicode lookup is the
+        // slowest step of tokenizing Arabic text.
+        '\u{0600}'..='\u{06FF}' => {
+            matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06E5}' | '\u{06E6}' | '\u{06EE}'..='\u{06FC}' | '\u{06FF}')
+                || is_inner_mark(c)
+        }
+        c => c.is_alphanumeric() || is_inner_mark(c),
+    }
+}
+
+/// True for the marks that stay inside a word: harakat, Quranic marks,
+/// the dagger alef, tatweel and the zero-width (non-)joiners.
+pub fn is_inner_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
 }
 
@@ -58,9 +185,141 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬')
 }
 
+/// One reading of a normalized word as proclitics plus a stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading<'a> {
+    /// The proclitics as written: و, ف, ب, ك, ل, or و/ف followed by ب/ك/ل.
+    pub prefix: &'a str,
+    /// The rest of the word after the prefix.
+    pub rest: &'a str,
+    /// True when the prefix ends in ل written over the article: ل + الأمم is
+    /// written للأمم, so the stem is `ال` + `rest`.
+    pub restores_article: bool,
+}
+
+impl Reading<'_> {
+    /// Writes the stem (with the article put back when it was contracted).
+    pub fn stem_into(&self, out: &mut String) {
+        out.clear();
+        if self.restores_article {
+            out.push_str("ال");
+        }
+        out.push_str(self.rest);
+    }
+}
+
+/// The readings of a normalized `word` as proclitics and a stem, shortest
+/// prefix first: an optional و or ف, then an optional ب, ك or ل; at least one
+/// of them, and a stem of two letters or more. The word itself (no prefix) is
+/// not included: callers try it first, so names that begin with these
+/// letters (واشنطن, بوتين, لندن) stay whole.
+pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Reading<'_>> {
+    let conjunction = if word.starts_with(['و', 'ف']) {
+        'و'.len_utf8()
+    } else {
+        0
+    };
+    let after = &word[conjunction..];
+    let preposition = conjunction + 'ل'.len_utf8();
+    let has_preposition = after.starts_with(['ب', 'ك', 'ل']);
+    [
+        (conjunction > 0).then(|| reading(word, conjunction, false)),
+        has_preposition.then(|| reading(word, preposition, false)),
+        (has_preposition && after.starts_with("لل")).then(|| reading(word, preposition, true)),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+}
+
+fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<'_>> {
+    let (prefix, rest) = word.split_at(prefix);
+    // ل + ال → لل: the second ل of the word is the article's.
+    let rest = if restores_article {
+        &rest['ل'.len_utf8()..]
+    } else {
+        rest
+    };
+    let letters = rest.chars().count() + if restores_article { 2 } else { 0 };
+    (letters >= 2).then_some(Reading {
+        prefix,
+        rest,
+        restores_article,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn readings(word: &str) -> Vec<String> {
+        proclitic_readings(word)
+            .map(|reading| {
+                let mut stem = String::new();
+                reading.stem_into(&mut stem);
+                format!("{}+{stem}", reading.prefix)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn normalized_words_agree_with_words_and_normalize() {
+        let text = "قال رِيـابكوف، في ٣٫٥ و3.5 U.S.\u{200F}جنيف ﻻ\u{064B}";
+        let mut fused = NormalizedWords::new(text);
+        for range in words(text) {
+            let (got, normalized) = fused.next_word().unwrap();
+            assert_eq!(got, range);
+            assert_eq!(normalized, crate::text::normalize_str(&text[range]));
+        }
+        assert!(fused.next_word().is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalized_words_match_words(text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FEFF} .,0-9a-z\u{200F}]{0,40}") {
+            let mut fused = NormalizedWords::new(&text);
+            for range in words(&text) {
+                let (got, normalized) = fused.next_word().unwrap();
+                proptest::prop_assert_eq!(got, range.clone());
+                proptest::prop_assert_eq!(normalized, crate::text::normalize_str(&text[range]));
+            }
+            proptest::prop_assert!(fused.next_word().is_none());
+        }
+    }
+
+    #[test]
+    fn arabic_block_shortcut_agrees_with_unicode() {
+        for c in ('\u{0600}'..='\u{06FF}').chain('\0'..='\u{7F}') {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_inner_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn conjunction_then_preposition() {
+        assert_eq!(readings("وبريطانيا"), ["و+بريطانيا", "وب+ريطانيا"]);
+        assert_eq!(readings("فلسطين"), ["ف+لسطين", "فل+سطين"]);
+        assert_eq!(readings("بكندا"), ["ب+كندا"]);
+        assert_eq!(readings("كندا"), ["ك+ندا"]);
+        assert_eq!(readings("روسيا"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lam_over_the_article() {
+        assert_eq!(readings("للامم"), ["ل+لامم", "ل+الامم"]);
+        assert_eq!(readings("وللعراق"), ["و+للعراق", "ول+لعراق", "ول+العراق"]);
+        assert_eq!(readings("للبنان"), ["ل+لبنان", "ل+البنان"]);
+    }
+
+    #[test]
+    fn stems_keep_two_letters() {
+        assert_eq!(readings("وبه"), ["و+به"]);
+        assert_eq!(readings("ول"), Vec::<String>::new());
+    }
 
     fn tokens(text: &str) -> Vec<&str> {
         words(text).map(|range| &text[range]).collect()

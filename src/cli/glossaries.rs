@@ -1,0 +1,139 @@
+//! Loading the glossaries a command asked for (`-g PATH`…, `--no-default-glossary`).
+//!
+//! Large glossaries are compiled once and kept in the user's cache directory
+//! (`$XDG_CACHE_HOME/tarjama/glossaries/`), one file per combination of
+//! glossaries, rebuilt whenever a file (or the `tarjama` binary) changes.
+
+use super::GlossaryArgs;
+use anyhow::{Result, bail};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+use tarjama::glossary::{Conflict, Glossary, cache, load};
+
+/// How many conflicts are printed one by one before the rest are counted.
+const CONFLICTS_SHOWN: usize = 10;
+
+/// Glossary files smaller than this in total load faster than their cache.
+const CACHE_FROM_BYTES: u64 = 1 << 20;
+
+impl GlossaryArgs {
+    /// The built-in glossary (unless dropped) with every `--glossary` on top,
+    /// later ones winning; conflicts are reported on standard error. The
+    /// matcher is compiled (or read from the cache) already.
+    pub fn load(&self) -> Result<Glossary> {
+        let builtin = !self.no_default_glossary;
+        let cached = cache_file(builtin, &self.glossary);
+        let glossary = match &cached {
+            Some((path, identity)) => match cache::open(path) {
+                Some((glossary, notes)) if notes.first() == Some(identity) => {
+                    notes[1..].iter().for_each(|note| eprintln!("{note}"));
+                    glossary
+                }
+                _ => {
+                    let (glossary, warnings) = load_layers_quietly(builtin, &self.glossary)?;
+                    warnings.iter().for_each(|warning| eprintln!("{warning}"));
+                    let notes: Vec<String> =
+                        std::iter::once(identity.clone()).chain(warnings).collect();
+                    // A cache that cannot be written only costs time.
+                    let _ = cache::save(&glossary, &notes, path);
+                    glossary
+                }
+            },
+            None => load_layers(builtin, &self.glossary)?,
+        };
+        if glossary.is_empty() {
+            let why = if self.no_default_glossary {
+                "--no-default-glossary without --glossary"
+            } else {
+                "this build has no built-in glossary"
+            };
+            bail!(
+                "no glossary to match against: {why}\n\
+                 hint: add `--glossary FILE` (YAML, TSV or TBX, or a folder of YAML files)"
+            );
+        }
+        Ok(glossary)
+    }
+}
+
+/// The built-in glossary when `builtin`, then each path on top (later ones
+/// win); conflicts are reported on standard error.
+pub fn load_layers(builtin: bool, paths: &[PathBuf]) -> Result<Glossary> {
+    let (glossary, warnings) = load_layers_quietly(builtin, paths)?;
+    warnings.iter().for_each(|warning| eprintln!("{warning}"));
+    Ok(glossary)
+}
+
+/// Like [`load_layers`], returning the warnings instead of printing them.
+fn load_layers_quietly(builtin: bool, paths: &[PathBuf]) -> Result<(Glossary, Vec<String>)> {
+    let mut glossary = Glossary::new();
+    let mut conflicts = Vec::new();
+    if builtin {
+        glossary.add(load::read_builtin()?);
+    }
+    for path in paths {
+        conflicts.extend(glossary.add(load::read_path(path)?));
+    }
+    Ok((glossary, warnings(&conflicts)))
+}
+
+fn warnings(conflicts: &[Conflict]) -> Vec<String> {
+    let mut lines: Vec<String> = conflicts
+        .iter()
+        .take(CONFLICTS_SHOWN)
+        .map(|conflict| format!("tarjama: warning: glossary conflict: {conflict}"))
+        .collect();
+    if conflicts.len() > CONFLICTS_SHOWN {
+        lines.push(format!(
+            "tarjama: warning: {} more glossary conflicts (`tarjama glossary lint FILES` lists them)",
+            conflicts.len() - CONFLICTS_SHOWN
+        ));
+    }
+    lines
+}
+
+/// Where the compiled form of these glossaries is cached, and the identity
+/// (files, sizes, times, binary) it must have been made from; `None` when
+/// the glossaries are small or a file cannot be inspected (loading will
+/// report it).
+fn cache_file(builtin: bool, paths: &[PathBuf]) -> Option<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(load::glossary_files(path).ok()?);
+    }
+    let mut identity = format!(
+        "built-in {builtin}; binary {}",
+        stamp(&std::env::current_exe().ok()?)?
+    );
+    let mut total = 0;
+    for file in &files {
+        let file = file.canonicalize().ok()?;
+        total += std::fs::metadata(&file).ok()?.len();
+        identity.push_str(&format!("; {} {}", file.display(), stamp(&file)?));
+    }
+    if total < CACHE_FROM_BYTES {
+        return None;
+    }
+    let dir = directories::ProjectDirs::from("", "", "tarjama")?
+        .cache_dir()
+        .join("glossaries");
+    let mut name = DefaultHasher::new();
+    (builtin, paths).hash(&mut name);
+    Some((dir.join(format!("{:016x}.bin", name.finish())), identity))
+}
+
+/// Size and modification time of a file.
+fn stamp(path: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} bytes at {}",
+        metadata.len(),
+        modified.as_nanos()
+    ))
+}

@@ -1,0 +1,390 @@
+//! A compiled glossary (entries and matcher) stored on disk, so that a large
+//! glossary is read and compiled once, not on every run.
+//!
+//! The file is checked whole (format version, checksum, every index in
+//! range); anything wrong makes [`open`] return `None` and the caller
+//! compiles again. The caller decides where the file lives and what its
+//! name depends on (the glossary files, their sizes and times).
+
+use super::model::{Entry, Kind, Source};
+use super::{Glossary, Matcher};
+use std::collections::HashMap;
+use std::io::{self, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+const MAGIC: &[u8; 16] = b"tarjama-glossary";
+/// Bumped whenever the layout below or the matcher's changes.
+const FORMAT: u32 = 2;
+
+/// Writes `glossary` (compiling its matcher if needed) and `notes` (text the
+/// caller wants back, such as conflict warnings) to `path`, through a
+/// temporary file so that a reader never sees half a file.
+pub fn save(glossary: &Glossary, notes: &[String], path: &Path) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(MAGIC)?;
+    file.write_all(&FORMAT.to_le_bytes())?;
+    let checksum_at = file.stream_position()?;
+    file.write_all(&[0; 8])?;
+    let mut payload = Writer::new(&mut file);
+    payload.u32(notes.len() as u32);
+    notes.iter().for_each(|note| payload.str(note));
+    let mut files: HashMap<&Arc<str>, u32> = HashMap::new();
+    let mut file_names = Vec::new();
+    for entry in glossary.entries() {
+        if let Some(source) = &entry.source {
+            files.entry(&source.file).or_insert_with(|| {
+                file_names.push(source.file.as_ref());
+                (file_names.len() - 1) as u32
+            });
+        }
+    }
+    payload.u32(file_names.len() as u32);
+    file_names.iter().for_each(|name| payload.str(name));
+    payload.u32(glossary.len() as u32);
+    for (index, entry) in glossary.entries().iter().enumerate() {
+        payload.str(&entry.ar);
+        payload.str(&entry.en);
+        payload.u8(entry.kind as u8);
+        payload.strings(&entry.variants);
+        payload.strings(&entry.avoid);
+        payload.optional(entry.long.as_deref());
+        payload.optional(entry.note.as_deref());
+        match &entry.source {
+            Some(source) => {
+                payload.u32(files[&source.file]);
+                payload.u32(source.line as u32);
+            }
+            None => {
+                payload.u32(u32::MAX);
+                payload.u32(0);
+            }
+        }
+        payload.u32(glossary.layer(index));
+    }
+    glossary.matcher().write(&mut payload);
+    let sum = payload.finish()?;
+    file.seek(SeekFrom::Start(checksum_at))?;
+    file.write_all(&sum.to_le_bytes())?;
+    file.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// Reads a glossary saved by [`save`], with its notes; `None` when the file
+/// is missing, from another version, or damaged.
+pub fn open(path: &Path) -> Option<(Glossary, Vec<String>)> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut reader = Reader::new(&bytes);
+    if reader.take(MAGIC.len())? != MAGIC || reader.u32()? != FORMAT {
+        return None;
+    }
+    let expected = reader.u64()?;
+    if checksum(reader.rest()) != expected {
+        return None;
+    }
+    let notes = (0..reader.u32()?)
+        .map(|_| reader.string())
+        .collect::<Option<Vec<_>>>()?;
+    let files = (0..reader.u32()?)
+        .map(|_| reader.str().map(Arc::<str>::from))
+        .collect::<Option<Vec<_>>>()?;
+    let count = reader.u32()? as usize;
+    let mut entries = Vec::with_capacity(count.min(reader.remaining()));
+    let mut layers = Vec::with_capacity(count.min(reader.remaining()));
+    for _ in 0..count {
+        let ar = reader.string()?;
+        let en = reader.string()?;
+        let kind = *[
+            Kind::Person,
+            Kind::Org,
+            Kind::Place,
+            Kind::Title,
+            Kind::Term,
+        ]
+        .get(reader.u8()? as usize)?;
+        let variants = reader.strings()?;
+        let avoid = reader.strings()?;
+        let long = reader.optional()?;
+        let note = reader.optional()?;
+        let (file, line) = (reader.u32()?, reader.u32()? as usize);
+        let source = match file {
+            u32::MAX => None,
+            file => Some(Source {
+                file: files.get(file as usize)?.clone(),
+                line,
+            }),
+        };
+        entries.push(Entry {
+            ar,
+            en,
+            kind,
+            variants,
+            avoid,
+            long,
+            note,
+            source,
+        });
+        layers.push(reader.u32()?);
+    }
+    let matcher = Matcher::read(&mut reader, entries.len())?;
+    if reader.remaining() != 0 {
+        return None;
+    }
+    Some((Glossary::from_parts(entries, layers, matcher), notes))
+}
+
+/// A fast 64-bit checksum (multiply and rotate over 8-byte words): it only
+/// has to notice a damaged or truncated file, and it runs over the whole
+/// cache on every load.
+#[derive(Default)]
+struct Checksum {
+    sum: u64,
+    len: u64,
+}
+
+impl Checksum {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    /// Adds bytes whose length is a multiple of 8.
+    fn words(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks_exact(8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.sum = (self.sum ^ word).wrapping_mul(Self::K).rotate_left(29);
+        }
+        self.len += bytes.len() as u64;
+    }
+
+    /// Adds the last bytes (fewer than 8) and the length.
+    fn finish(mut self, tail: &[u8]) -> u64 {
+        for &byte in tail {
+            self.sum = (self.sum ^ u64::from(byte))
+                .wrapping_mul(Self::K)
+                .rotate_left(29);
+        }
+        (self.sum ^ (self.len + tail.len() as u64)).wrapping_mul(Self::K)
+    }
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let aligned = bytes.len() - bytes.len() % 8;
+    let mut sum = Checksum::default();
+    sum.words(&bytes[..aligned]);
+    sum.finish(&bytes[aligned..])
+}
+
+/// Little-endian encoding of the cache's fields, written out in blocks as
+/// it goes (a million-entry glossary makes a file of about 90 MB).
+pub(crate) struct Writer<'a> {
+    bytes: Vec<u8>,
+    sum: Checksum,
+    out: &'a mut dyn Write,
+    error: Option<io::Error>,
+}
+
+impl<'a> Writer<'a> {
+    const BLOCK: usize = 1 << 20;
+
+    fn new(out: &'a mut dyn Write) -> Self {
+        Self {
+            bytes: Vec::with_capacity(Self::BLOCK + 4096),
+            sum: Checksum::default(),
+            out,
+            error: None,
+        }
+    }
+
+    /// Writes out whole 8-byte words once a block has gathered.
+    fn spill(&mut self) {
+        if self.bytes.len() < Self::BLOCK {
+            return;
+        }
+        let aligned = self.bytes.len() - self.bytes.len() % 8;
+        self.sum.words(&self.bytes[..aligned]);
+        if self.error.is_none()
+            && let Err(err) = self.out.write_all(&self.bytes[..aligned])
+        {
+            self.error = Some(err);
+        }
+        self.bytes.drain(..aligned);
+    }
+
+    /// Writes the rest; returns the checksum of everything written.
+    fn finish(self) -> io::Result<u64> {
+        if let Some(err) = self.error {
+            return Err(err);
+        }
+        self.out.write_all(&self.bytes)?;
+        let aligned = self.bytes.len() - self.bytes.len() % 8;
+        let mut sum = self.sum;
+        sum.words(&self.bytes[..aligned]);
+        Ok(sum.finish(&self.bytes[aligned..]))
+    }
+
+    pub(crate) fn u8(&mut self, value: u8) {
+        self.bytes.push(value);
+        self.spill();
+    }
+
+    pub(crate) fn u32(&mut self, value: u32) {
+        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.spill();
+    }
+
+    pub(crate) fn u64(&mut self, value: u64) {
+        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.spill();
+    }
+
+    pub(crate) fn str(&mut self, value: &str) {
+        self.u32(value.len() as u32);
+        self.bytes.extend_from_slice(value.as_bytes());
+        self.spill();
+    }
+
+    fn strings(&mut self, values: &[String]) {
+        self.u32(values.len() as u32);
+        values.iter().for_each(|value| self.str(value));
+    }
+
+    fn optional(&mut self, value: Option<&str>) {
+        match value {
+            Some(value) => {
+                self.u8(1);
+                self.str(value);
+            }
+            None => self.u8(0),
+        }
+    }
+}
+
+/// Reads what [`Writer`] wrote; every method returns `None` past the end.
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, at: 0 }
+    }
+
+    fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let taken = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        Some(taken)
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.at..]
+    }
+
+    pub(crate) fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
+    pub(crate) fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
+        let len = self.u32()? as usize;
+        std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        (0..self.u32()?).map(|_| self.string()).collect()
+    }
+
+    fn optional(&mut self) -> Option<Option<String>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => self.string().map(Some),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Glossary {
+        let mut glossary = Glossary::new();
+        let file: Arc<str> = Arc::from("a.yaml");
+        glossary.add(vec![
+            Entry {
+                ar: "الأمم المتحدة".into(),
+                en: "United Nations".into(),
+                kind: Kind::Org,
+                variants: vec!["الامم المتحده".into()],
+                long: Some("the UN".into()),
+                source: Some(Source {
+                    file: file.clone(),
+                    line: 3,
+                }),
+                ..Entry::default()
+            },
+            Entry {
+                ar: "علي".into(),
+                en: "Ali".into(),
+                kind: Kind::Person,
+                avoid: vec!["Aly".into()],
+                note: Some("a name".into()),
+                ..Entry::default()
+            },
+        ]);
+        glossary.add(vec![Entry {
+            ar: "جنيف".into(),
+            en: "Geneva".into(),
+            ..Entry::default()
+        }]);
+        glossary
+    }
+
+    #[test]
+    fn round_trips_entries_and_matches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.bin");
+        let glossary = sample();
+        save(&glossary, &["a note".into()], &path).unwrap();
+        let (back, notes) = open(&path).unwrap();
+        assert_eq!(notes, ["a note"]);
+        assert_eq!(back.entries(), glossary.entries());
+        assert_eq!(back.layer(2), 1);
+        let text = "قال علي في جنيف إن وللأمم المتحدة دورا، ثم مضى إلى بيته";
+        assert_eq!(back.matcher().find(text), glossary.matcher().find(text));
+        assert_eq!(back.matcher().find(text).len(), 3);
+    }
+
+    #[test]
+    fn damaged_or_foreign_files_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.bin");
+        assert!(open(&path).is_none());
+        save(&sample(), &[], &path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        for cut in [0, 10, 30, good.len() / 2, good.len() - 1] {
+            std::fs::write(&path, &good[..cut]).unwrap();
+            assert!(open(&path).is_none(), "cut at {cut}");
+        }
+        let mut flipped = good.clone();
+        let last = flipped.len() - 3;
+        flipped[last] ^= 0x55;
+        std::fs::write(&path, &flipped).unwrap();
+        assert!(open(&path).is_none());
+    }
+}

@@ -1,0 +1,645 @@
+//! Reading glossary files: YAML (`entries:` list or a plain `arabic: english`
+//! mapping), OmegaT-style TSV and TBX, one file or a folder of them, and the
+//! glossary compiled into the binary.
+//!
+//! This is the only module that names the YAML crate, so swapping it for a
+//! maintained fork touches nothing else.
+
+use super::model::{Entry, Kind, Source};
+use super::{tbx, tsv};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The glossary files compiled into the binary: `(file name, contents)`.
+const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_glossary.rs"));
+
+/// Why a glossary could not be read.
+///
+/// Displayed as `<what>: <file>[:line[:column]]`, then a `hint:` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file (or folder) as the user named it.
+    pub file: String,
+    /// The line, from 1, when known.
+    pub line: Option<usize>,
+    /// The column, from 1, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl LoadError {
+    pub(crate) fn new(file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: Option<usize>) -> Self {
+        self.line = Some(line);
+        self.column = column;
+        self
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.message, self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if !self.hint.is_empty() {
+            write!(f, "\nhint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+const YAML_HINT: &str = "a glossary is `entries:` followed by a list of {ar, en, type, variants, avoid, long, note}, \
+     or a plain mapping `arabic: english`";
+
+/// The file formats a glossary can be read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML: an `entries:` list or a plain mapping.
+    Yaml,
+    /// Tab-separated `source<TAB>target[<TAB>comment]` (OmegaT's glossary layout).
+    Tsv,
+    /// TermBase eXchange (TBX 2 `martif` or TBX 3 `tbx`).
+    Tbx,
+}
+
+impl Format {
+    /// Guesses the format from the file extension: `.tsv` `.tab` `.txt`
+    /// `.utf8` are TSV, `.tbx` is TBX, anything else YAML.
+    pub fn of_path(path: &Path) -> Format {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("tsv" | "tab" | "txt" | "utf8") => Format::Tsv,
+            Some("tbx") => Format::Tbx,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// True for the file names a glossary folder is made of.
+pub fn is_yaml_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+/// The files a glossary path stands for: the file itself, or every
+/// `*.yaml`/`*.yml` of a folder in name order.
+pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let name = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|err| unreadable(&name, "glossary", &err))?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .and_then(|dir| dir.map(|item| item.map(|item| item.path())).collect())
+        .map_err(|err| unreadable(&name, "glossary folder", &err))?;
+    files.retain(|file| is_yaml_file(file) && file.is_file());
+    files.sort();
+    if files.is_empty() {
+        return Err(LoadError::new(
+            &name,
+            "no *.yaml or *.yml glossary in the folder",
+            "pass a glossary file, or a folder that holds some",
+        ));
+    }
+    Ok(files)
+}
+
+fn unreadable(name: &str, what: &str, err: &std::io::Error) -> LoadError {
+    LoadError::new(
+        name,
+        format!("cannot read the {what} ({err})"),
+        "check the path and its permissions",
+    )
+}
+
+/// Reads a glossary file, or every `*.yaml`/`*.yml` of a folder (in name
+/// order), into entries that remember their file and line.
+pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
+    let mut entries = Vec::new();
+    for file in glossary_files(path)? {
+        entries.extend(read_file(&file)?);
+    }
+    Ok(entries)
+}
+
+fn read_file(path: &Path) -> Result<Vec<Entry>, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| unreadable(&name, "glossary", &err))?;
+    let text = crate::text::decode(&bytes).map_err(|err| {
+        let crate::text::DecodeError::InvalidUtf8 { offset } = err;
+        LoadError::new(
+            &name,
+            format!("invalid UTF-8 at byte offset {offset}"),
+            "convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`",
+        )
+    })?;
+    parse(&name, text, Format::of_path(path))
+}
+
+/// Parses the text of one glossary file. `name` is used in sources and errors.
+pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let entries = match format {
+        Format::Yaml => parse_yaml(name, text)?,
+        Format::Tsv => tsv::parse(name, text)?,
+        Format::Tbx => tbx::parse(name, text)?,
+    };
+    if entries.is_empty() {
+        return Err(LoadError::new(
+            name,
+            "the glossary has no entries",
+            YAML_HINT.replace("a glossary is", "write at least one entry:"),
+        ));
+    }
+    Ok(entries)
+}
+
+/// The glossary compiled into the binary (every `glossary/*.yaml` present at
+/// build time); empty when there was none.
+pub fn read_builtin() -> Result<Vec<Entry>, LoadError> {
+    let mut entries = Vec::new();
+    for (name, text) in BUILTIN {
+        entries.extend(parse(&format!("<built-in>/{name}"), text, Format::Yaml)?);
+    }
+    Ok(entries)
+}
+
+fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
+    if text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        return Ok(Vec::new());
+    }
+    let document = Document::deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|err| yaml_error(name, &err))?;
+    let file: Arc<str> = Arc::from(name);
+    let entries = match document {
+        Document::List(raw) => {
+            let lines = locate_list_items(text, raw.len());
+            raw.into_iter()
+                .zip(lines)
+                .map(|(raw, line)| raw.into_entry(&file, line))
+                .collect()
+        }
+        Document::Mapping(pairs) => {
+            let lines = locate_mapping_keys(text, pairs.len());
+            pairs
+                .into_iter()
+                .zip(lines)
+                .map(|((ar, en), line)| Entry {
+                    ar,
+                    en,
+                    source: Some(Source {
+                        file: file.clone(),
+                        line,
+                    }),
+                    ..Entry::default()
+                })
+                .collect()
+        }
+    };
+    Ok(entries)
+}
+
+fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
+    let mut message = err.to_string();
+    // The crate appends " at line L column C"; the location goes after the file name instead.
+    if let Some(at) = message.find(" at line ") {
+        message.truncate(at);
+    }
+    let message = elide_middle(&message, 120);
+    let hint = if message.contains("tab") || message.contains("cannot start any token") {
+        "indent with spaces: YAML does not allow tabs for indentation".to_owned()
+    } else if message.contains("invalid type") {
+        format!("quote text values (en: \"1990\"); {YAML_HINT}")
+    } else {
+        YAML_HINT.to_owned()
+    };
+    let error = LoadError::new(name, message, hint);
+    match err.location() {
+        Some(location) => error.at(location.line(), Some(location.column())),
+        None => error,
+    }
+}
+
+/// Keeps the first and last `keep` characters of a long message (one that
+/// quotes a huge value).
+fn elide_middle(message: &str, keep: usize) -> String {
+    let count = message.chars().count();
+    if count <= 2 * keep + 10 {
+        return message.to_owned();
+    }
+    let head: String = message.chars().take(keep).collect();
+    let tail: String = message.chars().skip(count - keep).collect();
+    format!("{head} … {tail}")
+}
+
+/// The two shapes a YAML glossary can take.
+enum Document {
+    List(Vec<RawEntry>),
+    Mapping(Vec<(String, String)>),
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    ar: String,
+    en: String,
+    #[serde(rename = "type", default, skip_serializing_if = "is_default_kind")]
+    kind: Kind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    variants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    avoid: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    long: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+fn is_default_kind(kind: &Kind) -> bool {
+    *kind == Kind::Term
+}
+
+impl RawEntry {
+    fn into_entry(self, file: &Arc<str>, line: usize) -> Entry {
+        Entry {
+            ar: self.ar,
+            en: self.en,
+            kind: self.kind,
+            variants: self.variants,
+            avoid: self.avoid,
+            long: self.long,
+            note: self.note,
+            source: Some(Source {
+                file: file.clone(),
+                line,
+            }),
+        }
+    }
+
+    fn from_entry(entry: &Entry) -> Self {
+        Self {
+            ar: entry.ar.clone(),
+            en: entry.en.clone(),
+            kind: entry.kind,
+            variants: entry.variants.clone(),
+            avoid: entry.avoid.clone(),
+            long: entry.long.clone(),
+            note: entry.note.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DocumentVisitor)
+    }
+}
+
+struct DocumentVisitor;
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping: `entries:` with a list, or `arabic: english` pairs")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut seen = HashSet::new();
+        let mut entries = None;
+        let mut pairs = Vec::new();
+        while let Some(key) = map.next_key_seed(UniqueKey {
+            seen: &mut seen,
+            list_style: entries.is_some(),
+        })? {
+            if key == "entries" && pairs.is_empty() {
+                entries = Some(map.next_value_seed(EntryList)?);
+            } else {
+                pairs.push((key, map.next_value::<String>()?));
+            }
+        }
+        Ok(match entries {
+            Some(entries) => Document::List(entries),
+            None => Document::Mapping(pairs),
+        })
+    }
+}
+
+/// Reads a mapping key and refuses one seen before, so the error points at
+/// the repeated key itself.
+struct UniqueKey<'a> {
+    seen: &'a mut HashSet<String>,
+    /// After `entries:` no other top-level key is allowed.
+    list_style: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for UniqueKey<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        // Checking inside the visitor lets the error carry the key's position.
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for UniqueKey<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
+        if self.list_style {
+            return Err(E::custom(format!(
+                "unknown top-level key `{key}` after `entries`"
+            )));
+        }
+        if !self.seen.insert(key.to_owned()) {
+            return Err(E::custom(format!("duplicate key `{key}`")));
+        }
+        Ok(key.to_owned())
+    }
+}
+
+/// The `entries:` list; each item is read with duplicate-field checks.
+struct EntryList;
+
+impl<'de> DeserializeSeed<'de> for EntryList {
+    type Value = Vec<RawEntry>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntryList {
+    type Value = Vec<RawEntry>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        while let Some(entry) = seq.next_element()? {
+            entries.push(entry);
+        }
+        Ok(entries)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+}
+
+/// Lines (from 1) of the `count` items of the top-level `entries:` list in
+/// block style. Any other layout (flow style, odd indentation) gives every
+/// entry the line of `entries:`.
+fn locate_list_items(text: &str, count: usize) -> Vec<usize> {
+    let mut lines = text.lines().enumerate();
+    let Some((key_line, _)) = lines.find(|(_, line)| line.starts_with("entries:")) else {
+        return vec![1; count];
+    };
+    let mut found = Vec::with_capacity(count);
+    let mut item_indent = None;
+    for (number, line) in lines {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        let is_item =
+            content.starts_with('-') && content[1..].chars().next().is_none_or(char::is_whitespace);
+        if is_item && item_indent.is_none_or(|wanted| wanted == indent) {
+            item_indent = Some(indent);
+            found.push(number + 1);
+        } else if indent == 0 && !is_item {
+            break;
+        }
+    }
+    if found.len() == count {
+        found
+    } else {
+        vec![key_line + 1; count]
+    }
+}
+
+/// Lines (from 1) of the `count` keys of a top-level block mapping.
+fn locate_mapping_keys(text: &str, count: usize) -> Vec<usize> {
+    let found: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let starts_key = line
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && !matches!(c, '#' | '-' | '%' | '.'));
+            starts_key && !line.starts_with("---")
+        })
+        .map(|(number, _)| number + 1)
+        .collect();
+    if found.len() == count {
+        found
+    } else {
+        vec![1; count]
+    }
+}
+
+/// Writes entries as a YAML glossary (`entries:` list).
+pub fn write_yaml(entries: &[Entry], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct File {
+        entries: Vec<RawEntry>,
+    }
+    let file = File {
+        entries: entries.iter().map(RawEntry::from_entry).collect(),
+    };
+    serde_yaml::to_writer(out, &file).map_err(std::io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yaml(text: &str) -> Result<Vec<Entry>, LoadError> {
+        parse("g.yaml", text, Format::Yaml)
+    }
+
+    #[test]
+    fn reads_the_list_schema_with_lines() {
+        let entries = yaml(
+            "# names\nentries:\n  - ar: سيرغي ريابكوف\n    en: Sergei Ryabkov\n    type: person\n    variants: [سيرجي ريابكوف]\n    avoid: [Sergey Riabkov]\n    note: deputy minister\n\n  - ar: منظمة الأمن والتعاون في أوروبا\n    en: OSCE\n    long: Organization for Security and Co-operation in Europe\n    type: org\n",
+        )
+        .unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].kind, Kind::Person);
+        assert_eq!(entries[0].variants, ["سيرجي ريابكوف"]);
+        assert_eq!(entries[0].source.as_ref().unwrap().to_string(), "g.yaml:3");
+        assert_eq!(entries[1].kind, Kind::Org);
+        assert_eq!(entries[1].source.as_ref().unwrap().line, 10);
+        assert_eq!(
+            entries[1].long.as_deref(),
+            Some("Organization for Security and Co-operation in Europe")
+        );
+    }
+
+    #[test]
+    fn reads_a_plain_mapping_with_lines() {
+        let entries = yaml("ريابكوف: Ryabkov\n\n# places\nجنيف: Geneva\n").unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[1].ar, "جنيف");
+        assert_eq!(entries[1].kind, Kind::Term);
+        assert_eq!(entries[1].source.as_ref().unwrap().line, 4);
+    }
+
+    #[test]
+    fn flow_style_entries_fall_back_to_the_key_line() {
+        let entries =
+            yaml("\nentries: [{ar: جنيف, en: Geneva}, {ar: روسيا, en: Russia}]\n").unwrap();
+        assert_eq!(entries.len(), 2);
+        assert!(entries.iter().all(|e| e.source.as_ref().unwrap().line == 2));
+    }
+
+    fn error(text: &str) -> String {
+        yaml(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_field_has_file_line_and_column() {
+        let message = error("entries:\n  - ar: جنيف\n    en: Geneva\n    colour: blue\n");
+        assert!(
+            message.starts_with("entries[0]: unknown field `colour`"),
+            "{message}"
+        );
+        assert!(message.contains(": g.yaml:4:5\nhint:"), "{message}");
+    }
+
+    #[test]
+    fn missing_english_is_an_error() {
+        let message = error("entries:\n  - ar: جنيف\n    type: place\n");
+        assert!(message.contains("missing field `en`"), "{message}");
+        assert!(message.contains("g.yaml:2:"), "{message}");
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        assert!(
+            error("entries:\n  - ar: جنيف\n    en: Geneva\n    variants: جنيفا\n")
+                .contains("invalid type")
+        );
+        assert!(
+            error("entries:\n  - ar: جنيف\n    en: Geneva\n    type: city\n")
+                .contains("unknown variant `city`")
+        );
+        assert!(error("entries: 3\n").contains("invalid type"));
+        assert!(error("- a\n- b\n").contains("invalid type"));
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_repeated_key() {
+        let message = error("جنيف: Geneva\nروسيا: Russia\nجنيف: Genf\n");
+        assert!(
+            message.starts_with("duplicate key `جنيف`: g.yaml:3:1"),
+            "{message}"
+        );
+        let message = error("entries:\n  - ar: جنيف\n    en: Geneva\n    en: Genf\n");
+        assert!(message.contains("duplicate field `en`"), "{message}");
+    }
+
+    #[test]
+    fn syntax_errors_and_tabs_have_positions() {
+        let message = error("entries:\n  - ar: [جنيف\n");
+        assert!(message.contains("g.yaml:"), "{message}");
+        let message = error("entries:\n\t- ar: جنيف\n\t  en: Geneva\n");
+        assert!(message.contains("g.yaml:2:"), "{message}");
+        assert!(message.contains("hint: indent with spaces"), "{message}");
+    }
+
+    #[test]
+    fn empty_files_are_refused() {
+        assert!(error("").starts_with("the glossary has no entries: g.yaml"));
+        assert!(error("# nothing yet\n").starts_with("the glossary has no entries"));
+        assert!(error("entries:\n").starts_with("the glossary has no entries"));
+        assert!(error("entries: []\n").starts_with("the glossary has no entries"));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let entries = yaml("\u{feff}entries:\r\n  - ar: جنيف\r\n    en: Geneva\r\n").unwrap();
+        assert_eq!(entries[0].en, "Geneva");
+        assert_eq!(entries[0].source.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn alias_bombs_stop_quickly() {
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for level in b'b'..=b'i' {
+            let previous = (level - 1) as char;
+            let level = level as char;
+            bomb.push_str(&format!(
+                "{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous}]\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        assert!(yaml(&bomb).is_err());
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_or_refused_without_panicking(text in "(\\PC|[ \t\n:\\-\\[\\]{}&*!|>'\"#%@`,?])*") {
+            for format in [Format::Yaml, Format::Tsv, Format::Tbx] {
+                let _ = parse("g", &text, format);
+            }
+        }
+    }
+
+    #[test]
+    fn yaml_round_trips() {
+        let entries = yaml("entries:\n  - ar: ريابكوف\n    en: Ryabkov\n    type: person\n    variants: [ريابكوفا]\n    note: 'a: b'\n").unwrap();
+        let mut out = Vec::new();
+        write_yaml(&entries, &mut out).unwrap();
+        let again = yaml(std::str::from_utf8(&out).unwrap()).unwrap();
+        let strip = |e: &Entry| Entry {
+            source: None,
+            ..e.clone()
+        };
+        assert_eq!(
+            again.iter().map(strip).collect::<Vec<_>>(),
+            entries.iter().map(strip).collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! `tarjama glossary lint|show|export|import`.
+
+use crate::util::Sandbox;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn lint_passes_a_clean_glossary() {
+    Sandbox::new()
+        .cmd(&["glossary", "lint", &fixture("glossary")])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("11 entries, no problems found"));
+}
+
+#[test]
+fn lint_reports_one_finding_per_line_and_exits_1() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "a.yaml",
+        "entries:\n  - ar: جنيف\n    en: Geneva\n  - ar: 'جنيف '\n    en: Geneva\n    avoid: [Geneva]\n  - ar: لبنان\n    en: Lebanon\n  - ar: بنان\n    en: Banan\n",
+    );
+    sandbox.write("b.yaml", "جنيف: Genf\n");
+    let assert = sandbox
+        .cmd(&["glossary", "lint", "a.yaml", "b.yaml"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "a.yaml:4: `ar` has leading or trailing spaces: `جنيف `",
+            "a.yaml:4: avoid `Geneva` is the entry's own English",
+            "a.yaml:4: duplicate entry `جنيف ` (also at a.yaml:2)",
+            "a.yaml:9: `ل` + `بنان` is read as `لبنان` (a.yaml:7), so it is never found with that proclitic",
+            "b.yaml:1: `جنيف` is `Genf` here but `Geneva` in a.yaml:2",
+        ]
+    );
+}
+
+#[test]
+fn lint_of_broken_yaml_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.yaml", "entries:\n  - ar: [\n");
+    sandbox
+        .cmd(&["glossary", "lint", "a.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a.yaml:"));
+}
+
+#[test]
+fn show_lists_and_finds() {
+    let assert = Sandbox::new()
+        .cmd(&["glossary", "show", &fixture("glossary"), "--find", "لافروف"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.starts_with("سيرغي لافروف → Sergei Lavrov  [person]\n    variants: سيرجي لافروف\n    avoid: Sergey Lavroff\n"), "{stdout}");
+    assert!(stdout.ends_with("2 entries\n"), "{stdout}");
+    Sandbox::new()
+        .cmd(&["glossary", "show", &fixture("glossary"), "--find", "nato"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("حلف شمال الأطلسي → NATO"))
+        .stdout(predicate::str::ends_with("1 entries\n"));
+}
+
+#[test]
+fn export_and_import_round_trip_through_tbx_and_tsv() {
+    let sandbox = Sandbox::new();
+    let folder = fixture("glossary");
+    sandbox
+        .cmd(&[
+            "glossary", "export", &folder, "-f", "yaml", "-o", "all.yaml",
+        ])
+        .assert()
+        .success();
+    sandbox
+        .cmd(&["glossary", "export", &folder, "-f", "tbx", "-o", "all.tbx"])
+        .assert()
+        .success();
+    sandbox
+        .cmd(&["glossary", "import", "all.tbx", "-o", "back.yaml"])
+        .assert()
+        .success();
+    let original = std::fs::read_to_string(sandbox.path().join("all.yaml")).unwrap();
+    let back = std::fs::read_to_string(sandbox.path().join("back.yaml")).unwrap();
+    assert_eq!(back, original);
+    insta::assert_snapshot!(original);
+
+    let assert = sandbox
+        .cmd(&["glossary", "export", &folder, "-f", "tsv"])
+        .assert()
+        .success();
+    let tsv = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(tsv.starts_with("جنيف\tGeneva\n"), "{tsv}");
+    assert!(tsv.contains("\nسيرغي لافروف\tSergei Lavrov\tRussian foreign minister\nسيرجي لافروف\tSergei Lavrov\tRussian foreign minister\n"), "{tsv}");
+    sandbox
+        .cmd(&["glossary", "import", &fixture("glossary.tsv")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "- ar: وزير الخارجية\n  en: Foreign Minister\n  note: the usual title\n",
+        ));
+}
+
+#[test]
+fn a_failed_import_writes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "evil.tbx",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>&xxe;</term></tig></langSet></termEntry></body></text></martif>\n",
+    );
+    sandbox
+        .cmd(&["glossary", "import", "evil.tbx", "-o", "out.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: unknown entity `&xxe;`: evil.tbx:3",
+        ));
+    assert!(!sandbox.path().join("out.yaml").exists());
+}
