@@ -27,6 +27,7 @@ fn hit(source: &str, surface: &str, entry: &str, en: &str, kind: Kind, prefix: &
         surface: surface.to_owned(),
         entry: entry.to_owned(),
         en: en.to_owned(),
+        long: None,
         kind,
         prefix: prefix.to_owned(),
     }
@@ -415,6 +416,7 @@ fn any_segment() -> impl Strategy<Value = Segment> {
                 surface: String::new(),
                 entry: en.clone(),
                 en,
+                long: None,
                 kind: Kind::Term,
                 prefix: String::new(),
             }];
