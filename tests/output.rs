@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use tarjama::align::{Document, Origin, Segment, TermUse};
+use tarjama::formats::{LanguagePair, Units};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion, tsv};
 
@@ -209,6 +210,11 @@ fn xliff_snapshots() {
     insta::assert_snapshot!("xliff12", xliff(XliffVersion::V1_2, false));
     insta::assert_snapshot!("xliff12_copy_source", xliff(XliffVersion::V1_2, true));
     insta::assert_snapshot!("xliff20", xliff(XliffVersion::V2_0, false));
+}
+
+#[test]
+fn tmx_snapshot() {
+    insta::assert_snapshot!("tmx", render(Format::Tmx, &Options::default()));
 }
 
 #[test]
@@ -460,6 +466,33 @@ proptest! {
         let mut out = Vec::new();
         Format::Tsv.write(&document, &options, &mut out).unwrap();
         prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), document.segments.len() + 1);
+        // What `tm import` reads back of the sheet: every pair, trimmed.
+        let sheet = String::from_utf8(out).unwrap();
+        let read: Vec<(String, String)> = Units::new("t.tsv", &sheet, tarjama::formats::Format::Tsv, &LanguagePair::default())
+            .map(|unit| unit.map(|unit| (unit.source, unit.target)))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let written: Vec<(String, String)> = document
+            .segments
+            .iter()
+            .map(|s| (s.source.trim().to_owned(), s.target.as_deref().unwrap_or_default().trim().to_owned()))
+            .collect();
+        prop_assert_eq!(read, written);
+
+        // The TMX holds the pairs that have a target, well-formed.
+        let mut out = Vec::new();
+        Format::Tmx.write(&document, &options, &mut out).unwrap();
+        let tmx = String::from_utf8(out).unwrap();
+        let read: Vec<(String, String)> = Units::new("t.tmx", &tmx, tarjama::formats::Format::Tmx, &LanguagePair::default())
+            .map(|unit| unit.map(|unit| (unit.source, unit.target)))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let written: Vec<(String, String)> = document
+            .segments
+            .iter()
+            .filter_map(|s| Some((xml_representable(&s.source), xml_representable(s.target.as_deref()?))))
+            .collect();
+        prop_assert_eq!(read, written);
 
         for format in [Format::Markdown, Format::Html, Format::Json] {
             let mut out = Vec::new();
