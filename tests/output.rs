@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use tarjama::align::{Document, Origin, Segment, TermUse};
-use tarjama::formats::{LanguagePair, Units};
+use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion, tsv};
 
@@ -442,6 +442,14 @@ fn xml_representable(text: &str) -> String {
         .collect()
 }
 
+/// `(source, target)` of every unit that `tm import` reads from `text`.
+fn pairs_read_back(text: &str, format: ExchangeFormat) -> Vec<(String, String)> {
+    Units::new("t", text, format, &LanguagePair::default())
+        .map(|unit| unit.map(|unit| (unit.source, unit.target)))
+        .collect::<Result<_, _>>()
+        .expect("readable output")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -468,10 +476,7 @@ proptest! {
         prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), document.segments.len() + 1);
         // What `tm import` reads back of the sheet: every pair, trimmed.
         let sheet = String::from_utf8(out).unwrap();
-        let read: Vec<(String, String)> = Units::new("t.tsv", &sheet, tarjama::formats::Format::Tsv, &LanguagePair::default())
-            .map(|unit| unit.map(|unit| (unit.source, unit.target)))
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let read = pairs_read_back(&sheet, ExchangeFormat::Tsv);
         let written: Vec<(String, String)> = document
             .segments
             .iter()
@@ -483,10 +488,7 @@ proptest! {
         let mut out = Vec::new();
         Format::Tmx.write(&document, &options, &mut out).unwrap();
         let tmx = String::from_utf8(out).unwrap();
-        let read: Vec<(String, String)> = Units::new("t.tmx", &tmx, tarjama::formats::Format::Tmx, &LanguagePair::default())
-            .map(|unit| unit.map(|unit| (unit.source, unit.target)))
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let read = pairs_read_back(&tmx, ExchangeFormat::Tmx);
         let written: Vec<(String, String)> = document
             .segments
             .iter()

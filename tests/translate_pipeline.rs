@@ -11,6 +11,12 @@ use std::fs;
 const ARTICLE: &str = include_str!("fixtures/translate/water-talks.ar.txt");
 const GLOSSARY: &str = include_str!("fixtures/translate/glossary.yaml");
 
+/// The article's first sentence (its headline).
+const HEADLINE: &str = "محادثات المياه في جنيف";
+/// The article's fifth sentence with its day changed: a fuzzy match.
+const FIFTH_ON_WEDNESDAY: &str =
+    "ومن المتوقع أن ينضم ممثلون عن البنك الدولي إلى الجلسة الثانية يوم الأربعاء.";
+
 /// A sandbox holding the article and its glossary.
 fn sandbox() -> Sandbox {
     let sandbox = Sandbox::new();
@@ -32,12 +38,17 @@ fn translate(sandbox: &Sandbox, extra: &[&str]) -> assert_cmd::assert::Assert {
     sandbox.cmd(&args).assert()
 }
 
+/// What a successful `translate` (as [`translate`]) writes.
+fn stdout(sandbox: &Sandbox, extra: &[&str]) -> String {
+    let output = translate(sandbox, extra).success().get_output().clone();
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
 /// The segments of the article as `translate -f json` gives them.
 fn segments(sandbox: &Sandbox, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["-f", "json"];
     args.extend_from_slice(extra);
-    let output = translate(sandbox, &args).success().get_output().clone();
-    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    let json: Value = serde_json::from_str(&stdout(sandbox, &args)).expect("JSON output");
     json["segments"].as_array().expect("segments").clone()
 }
 
@@ -94,31 +105,16 @@ fn glossary_terms_land_in_their_sentences() {
 #[test]
 fn rows_without_english_show_the_glossary_as_a_hint() {
     let sandbox = sandbox();
-    let markdown = translate(&sandbox, &[])
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let markdown = String::from_utf8(markdown).unwrap();
+    let markdown = stdout(&sandbox, &[]);
     assert!(
         markdown.contains("| *glossary:* Sami al-Haddad; UN | none |"),
         "{markdown}"
     );
-    let html = translate(&sandbox, &["-f", "html"])
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let html = String::from_utf8(html).unwrap();
+    let html = stdout(&sandbox, &["-f", "html"]);
     assert_eq!(html.matches("<p class=\"hint\"").count(), 6);
     assert!(html.contains(">glossary: Sami al-Haddad; UN</p>"));
     // A sheet's target column stays empty for the translator.
-    let tsv = translate(&sandbox, &["-f", "tsv"])
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let tsv = String::from_utf8(tsv).unwrap();
+    let tsv = stdout(&sandbox, &["-f", "tsv"]);
     assert!(
         tsv.lines()
             .skip(1)
@@ -149,23 +145,12 @@ fn without_a_memory_nothing_is_filled_and_nothing_is_created() {
 #[test]
 fn the_memory_fills_exact_and_fuzzy_rows_from_min_score() {
     let sandbox = sandbox();
-    let sentences: Vec<&str> = ARTICLE.lines().filter(|l| !l.is_empty()).collect();
-    let first_sentence = sentences[0];
-    // The fifth sentence with its day changed: a fuzzy match.
-    let fifth = "ومن المتوقع أن ينضم ممثلون عن البنك الدولي إلى الجلسة الثانية يوم الأربعاء.";
-    sandbox
-        .cmd(&["tm", "add", first_sentence, "Water talks in Geneva"])
-        .assert()
-        .success();
-    sandbox
-        .cmd(&[
-            "tm",
-            "add",
-            fifth,
-            "World Bank representatives are expected to join the second session on Wednesday.",
-        ])
-        .assert()
-        .success();
+    add(&sandbox, HEADLINE, "Water talks in Geneva");
+    add(
+        &sandbox,
+        FIFTH_ON_WEDNESDAY,
+        "World Bank representatives are expected to join the second session on Wednesday.",
+    );
     let segments = segments(&sandbox, &[]);
     let rows = rows(&segments);
     assert_eq!(
@@ -187,6 +172,23 @@ fn the_memory_fills_exact_and_fuzzy_rows_from_min_score() {
     translate(&sandbox, &["--min-score", "101"])
         .code(2)
         .stderr(predicate::str::contains("101"));
+}
+
+/// `tm add SOURCE TARGET` to the default TM.
+fn add(sandbox: &Sandbox, source: &str, target: &str) {
+    sandbox
+        .cmd(&["tm", "add", source, target])
+        .assert()
+        .success();
+}
+
+/// `tm import FILE` into the default TM; its summary starts with `summary`.
+fn import(sandbox: &Sandbox, file: &str, summary: &str) -> assert_cmd::assert::Assert {
+    sandbox
+        .cmd(&["tm", "import", file])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!("{file}: {summary}")))
 }
 
 /// Fills the `target` cells of a `translate` TSV: `fill(id)` gives the
@@ -227,11 +229,7 @@ fn a_filled_sheet_goes_back_into_the_memory_and_comes_back_exact() {
         _ => None,
     };
     sandbox.write("todo.tsv", fill_sheet(&sheet, english));
-    sandbox
-        .cmd(&["tm", "import", "todo.tsv"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("todo.tsv: 2 added,"));
+    import(&sandbox, "todo.tsv", "2 added,");
     let rows = rows(&segments(&sandbox, &[]));
     assert_eq!(
         rows[1],
@@ -247,11 +245,7 @@ fn a_filled_sheet_goes_back_into_the_memory_and_comes_back_exact() {
 #[test]
 fn fuzzy_suggestions_in_a_sheet_are_held_back_until_reviewed() {
     let sandbox = sandbox();
-    let fifth = "ومن المتوقع أن ينضم ممثلون عن البنك الدولي إلى الجلسة الثانية يوم الأربعاء.";
-    sandbox
-        .cmd(&["tm", "add", fifth, "They join on Wednesday."])
-        .assert()
-        .success();
+    add(&sandbox, FIFTH_ON_WEDNESDAY, "They join on Wednesday.");
     translate(&sandbox, &["-f", "tsv", "-o", "todo.tsv"]).success();
     let sheet = fs::read_to_string(sandbox.path().join("todo.tsv")).unwrap();
     assert!(sheet.contains("\tThey join on Wednesday.\ttm-fuzzy\t"));
@@ -266,11 +260,7 @@ fn fuzzy_suggestions_in_a_sheet_are_held_back_until_reviewed() {
         "\tThey join on Tuesday.\treviewed\t",
     );
     sandbox.write("todo.tsv", reviewed);
-    sandbox
-        .cmd(&["tm", "import", "todo.tsv"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("todo.tsv: 1 added,"));
+    import(&sandbox, "todo.tsv", "1 added,");
     let rows = rows(&segments(&sandbox, &[]));
     assert_eq!(
         rows[4],
@@ -322,12 +312,7 @@ fn a_finished_xliff_goes_back_into_the_memory_and_comes_back_exact() {
         sandbox.write("todo.xlf", &xliff);
         let (_, targets) = sources_and_targets(&xliff);
         assert_eq!(targets.len(), if copy_source { 7 } else { 2 });
-        sandbox
-            .cmd(&["tm", "import", "todo.xlf"])
-            .assert()
-            .success()
-            .stdout(predicate::str::starts_with("todo.xlf: 2 added,"))
-            .stderr("");
+        import(&sandbox, "todo.xlf", "2 added,").stderr("");
         let rows = rows(&segments(&sandbox, &[]));
         assert_eq!(rows[1].0, "tm-exact", "copy_source {copy_source}");
         assert_eq!(rows[1].2.as_deref(), Some(ENGLISH_2));
@@ -342,11 +327,7 @@ fn a_finished_xliff_goes_back_into_the_memory_and_comes_back_exact() {
 #[test]
 fn tmx_holds_the_rows_that_have_english() {
     let sandbox = sandbox();
-    let sentences: Vec<&str> = ARTICLE.lines().filter(|l| !l.is_empty()).collect();
-    sandbox
-        .cmd(&["tm", "add", sentences[0], "Water talks in Geneva"])
-        .assert()
-        .success();
+    add(&sandbox, HEADLINE, "Water talks in Geneva");
     translate(&sandbox, &["-o", "pairs.tmx"]).success();
     let tmx = fs::read_to_string(sandbox.path().join("pairs.tmx")).unwrap();
     assert!(tmx.contains("<tmx version=\"1.4\">"));
@@ -371,11 +352,7 @@ fn tmx_holds_the_rows_that_have_english() {
 #[test]
 fn machine_translation_fills_the_rest_and_flags_missing_terms() {
     let sandbox = sandbox();
-    let sentences: Vec<&str> = ARTICLE.lines().filter(|l| !l.is_empty()).collect();
-    sandbox
-        .cmd(&["tm", "add", sentences[0], "Water talks in Geneva"])
-        .assert()
-        .success();
+    add(&sandbox, HEADLINE, "Water talks in Geneva");
     // Counts the lines it reads, says which, and knows one name.
     let mt =
         r#"awk '{ print "Sentence " NR " of " length($0) " characters, in Geneva; the UNs" }'"#;

@@ -43,7 +43,7 @@ Examples:
 --mt-cmd runs CMD with /bin/sh once per input, writes one Arabic sentence per line to its
 standard input and reads one English line per line back (origin mt); an English line without
 the glossary's rendering of a term in its sentence gets a warning. A command that fails or
-answers a different number of lines stops translate with exit code 2.";
+answers a different number of lines is an error (exit code 2): that input gets no output.";
 
 /// Write texts aligned sentence by sentence with their English
 #[derive(Debug, clap::Args)]
