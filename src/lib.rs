@@ -15,6 +15,7 @@
 pub mod align;
 pub mod formats;
 pub mod glossary;
+pub mod mt;
 pub mod output;
 pub mod summary;
 pub mod text;

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use tarjama::align::{Document, Origin, Segment, TermUse};
+use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion, tsv};
 
@@ -27,6 +28,7 @@ fn hit(source: &str, surface: &str, entry: &str, en: &str, kind: Kind, prefix: &
         surface: surface.to_owned(),
         entry: entry.to_owned(),
         en: en.to_owned(),
+        long: None,
         kind,
         prefix: prefix.to_owned(),
     }
@@ -208,6 +210,11 @@ fn xliff_snapshots() {
     insta::assert_snapshot!("xliff12", xliff(XliffVersion::V1_2, false));
     insta::assert_snapshot!("xliff12_copy_source", xliff(XliffVersion::V1_2, true));
     insta::assert_snapshot!("xliff20", xliff(XliffVersion::V2_0, false));
+}
+
+#[test]
+fn tmx_snapshot() {
+    insta::assert_snapshot!("tmx", render(Format::Tmx, &Options::default()));
 }
 
 #[test]
@@ -415,6 +422,7 @@ fn any_segment() -> impl Strategy<Value = Segment> {
                 surface: String::new(),
                 entry: en.clone(),
                 en,
+                long: None,
                 kind: Kind::Term,
                 prefix: String::new(),
             }];
@@ -432,6 +440,14 @@ fn xml_representable(text: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// `(source, target)` of every unit that `tm import` reads from `text`.
+fn pairs_read_back(text: &str, format: ExchangeFormat) -> Vec<(String, String)> {
+    Units::new("t", text, format, &LanguagePair::default())
+        .map(|unit| unit.map(|unit| (unit.source, unit.target)))
+        .collect::<Result<_, _>>()
+        .expect("readable output")
 }
 
 proptest! {
@@ -458,6 +474,27 @@ proptest! {
         let mut out = Vec::new();
         Format::Tsv.write(&document, &options, &mut out).unwrap();
         prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), document.segments.len() + 1);
+        // What `tm import` reads back of the sheet: every pair, trimmed.
+        let sheet = String::from_utf8(out).unwrap();
+        let read = pairs_read_back(&sheet, ExchangeFormat::Tsv);
+        let written: Vec<(String, String)> = document
+            .segments
+            .iter()
+            .map(|s| (s.source.trim().to_owned(), s.target.as_deref().unwrap_or_default().trim().to_owned()))
+            .collect();
+        prop_assert_eq!(read, written);
+
+        // The TMX holds the pairs that have a target, well-formed.
+        let mut out = Vec::new();
+        Format::Tmx.write(&document, &options, &mut out).unwrap();
+        let tmx = String::from_utf8(out).unwrap();
+        let read = pairs_read_back(&tmx, ExchangeFormat::Tmx);
+        let written: Vec<(String, String)> = document
+            .segments
+            .iter()
+            .filter_map(|s| Some((xml_representable(&s.source), xml_representable(s.target.as_deref()?))))
+            .collect();
+        prop_assert_eq!(read, written);
 
         for format in [Format::Markdown, Format::Html, Format::Json] {
             let mut out = Vec::new();

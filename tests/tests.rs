@@ -11,3 +11,4 @@ mod summarize;
 mod terms;
 mod tm;
 mod translate;
+mod translate_pipeline;

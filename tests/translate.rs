@@ -17,7 +17,10 @@ fn stdout_of(sandbox: &Sandbox, args: &[&str]) -> String {
 fn markdown_table_on_standard_output_by_default() {
     let sandbox = Sandbox::new();
     sandbox.write("article.txt", ARTICLE);
-    let markdown = stdout_of(&sandbox, &["translate", "article.txt"]);
+    let markdown = stdout_of(
+        &sandbox,
+        &["translate", "--no-default-glossary", "article.txt"],
+    );
     assert!(markdown.starts_with("# article.txt\n"));
     assert!(markdown.contains("| # | Arabic | English | match | terms |"));
     assert!(markdown.contains("| 7 | هل تنجح المحادثات هذه المرة؟ |  | none |  |"));
@@ -27,7 +30,7 @@ fn markdown_table_on_standard_output_by_default() {
 #[test]
 fn reads_standard_input() {
     Sandbox::new()
-        .cmd(&["translate", "-f", "tsv"])
+        .cmd(&["translate", "-f", "tsv", "--no-default-glossary"])
         .write_stdin(SHORT)
         .assert()
         .success()
@@ -44,7 +47,13 @@ fn json_names_the_document_and_its_segments() {
     sandbox.write("in/short.txt", SHORT);
     let json: serde_json::Value = serde_json::from_str(&stdout_of(
         &sandbox,
-        &["translate", "-f", "json", "in/short.txt"],
+        &[
+            "translate",
+            "-f",
+            "json",
+            "--no-default-glossary",
+            "in/short.txt",
+        ],
     ))
     .unwrap();
     assert_eq!(json["name"], "short.txt", "the folder is not revealed");

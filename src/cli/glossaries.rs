@@ -20,8 +20,27 @@ const CACHE_FROM_BYTES: u64 = 1 << 20;
 impl GlossaryArgs {
     /// The built-in glossary (unless dropped) with every `--glossary` on top,
     /// later ones winning; conflicts are reported on standard error. The
-    /// matcher is compiled (or read from the cache) already.
+    /// matcher is compiled (or read from the cache) already. No glossary at
+    /// all is an error.
     pub fn load(&self) -> Result<Glossary> {
+        let glossary = self.load_any()?;
+        if glossary.is_empty() {
+            let why = if self.no_default_glossary {
+                "--no-default-glossary without --glossary"
+            } else {
+                "this build has no built-in glossary"
+            };
+            bail!(
+                "no glossary to match against: {why}\n\
+                 hint: add `--glossary FILE` (YAML, TSV or TBX, or a folder of YAML files)"
+            );
+        }
+        Ok(glossary)
+    }
+
+    /// Like [`GlossaryArgs::load`], for commands that also work without
+    /// terms: the glossary may be empty.
+    pub fn load_any(&self) -> Result<Glossary> {
         let builtin = !self.no_default_glossary;
         let cached = cache_file(builtin, &self.glossary);
         let glossary = match &cached {
@@ -42,17 +61,6 @@ impl GlossaryArgs {
             },
             None => load_layers(builtin, &self.glossary)?,
         };
-        if glossary.is_empty() {
-            let why = if self.no_default_glossary {
-                "--no-default-glossary without --glossary"
-            } else {
-                "this build has no built-in glossary"
-            };
-            bail!(
-                "no glossary to match against: {why}\n\
-                 hint: add `--glossary FILE` (YAML, TSV or TBX, or a folder of YAML files)"
-            );
-        }
         Ok(glossary)
     }
 }

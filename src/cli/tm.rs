@@ -129,9 +129,10 @@ struct ImportArgs {
     /// Format of the files
     #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
-    /// Also import XLIFF units marked not done or not reviewed (new, needs-*,
-    /// initial) whose target is a translation: for files saved by tools that
-    /// do not update states, such as OmegaT
+    /// Also import units marked not done or not reviewed (XLIFF new, needs-*,
+    /// initial; a `translate` TSV row whose origin is still tm-fuzzy or mt)
+    /// whose target is a translation: for files saved by tools that do not
+    /// update states, such as OmegaT
     #[arg(long)]
     any_state: bool,
     #[command(flatten)]
@@ -155,8 +156,9 @@ fn import(args: ImportArgs) -> Result<()> {
         if summary.held_back > 0 {
             eprintln!(
                 "tarjama: {name}: {} units have a translation the file marks as not done or not \
-                 reviewed\nhint: review them, or import them with --any-state if your CAT tool \
-                 does not update XLIFF states",
+                 reviewed\nhint: review them (in a `translate` TSV, change their origin from \
+                 tm-fuzzy or mt to reviewed), or import them with --any-state if your tool does \
+                 not update XLIFF states",
                 summary.held_back
             );
         }

@@ -1,32 +1,49 @@
 //! `tarjama translate`: texts aligned with their English, one output per input.
 
-use super::{EXIT_BAD_INPUT, OutputArg, io};
+use super::{EXIT_BAD_INPUT, GlossaryArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result, bail};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
 use std::fs;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use tarjama::align::Document;
+use std::process::{Command, ExitCode, Stdio};
+use tarjama::align::Translator;
+use tarjama::mt;
 use tarjama::output::{Format, Options, XliffVersion};
+use tarjama::tm::{OpenMode, TmError, TranslationMemory};
 
 const EXAMPLES: &str = "\
+Every sentence is looked up in the translation memory (exact, or fuzzy from --min-score) and
+its glossary terms are found; rows the memory leaves empty show the terms' English as a hint
+(md, html) or go to --mt-cmd. The memory is only read, never created: without one, no row is
+filled from it (a warning says so when --tm or TARJAMA_TM names a missing file).
+
 With several inputs, or a folder (all its *.txt), -o names a folder (created if missing) that
 receives one output per input, named after it: articles/gaza.txt -> out/gaza.md.
 
 Formats: md (table and term list), tsv (id, source, target, origin, score, terms: fill in
-target and import it back), json (every field), html (one self-contained page), xliff (1.2 for
-CAT tools, or 2.0 with --xliff-version 2). Without --format the -o extension decides
-(.md .tsv .json .html .xlf/.xliff); standard output gets md.
+target and import it back with `tm import`), json (every field), html (one self-contained page),
+xliff (1.2 for CAT tools, or 2.0 with --xliff-version 2), tmx (the rows that have English).
+Without --format the -o extension decides (.md .tsv .json .html .xlf/.xliff .tmx); standard
+output gets md.
 
 Examples:
   tarjama translate article.txt                       Markdown on standard output
   tarjama translate article.txt -o article.xlf        XLIFF 1.2 for a CAT tool
   tarjama translate --xliff-copy-source article.txt -o omegat.xlf
   tarjama translate -f tsv article.txt -o todo.tsv    a sheet for a translator
-  tarjama translate -f html articles/ -o pages/       every *.txt of a folder";
+  tarjama tm import todo.tsv                          ... once its targets are filled in
+  tarjama translate --tm project.sqlite --min-score 85 -f html article.txt -o article.html
+  tarjama translate --mt-cmd 'trans -b ar:en' -f tsv article.txt -o draft.tsv
+  tarjama translate -g names.yaml --no-default-glossary article.txt
+  tarjama translate -f html articles/ -o pages/       every *.txt of a folder
+
+--mt-cmd runs CMD with /bin/sh once per input, writes one Arabic sentence per line to its
+standard input and reads one English line per line back (origin mt); an English line without
+the glossary's rendering of a term in its sentence gets a warning. A command that fails or
+answers a different number of lines is an error (exit code 2): that input gets no output.";
 
 /// Write texts aligned sentence by sentence with their English
 #[derive(Debug, clap::Args)]
@@ -45,8 +62,28 @@ pub struct Args {
     /// text inside <target>)
     #[arg(long)]
     xliff_copy_source: bool,
+    /// Lowest translation-memory score that fills a row (100: exact matches only)
+    #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
+    min_score: u8,
+    /// Machine-translate the rows the memory leaves empty with this shell command (one Arabic
+    /// sentence per line in, one English line per line out)
+    #[arg(long, value_name = "CMD")]
+    mt_cmd: Option<String>,
+    #[command(flatten)]
+    glossary: GlossaryArgs,
+    #[command(flatten)]
+    tm: TmArgs,
     #[command(flatten)]
     output: OutputArg,
+}
+
+/// Everything a translation needs besides its input, set up once for all
+/// inputs.
+struct Job<'a> {
+    translator: Translator<'a>,
+    mt_cmd: Option<&'a str>,
+    format: Format,
+    options: Options,
 }
 
 fn format_parser() -> impl TypedValueParser<Value = Format> {
@@ -77,34 +114,72 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .ends_with(std::path::MAIN_SEPARATOR)
     };
     let batch = inputs.len() > 1 || found_in_folder || output.is_some_and(names_folder);
-    if !batch {
-        let input = inputs.first().map(PathBuf::as_path);
-        let format = match (args.format, output) {
-            (Some(format), _) => format,
-            (None, None) => Format::Markdown,
-            (None, Some(path)) => format_of(path)?,
-        };
-        translate_one(input, output, format, &options)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let Some(dir) = output else {
+    let format = match (args.format, output) {
+        (Some(format), _) => format,
+        (None, Some(path)) if !batch => format_of(path)?,
+        (None, _) => Format::Markdown,
+    };
+    if batch && output.is_none() {
         bail!(
             "several inputs need an output folder\n\
              hint: add -o DIR to get one output per input there"
         );
-    };
-    if inputs.is_empty() {
+    }
+    if batch && inputs.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    let format = args.format.unwrap_or(Format::Markdown);
-    fs::create_dir_all(dir).map_err(|err| {
-        anyhow::anyhow!(
-            "cannot create the output folder ({err}): {}\nhint: check the path and its permissions",
-            dir.display()
-        )
-    })?;
-    let plan = plan_outputs(&inputs, dir, format)?;
-    Ok(translate_batch(&plan, format, &options))
+    let glossary = args.glossary.load_any()?;
+    let memory = open_memory(&args.tm)?;
+    let job = Job {
+        translator: Translator {
+            glossary: (!glossary.is_empty()).then_some(&glossary),
+            memory: memory.as_ref(),
+            min_score: args.min_score,
+        },
+        mt_cmd: args.mt_cmd.as_deref(),
+        format,
+        options,
+    };
+    let code = match output {
+        Some(dir) if batch => {
+            fs::create_dir_all(dir).map_err(|err| {
+                anyhow::anyhow!(
+                    "cannot create the output folder ({err}): {}\nhint: check the path and its permissions",
+                    dir.display()
+                )
+            })?;
+            let plan = plan_outputs(&inputs, dir, format)?;
+            translate_batch(&plan, &job)
+        }
+        _ => {
+            translate_one(inputs.first().map(PathBuf::as_path), output, &job)?;
+            ExitCode::SUCCESS
+        }
+    };
+    // The process ends here: freeing a large glossary piece by piece would
+    // only delay the exit.
+    std::mem::forget(glossary);
+    Ok(code)
+}
+
+/// The translation memory, opened read-only; `None` when the file does not
+/// exist (a warning says so when the user named it).
+fn open_memory(args: &TmArgs) -> Result<Option<TranslationMemory>> {
+    let path = args.path()?;
+    match TranslationMemory::open(&path, OpenMode::ReadOnly) {
+        Ok(memory) => Ok(Some(memory)),
+        Err(TmError::Missing { path }) => {
+            if args.tm.is_some() {
+                eprintln!(
+                    "tarjama: warning: no translation memory, no row is filled from it: {}\n\
+                     hint: check --tm or TARJAMA_TM; `tarjama tm import FILE` creates one",
+                    path.display()
+                );
+            }
+            Ok(None)
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// Each FILE, or for a folder its `*.txt` in name order; and whether any
@@ -149,24 +224,84 @@ fn format_of(path: &Path) -> Result<Format> {
     Format::from_path(path).ok_or_else(|| {
         anyhow::anyhow!(
             "cannot tell the output format from the file name: {}\n\
-             hint: add --format md|tsv|json|html|xliff, or name it .md .tsv .json .html .xlf",
+             hint: add --format md|tsv|json|html|xliff|tmx, or name it .md .tsv .json .html .xlf .tmx",
             path.display()
         )
     })
 }
 
-fn translate_one(
-    input: Option<&Path>,
-    output: Option<&Path>,
-    format: Format,
-    options: &Options,
-) -> Result<()> {
+fn translate_one(input: Option<&Path>, output: Option<&Path>, job: &Job) -> Result<()> {
     let text = io::read_text(input)?;
     if let (Some(input), Some(output)) = (input, output) {
         refuse_to_replace(input, output)?;
     }
-    let document = Document::from_text(document_name(input), &text);
-    io::write_output(output, |out| Ok(format.write(&document, options, out)?))
+    let mut document = job.translator.translate(document_name(input), &text)?;
+    if let Some(command) = job.mt_cmd {
+        mt::translate_untranslated(&mut document, |sentences| {
+            run_mt_command(command, sentences)
+        })
+        .with_context(|| format!("`{command}`"))?;
+    }
+    io::write_output(output, |out| {
+        Ok(job.format.write(&document, &job.options, out)?)
+    })
+}
+
+/// Runs the machine translator: `command` through the shell, `input` on its
+/// standard input, its standard output returned; its standard error goes to
+/// ours.
+fn run_mt_command(command: &str, input: &str) -> std::io::Result<String> {
+    let failed = |what: String| {
+        std::io::Error::other(format!(
+            "{what}\nhint: try it by hand: echo 'وصل الوفد إلى جنيف.' | {command}"
+        ))
+    };
+    let mut child = shell(command)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|err| failed(format!("cannot start the machine translator ({err})")))?;
+    let mut stdin = child.stdin.take().expect("piped standard input");
+    let mut stdout = child.stdout.take().expect("piped standard output");
+    let mut answer = Vec::new();
+    // Written on a second thread so that a translator that answers while it
+    // reads never waits for us; one that stops reading shows in its answer.
+    let read = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        stdout.read_to_end(&mut answer)
+    });
+    let status = child.wait()?;
+    read?;
+    if !status.success() {
+        let how = match status.code() {
+            Some(127) => "the shell did not find it (exit status 127)".to_owned(),
+            Some(code) => format!("exit status {code}"),
+            None => format!("{status}"),
+        };
+        return Err(failed(format!("the machine translator failed: {how}")));
+    }
+    String::from_utf8(answer).map_err(|err| {
+        failed(format!(
+            "the machine translator's output is not UTF-8 (byte offset {})",
+            err.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// `command` run by the system's shell.
+fn shell(command: &str) -> Command {
+    if cfg!(windows) {
+        let mut shell = Command::new("cmd");
+        shell.arg("/C").arg(command);
+        shell
+    } else {
+        let mut shell = Command::new("/bin/sh");
+        shell.arg("-c").arg(command);
+        shell
+    }
 }
 
 /// The input's file name without its folder (outputs do not reveal where the
@@ -250,7 +385,7 @@ fn output_file_name(input: &Path, format: Format) -> String {
 
 /// Translates every planned input, reporting failures as they come and going
 /// on with the rest; exit code 2 when any failed.
-fn translate_batch(plan: &[(PathBuf, PathBuf)], format: Format, options: &Options) -> ExitCode {
+fn translate_batch(plan: &[(PathBuf, PathBuf)], job: &Job) -> ExitCode {
     let bar = if std::io::stderr().is_terminal() {
         let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
@@ -261,7 +396,7 @@ fn translate_batch(plan: &[(PathBuf, PathBuf)], format: Format, options: &Option
     let mut failed = false;
     for (input, output) in plan {
         bar.set_message(input.display().to_string());
-        if let Err(err) = translate_one(Some(input), Some(output), format, options) {
+        if let Err(err) = translate_one(Some(input), Some(output), job) {
             failed = true;
             bar.suspend(|| eprintln!("{}", super::report(&err)));
         }

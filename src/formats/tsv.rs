@@ -12,6 +12,12 @@
 //! holding `"` is quoted the CSV way (`"say ""yes"""`) and a cell that a
 //! spreadsheet would take for a formula has a `'` in front. Empty lines are
 //! skipped.
+//!
+//! In the `translate` layout a row whose `origin` still says `tm-fuzzy` or
+//! `mt` is marked [`TranslationUnit::pending`]: its English is a suggestion
+//! nobody confirmed (a fuzzy match is the English of another sentence), like
+//! an XLIFF unit in state `needs-review-translation`. A translator who
+//! checked it changes the origin (to `reviewed`, say).
 
 use super::{FormatError, LanguagePair, TranslationUnit};
 use std::borrow::Cow;
@@ -39,6 +45,7 @@ struct Layout {
     id: Option<usize>,
     source: usize,
     target: usize,
+    origin: Option<usize>,
     header: bool,
 }
 
@@ -47,6 +54,7 @@ const PLAIN: Layout = Layout {
     id: None,
     source: 0,
     target: 1,
+    origin: None,
     header: false,
 };
 
@@ -98,6 +106,7 @@ impl<'a> TsvReader<'a> {
             id: position("id"),
             source,
             target,
+            origin: position("origin"),
             header: true,
         }))
     }
@@ -126,12 +135,14 @@ impl<'a> TsvReader<'a> {
                 unescape(field).into_owned()
             }
         };
+        let origin = layout.origin.map(cell);
         Ok(TranslationUnit {
             id: layout.id.map(cell),
             source: cell(layout.source).trim().to_owned(),
             target: cell(layout.target).trim().to_owned(),
             source_lang: self.languages.source.clone(),
             target_lang: self.languages.target.clone(),
+            pending: origin.is_some_and(|origin| is_unreviewed(&origin)),
             ..TranslationUnit::default()
         })
     }
@@ -161,6 +172,12 @@ impl TsvReader<'_> {
             return self.unit(layout, &fields).map(Some);
         }
     }
+}
+
+/// True for the origins `translate` gives English nobody has reviewed: a
+/// fuzzy match (the English of another sentence) and machine translation.
+fn is_unreviewed(origin: &str) -> bool {
+    matches!(origin.trim(), "tm-fuzzy" | "mt")
 }
 
 /// Escapes a field: backslash, tab and line breaks become `\\`, `\t`, `\n`, `\r`.
@@ -209,15 +226,20 @@ pub fn unescape(field: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The text of a cell written for spreadsheets: CSV quotes removed, then
-/// the leading `'` that protects a formula-like cell, then the escapes.
+/// The text of a cell written for spreadsheets (`tarjama translate -f tsv`)
+/// once its CSV quotes are gone: one leading `'` (which protects a cell a
+/// spreadsheet would take for a formula) dropped, then [`unescape`].
+pub fn unescape_cell(cell: &str) -> Cow<'_, str> {
+    unescape(cell.strip_prefix('\'').unwrap_or(cell))
+}
+
+/// The text of a field of the spreadsheet layout: CSV quotes removed, then
+/// [`unescape_cell`].
 fn spreadsheet_cell(field: &str) -> String {
-    let unquoted = match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => field.to_owned(),
-    };
-    let unprotected = unquoted.strip_prefix('\'').unwrap_or(&unquoted);
-    unescape(unprotected).into_owned()
+    match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        Some(inner) => unescape_cell(&inner.replace("\"\"", "\"")).into_owned(),
+        None => unescape_cell(field).into_owned(),
+    }
 }
 
 /// Writes one row of escaped fields.
@@ -277,6 +299,21 @@ mod tests {
             ("قال \"نعم\"".to_owned(), "He said \"yes\"".to_owned())
         );
         assert_eq!(units[1].1, "-1 \t point");
+    }
+
+    #[test]
+    fn unreviewed_suggestions_of_the_translate_layout_are_pending() {
+        let text = "id\tsource\ttarget\torigin\tscore\tterms\n\
+                    1\tنعم\tYes\ttm-exact\t100\t\n\
+                    2\tلا\tNo\ttm-fuzzy\t80\t\n\
+                    3\tربما\tMaybe\tmt\t\t\n\
+                    4\tأبدا\tNever\treviewed\t80\t\n";
+        let mut reader = TsvReader::new("t.tsv", text, LanguagePair::default());
+        let mut pending = Vec::new();
+        while let Some(unit) = reader.read_next().unwrap() {
+            pending.push(unit.pending);
+        }
+        assert_eq!(pending, [false, true, true, false]);
     }
 
     #[test]

@@ -79,6 +79,7 @@ impl TermHit {
             surface: self.surface(text).to_owned(),
             entry: entry.ar.clone(),
             en: entry.en.clone(),
+            long: entry.long.clone(),
             kind: entry.kind,
             prefix: self.prefix(text).to_owned(),
         }

@@ -1,9 +1,10 @@
 //! One self-contained HTML page: the aligned table with term hits
 //! highlighted in the Arabic (their English in the `title`, shown on hover),
-//! match badges, then the term list. Inline CSS only, no scripts, no
+//! match badges, the glossary's English as a hint where a sentence has no
+//! English, then the term list. Inline CSS only, no scripts, no
 //! external resources; every input string escaped.
 
-use super::{TermCount, display_substitute, distinct_terms, match_label, term_counts};
+use super::{TermCount, display_substitute, distinct_terms, match_label, term_counts, term_hint};
 use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;
 use std::fmt::Write as _;
@@ -40,6 +41,7 @@ mark.title { background: #ffe4d5; border-color: #e07b39; }
 .badge.mt { background: #ddf4ff; color: #0550ae; border-color: #54aeff; }
 .badge.none { background: #f6f8fa; color: var(--muted); border-color: var(--line); }
 .warning { color: #9a3412; font-size: .85rem; margin: .3rem 0 0; }
+.hint { color: var(--muted); font-style: italic; margin: 0; }
 @media print {
   @page { margin: 1.5cm; }
   body { margin: 0; font-size: 10pt; }
@@ -141,6 +143,12 @@ fn aligned_table(document: &Document, page: &mut String) {
         page.push_str("</td><td class=\"en\">");
         if let Some(target) = &segment.target {
             escape(target, page);
+        }
+        let hint = term_hint(segment);
+        if !hint.is_empty() {
+            page.push_str("<p class=\"hint\" title=\"not a translation: the glossary's English for the terms of this sentence\">glossary: ");
+            escape(&hint, page);
+            page.push_str("</p>");
         }
         for warning in &segment.warnings {
             page.push_str("<p class=\"warning\">⚠ ");

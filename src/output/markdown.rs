@@ -1,7 +1,9 @@
 //! Markdown: a heading, a table (#, Arabic, English, match, terms) and a
-//! table of the glossary entries found, as GitHub-flavoured Markdown.
+//! table of the glossary entries found, as GitHub-flavoured Markdown. A row
+//! without English shows its terms' English in the English column, in
+//! italics after `glossary:`.
 
-use super::{display_substitute, match_label, term_counts, term_pairs};
+use super::{display_substitute, match_label, term_counts, term_hint, term_pairs};
 use crate::align::Document;
 use std::io::{self, Write};
 
@@ -16,6 +18,10 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "|--:|--------|---------|-------|-------|")?;
     for segment in &document.segments {
         let mut english = cell(segment.target.as_deref().unwrap_or_default());
+        let hint = term_hint(segment);
+        if !hint.is_empty() {
+            english = format!("*glossary:* {}", cell(&hint));
+        }
         for warning in &segment.warnings {
             english.push_str("<br>⚠ ");
             english.push_str(&cell(warning));

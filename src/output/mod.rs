@@ -14,6 +14,7 @@
 mod html;
 mod json;
 mod markdown;
+mod tmx;
 pub mod tsv;
 mod xliff;
 
@@ -41,16 +42,19 @@ pub enum Format {
     Html,
     /// XLIFF 1.2 or 2.0 for CAT tools.
     Xliff,
+    /// TMX 1.4b: the segments that have English, as translation units.
+    Tmx,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Tsv,
         Format::Json,
         Format::Html,
         Format::Xliff,
+        Format::Tmx,
     ];
 
     /// The name `--format` takes.
@@ -61,6 +65,7 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
             Format::Xliff => "xliff",
+            Format::Tmx => "tmx",
         }
     }
 
@@ -73,7 +78,8 @@ impl Format {
     }
 
     /// The format a file name asks for by its extension (case-insensitive):
-    /// `.md`/`.markdown`, `.tsv`/`.tab`, `.json`, `.html`/`.htm`, `.xlf`/`.xliff`.
+    /// `.md`/`.markdown`, `.tsv`/`.tab`, `.json`, `.html`/`.htm`, `.xlf`/`.xliff`,
+    /// `.tmx`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
@@ -82,6 +88,7 @@ impl Format {
             "json" => Some(Format::Json),
             "html" | "htm" => Some(Format::Html),
             "xlf" | "xliff" => Some(Format::Xliff),
+            "tmx" => Some(Format::Tmx),
             _ => None,
         }
     }
@@ -99,6 +106,7 @@ impl Format {
             Format::Json => json::write(document, out),
             Format::Html => html::write(document, out),
             Format::Xliff => xliff::write(document, options, out),
+            Format::Tmx => tmx::write(document, out),
         }
     }
 }
@@ -111,7 +119,7 @@ impl fmt::Display for Format {
 
 /// A name that is not one of [`Format::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown output format `{0}`\nhint: use one of md, tsv, json, html, xliff")]
+#[error("unknown output format `{0}`\nhint: use one of md, tsv, json, html, xliff, tmx")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -191,6 +199,20 @@ fn term_pairs(segment: &Segment, between: &str) -> String {
     distinct_terms(segment)
         .iter()
         .map(|term| format!("{}{between}{}", term.entry, term.en))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What a format read by people shows where a segment without English
+/// would have it: the English of its glossary terms, each once, in order
+/// (empty when the segment has English or no terms).
+fn term_hint(segment: &Segment) -> String {
+    if segment.target.is_some() {
+        return String::new();
+    }
+    distinct_terms(segment)
+        .iter()
+        .map(|term| term.en.as_str())
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -13,10 +13,14 @@
 //!   spreadsheets expect when they read a quote at the start of a field.
 //!
 //! [`unescape_cell`] undoes the first two on a cell that a CSV reader with a
-//! tab delimiter has already unquoted.
+//! tab delimiter has already unquoted; `tarjama tm import` reads the file
+//! back through [`crate::formats::tsv`], which shares this escaping.
 
 use super::term_pairs;
 use crate::align::Document;
+use crate::formats::tsv::escape_field;
+/// Undoes [`escape_cell`] (after the CSV reader's unquoting).
+pub use crate::formats::tsv::unescape_cell;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -50,54 +54,13 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
 /// Escapes one cell as the module documentation describes (CSV quoting of
 /// `"` is left to the CSV writer).
 pub fn escape_cell(cell: &str) -> Cow<'_, str> {
-    let formula_like = cell.starts_with(['=', '+', '-', '@', '\'']);
-    if !formula_like && !cell.contains(['\\', '\t', '\n', '\r']) {
-        return Cow::Borrowed(cell);
+    if !cell.starts_with(['=', '+', '-', '@', '\'']) {
+        return escape_field(cell);
     }
-    let mut escaped = String::with_capacity(cell.len() + 2);
-    if formula_like {
-        escaped.push('\'');
-    }
-    for c in cell.chars() {
-        match c {
-            '\\' => escaped.push_str("\\\\"),
-            '\t' => escaped.push_str("\\t"),
-            '\n' => escaped.push_str("\\n"),
-            '\r' => escaped.push_str("\\r"),
-            c => escaped.push(c),
-        }
-    }
-    Cow::Owned(escaped)
-}
-
-/// The text of a cell written by [`escape_cell`]: one leading `'` dropped,
-/// `\\`, `\t`, `\n`, `\r` turned back into their characters (a backslash
-/// before anything else stays as it is).
-pub fn unescape_cell(cell: &str) -> Cow<'_, str> {
-    let cell = cell.strip_prefix('\'').unwrap_or(cell);
-    if !cell.contains('\\') {
-        return Cow::Borrowed(cell);
-    }
-    let mut text = String::with_capacity(cell.len());
-    let mut chars = cell.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            text.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => text.push('\\'),
-            Some('t') => text.push('\t'),
-            Some('n') => text.push('\n'),
-            Some('r') => text.push('\r'),
-            Some(other) => {
-                text.push('\\');
-                text.push(other);
-            }
-            None => text.push('\\'),
-        }
-    }
-    Cow::Owned(text)
+    let mut protected = String::with_capacity(cell.len() + 2);
+    protected.push('\'');
+    protected.push_str(&escape_field(cell));
+    Cow::Owned(protected)
 }
 
 #[cfg(test)]
