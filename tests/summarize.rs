@@ -7,6 +7,7 @@ const ARTICLE: &str = include_str!("fixtures/summary/desalination.ar.txt");
 const HEADLINES: &str = include_str!("fixtures/summary/headlines.ar.txt");
 const LATIN: &str = include_str!("fixtures/summary/latin.txt");
 const ONE_SENTENCE: &str = include_str!("fixtures/summary/one-sentence.ar.txt");
+const RUN_ON: &str = include_str!("fixtures/summary/run-on.ar.txt");
 
 /// The article's sentences as `tarjama split` prints them.
 fn sentences(sandbox: &Sandbox, text: &str) -> Vec<String> {
@@ -147,6 +148,21 @@ fn word_budget_is_reached_by_the_fewest_sentences_in_rank_order() {
 }
 
 #[test]
+fn a_sentence_longer_than_the_word_budget_gives_way_to_shorter_ones() {
+    let sandbox = Sandbox::new();
+    let all = sentences(&sandbox, RUN_ON);
+    let counts: Vec<usize> = all.iter().map(|line| word_count(line)).collect();
+    assert_eq!(counts, [13, 78, 10, 9, 12, 10]);
+    // The second sentence alone would fill 40 words: the lead and the
+    // short sentences after it instead.
+    let summary = summarize(&sandbox, &["--words", "40"], RUN_ON);
+    assert_eq!(positions(&summary, &all), [0, 2, 3, 4]);
+    // With room for more than it, it is the second pick again.
+    let summary = summarize(&sandbox, &["--words", "100"], RUN_ON);
+    assert_eq!(positions(&summary, &all), [0, 1, 2]);
+}
+
+#[test]
 fn json_numbers_sentences_from_one_with_character_offsets() {
     let sandbox = Sandbox::new();
     let report = json(&sandbox, &["--sentences", "3"], ARTICLE);
@@ -187,7 +203,7 @@ fn json_layout() {
           "index": 1,
           "start": 0,
           "end": 39,
-          "score": 1.15,
+          "score": 1.0,
           "text": "ارتفعت أسعار القمح في الأسواق العالمية."
         }
       ]

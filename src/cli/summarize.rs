@@ -17,9 +17,11 @@ Examples:
   tarjama summarize --words 120 article.txt     sentences until 120 words are reached
   tarjama summarize --format json article.txt   with sentence numbers, offsets and scores
 
-The sentences are printed in the order of the article. The ranking leans on
-position (news put their point first) and adds LexRank centrality, coverage of
-the article's salient terms and redundancy removal.";
+The sentences are printed in the order of the article. The ranking is by
+position (news and encyclopedia articles put their point first), with run-on
+sentences of more than 60 words counted down and near-repeats kept out; with
+--words, a sentence that alone has as many words as the budget is only taken
+when nothing else is left (except the first).";
 
 /// Pick the sentences that carry the main points (extractive summary)
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,7 @@
 //! Picking sentences within a budget: best score first, each candidate
 //! marked down by its similarity to what is already chosen (maximal
-//! marginal relevance), near-repeats of a chosen sentence last.
+//! marginal relevance); near-repeats of a chosen sentence, and sentences
+//! that alone fill a word budget, last.
 
 use super::Budget;
 use super::graph::SimilarityGraph;
@@ -40,21 +41,29 @@ struct Candidate {
     value: f64,
     index: usize,
     penalty: f64,
+    /// Taken only when nothing else is left: a near-repeat of a chosen
+    /// sentence, or a sentence that alone fills the word budget.
+    last_resort: bool,
 }
 
 impl Candidate {
-    fn is_repeat(&self) -> bool {
-        self.penalty >= NEAR_REPEAT
+    fn new(value: f64, index: usize, penalty: f64, too_long: bool) -> Self {
+        Self {
+            value,
+            index,
+            penalty,
+            last_resort: too_long || penalty >= NEAR_REPEAT,
+        }
     }
 }
 
 impl Ord for Candidate {
-    /// A sentence that is not a repeat first, then higher value; on a tie
-    /// the earlier sentence.
+    /// A sentence that is not a last resort first, then higher value; on
+    /// a tie the earlier sentence.
     fn cmp(&self, other: &Self) -> Ordering {
         other
-            .is_repeat()
-            .cmp(&self.is_repeat())
+            .last_resort
+            .cmp(&self.last_resort)
             .then_with(|| self.value.total_cmp(&other.value))
             .then_with(|| other.index.cmp(&self.index))
     }
@@ -76,11 +85,12 @@ impl Eq for Candidate {}
 
 /// Chooses sentences greedily: the candidate with the highest
 /// `score − redundancy × (highest similarity to a chosen sentence)` comes
-/// next, until the budget is met; repeats of a chosen sentence (similarity
-/// [`NEAR_REPEAT`] or more) only when nothing else is left. A word budget
-/// is met once the chosen
-/// sentences reach it (the last one may go past it). Sentences without a
-/// word are never chosen. Returns indices in document order.
+/// next, until the budget is met. Only when nothing else is left: repeats
+/// of a chosen sentence (similarity [`NEAR_REPEAT`] or more) and, with a
+/// word budget, sentences after the first that alone have as many words
+/// as the budget. A word budget is met once the chosen sentences reach it
+/// (the last one may go past it). Sentences without a word are never
+/// chosen. Returns indices in document order.
 ///
 /// Penalties only grow, so a lazy priority queue suffices: a candidate
 /// whose penalty rose is pushed again and its stale entry skipped. The
@@ -93,17 +103,18 @@ pub(super) fn choose(
     budget: Budget,
 ) -> Vec<usize> {
     let limit = budget.limit(scores.len());
+    let first = words.iter().position(|&count| count > 0);
+    let too_long = |index: usize| match limit {
+        Limit::Words(budget) => Some(index) != first && words[index] >= budget,
+        Limit::Sentences(_) => false,
+    };
     let mut penalty = vec![0.0_f64; scores.len()];
     let mut chosen_flags = vec![false; scores.len()];
     let mut queue: BinaryHeap<Candidate> = scores
         .iter()
         .enumerate()
         .filter(|&(index, _)| words[index] > 0)
-        .map(|(index, &value)| Candidate {
-            value,
-            index,
-            penalty: 0.0,
-        })
+        .map(|(index, &value)| Candidate::new(value, index, 0.0, too_long(index)))
         .collect();
     let mut chosen = Vec::new();
     let mut total_words = 0;
@@ -122,11 +133,12 @@ pub(super) fn choose(
             let (other, similarity) = (other as usize, f64::from(similarity));
             if !chosen_flags[other] && words[other] > 0 && similarity > penalty[other] {
                 penalty[other] = similarity;
-                queue.push(Candidate {
-                    value: scores[other] - redundancy * similarity,
-                    index: other,
-                    penalty: similarity,
-                });
+                queue.push(Candidate::new(
+                    scores[other] - redundancy * similarity,
+                    other,
+                    similarity,
+                    too_long(other),
+                ));
             }
         }
     }
