@@ -15,7 +15,9 @@
 pub mod align;
 pub mod formats;
 pub mod glossary;
+pub mod lookup;
 pub mod output;
+pub mod qa;
 pub mod summary;
 pub mod text;
 pub mod tm;

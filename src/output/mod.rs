@@ -13,7 +13,7 @@
 
 mod html;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 pub mod tsv;
 mod xliff;
 
