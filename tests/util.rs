@@ -44,3 +44,12 @@ impl Sandbox {
         cmd
     }
 }
+
+/// The path of `name` under `tests/fixtures`, as a string for arguments.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}

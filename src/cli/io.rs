@@ -43,6 +43,17 @@ pub fn read_text(path: Option<&Path>) -> Result<String> {
     decode_owned(bytes).context(name)
 }
 
+/// Reads an exchange file (TMX, XLIFF, TSV): UTF-8, or UTF-16 behind its
+/// byte-order mark; `-` reads standard input (UTF-8). `name` names it in
+/// errors.
+pub fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
+    if file == Path::new("-") {
+        return read_text(None);
+    }
+    let bytes = fs::read(file).map_err(|err| cannot_read(err, name))?;
+    Ok(tarjama::formats::decode(name, bytes)?)
+}
+
 /// How much input is read at a time by [`read_text_pieces`].
 const PIECE_LEN: usize = 1 << 20;
 

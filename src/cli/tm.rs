@@ -175,7 +175,7 @@ fn import_file(
     name: &str,
     args: &ImportArgs,
 ) -> Result<ImportSummary> {
-    let text = read_exchange_file(file, name)?;
+    let text = io::read_exchange_file(file, name)?;
     let format = match args.format {
         ImportFormat::Auto => Format::detect(Some(file), &text),
         ImportFormat::Tmx => Format::Tmx,
@@ -205,18 +205,6 @@ fn describe(summary: &ImportSummary) -> String {
         "{} added, {} updated, {} duplicates skipped, {} untranslated skipped, {} held back",
         summary.added, summary.updated, summary.duplicates, summary.untranslated, summary.held_back
     )
-}
-
-fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
-    if file == Path::new("-") {
-        return io::read_text(None);
-    }
-    let bytes = std::fs::read(file).map_err(|err| {
-        anyhow::anyhow!(
-            "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
-        )
-    })?;
-    Ok(formats::decode(name, bytes)?)
 }
 
 fn progress_bar(bytes: usize) -> Option<ProgressBar> {

@@ -334,15 +334,14 @@ fn check_terms(
             (!phrase.is_empty())
                 .then(|| target.find(&phrase))
                 .flatten()
-                .map(|range| (avoid, &segment.target[range]))
+                .map(|range| &segment.target[range])
         });
-        if let Some((avoid, used)) = avoided {
+        if let Some(used) = avoided {
             let mut finding = Finding::new(
                 index,
                 Kind::TermAvoided,
                 format!(
-                    "«{surface}» is rendered «{used}», which the glossary says to avoid \
-                     («{avoid}»); use «{}»",
+                    "«{surface}» is rendered «{used}», which the glossary says to avoid; use «{}»",
                     entry.en
                 ),
             );
@@ -366,15 +365,16 @@ fn check_terms(
             .map(|rendering| format!("«{rendering}»"))
             .collect::<Vec<_>>()
             .join(" or ");
+        let lacks = if renderings.len() == 1 {
+            "does not have it"
+        } else {
+            "has neither"
+        };
         let mut finding = Finding::new(
             index,
             Kind::TermMissing,
-            format!("«{surface}» should be rendered {expected}; the target has neither"),
+            format!("«{surface}» is {expected} in the glossary; the target {lacks}"),
         );
-        if renderings.len() == 1 {
-            finding.message =
-                format!("«{surface}» should be rendered {expected}; the target has not");
-        }
         finding.source_words = surface.to_owned();
         finding.expected = renderings.join(" | ");
         findings.push(finding);
@@ -428,13 +428,23 @@ fn check_numbers(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
     findings.push(finding);
 }
 
-/// A value as people write it: no `.0`, no exponent.
+/// A value as people write it: no `.0`, no exponent, thousands grouped
+/// from five digits on (years stay 2014).
 fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
+    let text = format!("{value}");
+    let (whole, fraction) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let digits = whole.trim_start_matches('-');
+    let mut grouped = String::with_capacity(text.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && digits.len() > 4 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
     }
+    format!(
+        "{}{grouped}{fraction}",
+        &whole[..whole.len() - digits.len()]
+    )
 }
 
 fn check_question(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
@@ -687,6 +697,15 @@ mod tests {
             [Kind::Untranslated, Kind::TermMissing]
         );
         assert_eq!(kinds("COVID-19", "COVID-19"), []);
+    }
+
+    #[test]
+    fn values_read_as_people_write_them() {
+        assert_eq!(format_value(300_000_000.0), "300,000,000");
+        assert_eq!(format_value(2.5), "2.5");
+        assert_eq!(format_value(1234.75), "1,234.75");
+        assert_eq!(format_value(12.0), "12");
+        assert_eq!(format_value(2014.0), "2014");
     }
 
     #[test]

@@ -105,27 +105,24 @@ impl<'a> Report<'a> {
         writeln!(out, "{}", self.summary())
     }
 
-    /// "3 errors and 1 warning in 2 of 64 segments".
+    /// "file: 3 errors and 1 warning in 2 of 64 segments".
     pub fn summary(&self) -> String {
-        if self.findings.is_empty() {
-            return format!(
-                "{}: no findings in {} segments",
-                self.file,
-                self.segments.len()
-            );
-        }
         let plural = |count: usize, word: &str| {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };
+        let total = self.segments.len();
+        if self.findings.is_empty() {
+            return format!("{}: no findings in {}", self.file, plural(total, "segment"));
+        }
         let mut flagged: Vec<usize> = self.findings.iter().map(|f| f.segment).collect();
         flagged.dedup();
         format!(
-            "{}: {} and {} in {} of {} segments",
+            "{}: {} and {} in {} of {}",
             self.file,
             plural(self.count(Severity::Error), "error"),
             plural(self.count(Severity::Warning), "warning"),
             flagged.len(),
-            self.segments.len()
+            plural(total, "segment")
         )
     }
 
