@@ -41,6 +41,7 @@ use crate::text::script::Scripts;
 use crate::text::tokenize::{word_key, words};
 use crate::tm::{LookupOptions, TmError, TranslationMemory};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
@@ -108,8 +109,19 @@ impl fmt::Display for How {
 pub struct Suggestion {
     /// Index of the entry in the glossary.
     pub entry: usize,
+    /// Which of the entry's Arabic forms is closest (0: the key, then the
+    /// variants in order).
+    pub form: usize,
     /// 100 × (1 − edit distance ÷ the longer length), on normalized text.
     pub score: u8,
+}
+
+impl Suggestion {
+    /// The closest Arabic form.
+    pub fn form<'g>(&self, glossary: &'g Glossary) -> &'g str {
+        let entry = glossary.entry(self.entry);
+        entry.forms().nth(self.form).unwrap_or(&entry.ar)
+    }
 }
 
 /// What a term got.
@@ -153,7 +165,12 @@ impl Answer {
             .iter()
             .map(|suggestion| {
                 let entry = glossary.entry(suggestion.entry);
-                format!("{} = {} ({})", entry.ar, entry.en, suggestion.score)
+                format!(
+                    "{} = {} ({})",
+                    suggestion.form(glossary),
+                    entry.en,
+                    suggestion.score
+                )
             })
             .collect();
         format!("suggestions: {}", listed.join("; "))
@@ -337,6 +354,8 @@ pub struct Suggester {
 struct Form {
     chars: Vec<char>,
     entry: u32,
+    /// Its position among the entry's forms.
+    position: u32,
 }
 
 const PAD_START: char = '\u{2}';
@@ -348,7 +367,7 @@ impl Suggester {
         let mut forms = Vec::new();
         let mut postings: foldhash::HashMap<u64, Vec<(u32, u16)>> = Default::default();
         for (index, entry) in glossary.entries().iter().enumerate() {
-            for form in entry.forms() {
+            for (position, form) in entry.forms().enumerate() {
                 let chars = fuzzy_chars(form);
                 if chars.is_empty() {
                     continue;
@@ -360,6 +379,7 @@ impl Suggester {
                 forms.push(Form {
                     chars,
                     entry: index as u32,
+                    position: position as u32,
                 });
             }
         }
@@ -410,10 +430,18 @@ impl Suggester {
                 continue;
             }
             let score = (100 * (longest - distance) / longest) as u8;
-            let entry = form.entry as usize;
-            match best.iter_mut().find(|s| s.entry == entry) {
-                Some(known) => known.score = known.score.max(score),
-                None => best.push(Suggestion { entry, score }),
+            let suggestion = Suggestion {
+                entry: form.entry as usize,
+                form: form.position as usize,
+                score,
+            };
+            match best.iter_mut().find(|s| s.entry == suggestion.entry) {
+                // The best form of an entry; the earlier one on a tie.
+                Some(known) if (suggestion.score, known.form) > (known.score, suggestion.form) => {
+                    *known = suggestion
+                }
+                Some(_) => {}
+                None => best.push(suggestion),
             }
         }
         best.sort_by_key(|s| (u8::MAX - s.score, s.entry));
@@ -462,6 +490,62 @@ fn bigrams(chars: &[char]) -> Vec<(u64, u16)> {
     counted
 }
 
+/// How the lines of a term list are cut into cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Cells between tabs, taken as they are.
+    Tsv,
+    /// Cells between commas; a cell in `"` may hold commas, line breaks and
+    /// doubled quotes (`"say ""yes"""`).
+    Csv,
+}
+
+/// The cells of one record; `None` when a quoted CSV cell is still open at
+/// its end (the record goes on over the next line).
+pub fn cells(record: &str, format: InputFormat) -> Option<Vec<Cow<'_, str>>> {
+    if format == InputFormat::Tsv {
+        return Some(record.split('\t').map(Cow::Borrowed).collect());
+    }
+    let mut cells = Vec::new();
+    let mut rest = record;
+    loop {
+        let Some(quoted) = rest.strip_prefix('"') else {
+            let end = rest.find(',').unwrap_or(rest.len());
+            cells.push(Cow::Borrowed(&rest[..end]));
+            if end == rest.len() {
+                return Some(cells);
+            }
+            rest = &rest[end + 1..];
+            continue;
+        };
+        let mut cell = String::new();
+        let mut tail = quoted;
+        loop {
+            let close = tail.find('"')?;
+            cell.push_str(&tail[..close]);
+            tail = &tail[close + 1..];
+            match tail.strip_prefix('"') {
+                Some(after) => {
+                    cell.push('"');
+                    tail = after;
+                }
+                None => break,
+            }
+        }
+        cells.push(Cow::Owned(cell));
+        // Anything between the closing quote and the comma is kept, as
+        // spreadsheets do.
+        let end = tail.find(',').unwrap_or(tail.len());
+        if let Some(Cow::Owned(cell)) = cells.last_mut() {
+            cell.push_str(&tail[..end]);
+        }
+        if end == tail.len() {
+            return Some(cells);
+        }
+        rest = &tail[end + 1..];
+    }
+}
+
 /// The output formats of a lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -470,7 +554,9 @@ pub enum Format {
     Tsv,
     /// The same columns as CSV, with a header.
     Csv,
-    /// A JSON array of `{"line","term","english","how","score","type","suggestions"}`.
+    /// A JSON array of `{"line","term","english","how","score","type","suggestions"}`;
+    /// `english` is null unless the term got an answer, `suggestions` lists
+    /// `{"ar","entry","en","type","score"}` for `fuzzy`.
     Json,
     /// A Markdown table.
     Markdown,
@@ -507,6 +593,7 @@ struct JsonRow<'a> {
 #[derive(Serialize)]
 struct JsonSuggestion<'a> {
     ar: &'a str,
+    entry: &'a str,
     en: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -588,7 +675,8 @@ impl<'g> RowWriter<'g> {
                         .map(|suggestion| {
                             let entry = glossary.entry(suggestion.entry);
                             JsonSuggestion {
-                                ar: &entry.ar,
+                                ar: suggestion.form(glossary),
+                                entry: &entry.ar,
                                 en: &entry.en,
                                 kind: entry.kind.as_str(),
                                 score: suggestion.score,
@@ -688,6 +776,7 @@ mod tests {
             answer.suggestions,
             [Suggestion {
                 entry: 1,
+                form: 0,
                 score: 85
             }]
         );
@@ -704,6 +793,34 @@ mod tests {
         let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(rows[0]["english"], serde_json::Value::Null);
         assert_eq!(rows[0]["suggestions"][0]["en"], "Lavrov");
+    }
+
+    /// Every entry's best form by comparing the term with all of them.
+    fn full_scan(glossary: &Glossary, term: &str, min_score: u8) -> Vec<Suggestion> {
+        let query = fuzzy_chars(term);
+        let mut expected: Vec<Suggestion> = Vec::new();
+        for (index, entry) in glossary.entries().iter().enumerate() {
+            let mut best: Option<Suggestion> = None;
+            for (form, text) in entry.forms().enumerate() {
+                let text = fuzzy_chars(text);
+                let longest = text.len().max(query.len());
+                if longest == 0 {
+                    continue;
+                }
+                let distance = strsim::generic_levenshtein(&query, &text);
+                let score = (100 * (longest - distance) / longest) as u8;
+                if best.is_none_or(|b| score > b.score) {
+                    best = Some(Suggestion {
+                        entry: index,
+                        form,
+                        score,
+                    });
+                }
+            }
+            expected.extend(best.filter(|b| b.score >= min_score && !query.is_empty()));
+        }
+        expected.sort_by_key(|s| (u8::MAX - s.score, s.entry));
+        expected
     }
 
     #[test]
@@ -723,29 +840,44 @@ mod tests {
             "م",
             "ملافروفا",
         ] {
-            let query = fuzzy_chars(term);
-            let mut expected: Vec<Suggestion> = Vec::new();
-            for (index, entry) in glossary.entries().iter().enumerate() {
-                let score = entry
-                    .forms()
-                    .map(|form| {
-                        let form = fuzzy_chars(form);
-                        let longest = form.len().max(query.len());
-                        let distance = strsim::generic_levenshtein(&query, &form);
-                        (100 * (longest - distance) / longest) as u8
-                    })
-                    .max()
-                    .unwrap_or(0);
-                if score >= 50 {
-                    expected.push(Suggestion {
-                        entry: index,
-                        score,
-                    });
-                }
-            }
-            expected.sort_by_key(|s| (u8::MAX - s.score, s.entry));
-            assert_eq!(suggester.suggest(term), expected, "{term}");
+            assert_eq!(
+                suggester.suggest(term),
+                full_scan(&glossary, term, 50),
+                "{term}"
+            );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn filter_loses_nothing(
+            forms in proptest::collection::vec("[ابتسلمنوي ]{1,10}", 1..30),
+            term in "[ابتسلمنوي ]{0,12}",
+            min_score in 50u8..=100,
+        ) {
+            let mut glossary = Glossary::new();
+            glossary.add(forms.iter().map(|form| Entry {
+                ar: form.clone(),
+                en: "x".into(),
+                ..Entry::default()
+            }).collect());
+            let options = Options { suggestions: usize::MAX, min_score };
+            let mut suggester = Suggester::new(&glossary, options);
+            proptest::prop_assert_eq!(suggester.suggest(&term), full_scan(&glossary, &term, min_score));
+        }
+    }
+
+    #[test]
+    fn cuts_csv_and_tsv_records() {
+        let csv = |record| cells(record, InputFormat::Csv);
+        assert_eq!(csv("a,,b").unwrap(), ["a", "", "b"]);
+        assert_eq!(
+            csv("\"x, y\",\"say \"\"yes\"\"\"").unwrap(),
+            ["x, y", "say \"yes\""]
+        );
+        assert_eq!(csv("\"open,"), None);
+        assert_eq!(csv("\"two\nlines\",z").unwrap(), ["two\nlines", "z"]);
+        assert_eq!(cells("أ\t\"ب\"", InputFormat::Tsv).unwrap(), ["أ", "\"ب\""]);
     }
 
     #[test]
