@@ -21,8 +21,8 @@ fn full_size() -> bool {
 
 /// Distinct Arabic terms, `count` of them.
 fn terms(count: usize) -> Vec<String> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/bench-data/termlists/combined.tsv");
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench-data/termlists/combined.tsv");
     if full_size()
         && let Ok(text) = std::fs::read_to_string(shared)
     {
@@ -46,7 +46,11 @@ fn terms(count: usize) -> Vec<String> {
         ((state >> 33) as usize) % n
     };
     (0..count)
-        .map(|_| (0..3 + next(6)).map(|_| LETTERS[next(LETTERS.len())]).collect())
+        .map(|_| {
+            (0..3 + next(6))
+                .map(|_| LETTERS[next(LETTERS.len())])
+                .collect()
+        })
         .collect()
 }
 

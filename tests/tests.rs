@@ -6,6 +6,7 @@ mod util;
 mod check;
 mod cli;
 mod glossary;
+mod lookup;
 mod output;
 mod split;
 mod summarize;

@@ -33,7 +33,13 @@ impl Sandbox {
     /// `tarjama ARGS` with the sandbox as working directory, home and data
     /// directory, and nothing else from the caller's environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("tarjama"));
+        Command::from_std(self.process(args))
+    }
+
+    /// The same as [`Sandbox::cmd`] as a plain process, for tests that
+    /// talk to it while it runs.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("tarjama"));
         cmd.env_clear()
             .env("HOME", self.path())
             .env("XDG_DATA_HOME", self.path().join("data"))
