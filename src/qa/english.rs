@@ -9,6 +9,10 @@
 //! dialogue = dialog). Hyphens and dots between letters are read both ways:
 //! as word breaks (Russia-Ukraine = Russia Ukraine) and as nothing
 //! (cease-fire = ceasefire, U.S. = US).
+//!
+//! A name of two or more capitalized words is also found as its acronym
+//! written in capitals: United Kingdom = UK = U.K., European Union = EU's,
+//! International Court of Justice = ICJ (never "us" for United States).
 
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -27,6 +31,8 @@ pub struct EnglishText {
     split: Vec<Word>,
     /// Hyphens and inner dots dropped.
     joined: Vec<Word>,
+    /// Words written in capitals (dots and a possessive dropped): U.S. = US.
+    acronyms: Vec<Word>,
 }
 
 /// A phrase to look for (a glossary rendering), folded the same way.
@@ -34,19 +40,58 @@ pub struct EnglishText {
 pub struct Phrase {
     split: Vec<String>,
     joined: Vec<String>,
+    acronym: Option<String>,
 }
 
 impl EnglishText {
     /// Cuts and folds `text`.
     pub fn new(text: &str) -> Self {
         let (split, joined) = words(text);
-        Self { split, joined }
+        // Each chunk whole with its dots dropped (U.S.), and each part
+        // between hyphens (non-UK, US-China).
+        let mut acronyms = Vec::new();
+        for range in chunks(text) {
+            let chunk = &text[range.clone()];
+            let mut push = |part: &str, range: Range<usize>| {
+                let part = ["'s", "’s"]
+                    .iter()
+                    .find_map(|possessive| part.strip_suffix(possessive))
+                    .unwrap_or(part);
+                let letters: String = part.chars().filter(|&c| c != '.').collect();
+                if letters.len() >= 2 && letters.bytes().all(|b| b.is_ascii_uppercase()) {
+                    acronyms.push(Word {
+                        folded: letters,
+                        range,
+                    });
+                }
+            };
+            push(chunk, range.clone());
+            let mut from = 0;
+            let breaks = chunk
+                .char_indices()
+                .filter(|&(_, c)| is_joiner(c) && c != '.');
+            for (at, c) in breaks.chain(std::iter::once((chunk.len(), ' '))) {
+                push(&chunk[from..at], range.start + from..range.start + at);
+                from = at + c.len_utf8();
+            }
+        }
+        Self {
+            split,
+            joined,
+            acronyms,
+        }
     }
 
     /// The byte range of the first place where `phrase` occurs as whole
     /// words, if any.
     pub fn find(&self, phrase: &Phrase) -> Option<Range<usize>> {
-        find_in(&self.split, &phrase.split).or_else(|| find_in(&self.joined, &phrase.joined))
+        find_in(&self.split, &phrase.split)
+            .or_else(|| find_in(&self.joined, &phrase.joined))
+            .or_else(|| {
+                let acronym = phrase.acronym.as_ref()?;
+                let found = self.acronyms.iter().find(|word| word.folded == *acronym)?;
+                Some(found.range.clone())
+            })
     }
 
     /// True when the text has no word.
@@ -69,6 +114,7 @@ impl Phrase {
         Self {
             split: fold(split),
             joined: fold(joined),
+            acronym: acronym(text),
         }
     }
 
@@ -76,6 +122,26 @@ impl Phrase {
     pub fn is_empty(&self) -> bool {
         self.split.is_empty()
     }
+}
+
+/// Words an acronym leaves out.
+const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "to"];
+
+/// The initials of a name of two or more capitalized words (minor words
+/// aside): "International Court of Justice" → "ICJ".
+fn acronym(text: &str) -> Option<String> {
+    let mut initials = String::new();
+    for word in text.split(|c: char| c.is_whitespace() || is_joiner(c)) {
+        if word.is_empty() || MINOR_WORDS.contains(&word) {
+            continue;
+        }
+        let first = word.chars().next()?;
+        if !first.is_ascii_uppercase() {
+            return None;
+        }
+        initials.push(first);
+    }
+    (initials.len() >= 2).then_some(initials)
 }
 
 fn find_in(words: &[Word], phrase: &[String]) -> Option<Range<usize>> {
@@ -250,6 +316,38 @@ mod tests {
         assert!(finds("Organisation", "Organization").is_some());
         assert!(finds("Erdoğan said", "Erdogan").is_some());
         assert!(finds("in the city centre", "center").is_some());
+    }
+
+    #[test]
+    fn names_are_found_as_their_acronyms() {
+        assert!(finds("the EU's budget", "European Union").is_some());
+        assert_eq!(
+            finds("U.K. officials", "United Kingdom").as_deref(),
+            Some("U.K")
+        );
+        assert!(finds("at the ICJ", "International Court of Justice").is_some());
+        assert_eq!(
+            finds("non-UK buyers", "United Kingdom").as_deref(),
+            Some("UK")
+        );
+        assert_eq!(
+            finds("the US–China war", "United States").as_deref(),
+            Some("US")
+        );
+        assert!(finds("told us", "United States").is_none());
+        assert!(finds("the SG said", "security guarantees").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn found_ranges_are_slices_of_the_text(
+            text in "\\PC{0,30}|[A-Za-z.'’–— -]{0,30}",
+            phrase in "[A-Za-z.–-]{1,8}( [A-Z][a-z]{0,3}){0,2}",
+        ) {
+            if let Some(range) = EnglishText::new(&text).find(&Phrase::new(&phrase)) {
+                proptest::prop_assert!(text.get(range).is_some());
+            }
+        }
     }
 
     #[test]

@@ -703,7 +703,7 @@ mod tests {
     fn values_read_as_people_write_them() {
         assert_eq!(format_value(300_000_000.0), "300,000,000");
         assert_eq!(format_value(2.5), "2.5");
-        assert_eq!(format_value(1234.75), "1,234.75");
+        assert_eq!(format_value(12345.75), "12,345.75");
         assert_eq!(format_value(12.0), "12");
         assert_eq!(format_value(2014.0), "2014");
     }
@@ -743,6 +743,20 @@ mod tests {
             .collect();
         assert_eq!(found, [(2, Some(0)), (4, Some(3))]);
         assert!(findings.iter().all(|f| f.kind == Kind::Inconsistent));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_segment_checks_without_panic(
+            source in "\\PC{0,30}|[ا-ي٠-٩؟?.,٫ ]{0,30}",
+            target in "\\PC{0,30}|[a-zA-Z0-9?.,'’ -]{0,30}",
+        ) {
+            let segments = [Segment::new("1", &source, &target), Segment::new("2", &source, "x y z w")];
+            let findings = check(&segments, &glossary(), None).unwrap();
+            for finding in findings {
+                proptest::prop_assert!(finding.segment < 2);
+            }
+        }
     }
 
     #[test]

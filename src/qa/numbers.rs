@@ -1,15 +1,20 @@
 //! Numbers in Arabic sources and English targets, for the number check.
 //!
 //! Digits of any script are read after normalization (٢٠١٤ = 2014, ٣٫٥ =
-//! 3.5); `,` between digit groups of three is a thousands separator (1,000
-//! = 1000), another single `,` or `.` a decimal point, and several dots
-//! (18.3.2015) separate numbers. A scale word after the digits multiplies
-//! them (5 ملايين = 5 million = 5,000,000; `$3bn`).
+//! 3.5). Separators: `1,000` and `1,000,000` group thousands, `2,5` and
+//! `3.75` are decimals, `76.000` and `1,500` may be either (Arabic texts
+//! group thousands with dots), several dots (18.3.2015) separate numbers.
+//! A scale word after the digits, or glued to them, multiplies them
+//! (5 ملايين = 5 million = `£5million` = `$5m` = 5,000,000).
 //!
-//! Numbers written out (خمسة عشر, ثلاثة آلاف, twenty-five, March, الثالث,
-//! third) are read too, but only to excuse digits on the other side:
-//! written-out words are too ambiguous (أحد, one, may) to be reported
-//! missing themselves.
+//! Some writings stand for more than one number, and any of them may match
+//! the other side: `5.30` (a time: 5 and 30), `1950-53` (1953), `1990s`
+//! (90, as in التسعينيات), `30 000` (30,000).
+//!
+//! Numbers written out (خمسة عشر, ثلاثة آلاف, الخامس والعشرين,
+//! twenty-five, March, third) are read too, but only to excuse digits on
+//! the other side: written-out words are too ambiguous (أحد, one, may) to
+//! be reported missing themselves. Zero is never reported (`04:00` is 4).
 
 use crate::text::normalize;
 use crate::text::tokenize::{proclitic_readings, words};
@@ -31,10 +36,40 @@ pub enum Written {
 pub struct Number {
     /// Its value.
     pub value: f64,
+    /// Other values the same writing may stand for.
+    pub also: Vec<f64>,
     /// Digits or words.
     pub written: Written,
     /// Byte range in the text (a scale word after digits included).
     pub range: Range<usize>,
+}
+
+impl Number {
+    fn digits(value: f64, range: Range<usize>) -> Self {
+        Self {
+            value,
+            also: Vec::new(),
+            written: Written::Digits,
+            range,
+        }
+    }
+
+    fn words(value: f64, range: Range<usize>) -> Self {
+        Self {
+            written: Written::Words,
+            ..Self::digits(value, range)
+        }
+    }
+
+    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(self.value).chain(self.also.iter().copied())
+    }
+
+    /// True when some value of one is some value of the other.
+    fn matches(&self, other: &Number) -> bool {
+        self.values()
+            .any(|a| other.values().any(|b| same_value(a, b)))
+    }
 }
 
 /// Numbers with digits on one side that the other side does not have.
@@ -60,8 +95,11 @@ pub fn compare(source: &[Number], target: &[Number]) -> Mismatch {
     let unmatched = |side: &[Number], other: &[Number]| {
         let mut found: Vec<Number> = Vec::new();
         for number in side.iter().filter(|n| n.written == Written::Digits) {
-            let elsewhere = other.iter().any(|o| same_value(o.value, number.value));
-            if !elsewhere && !found.iter().any(|f| same_value(f.value, number.value)) {
+            let zero = number.values().all(|value| value == 0.0);
+            if !zero
+                && !other.iter().any(|o| o.matches(number))
+                && !found.iter().any(|f| f.matches(number))
+            {
                 found.push(number.clone());
             }
         }
@@ -86,7 +124,7 @@ enum Role {
     Hundred,
     /// Multiplies what came before and closes it: ألف, million.
     Scale(f64),
-    /// Stands alone: a dual (ألفين), an ordinal, a month.
+    /// Stands alone: a dual (ألفين), a decade, a month.
     Alone(f64),
 }
 
@@ -186,26 +224,46 @@ const ARABIC_WORDS: &[(&str, Role)] = &[
     ("ملياران", Role::Alone(2e9)),
     ("ملياري", Role::Alone(2e9)),
     ("تريليون", Role::Scale(1e12)),
-    ("اول", Role::Alone(1.0)),
-    ("اولي", Role::Alone(1.0)),
-    ("ثاني", Role::Alone(2.0)),
-    ("ثانيه", Role::Alone(2.0)),
-    ("ثالث", Role::Alone(3.0)),
-    ("ثالثه", Role::Alone(3.0)),
-    ("رابع", Role::Alone(4.0)),
-    ("رابعه", Role::Alone(4.0)),
-    ("خامس", Role::Alone(5.0)),
-    ("خامسه", Role::Alone(5.0)),
-    ("سادس", Role::Alone(6.0)),
-    ("سادسه", Role::Alone(6.0)),
-    ("سابع", Role::Alone(7.0)),
-    ("سابعه", Role::Alone(7.0)),
-    ("ثامن", Role::Alone(8.0)),
-    ("ثامنه", Role::Alone(8.0)),
-    ("تاسع", Role::Alone(9.0)),
-    ("تاسعه", Role::Alone(9.0)),
-    ("عاشر", Role::Alone(10.0)),
-    ("عاشره", Role::Alone(10.0)),
+    // Ordinals compose like the numbers: الخامس والعشرين, الحادي عشر.
+    ("اول", Role::Add(1.0)),
+    ("حادي", Role::Add(1.0)),
+    ("حاديه", Role::Add(1.0)),
+    ("ثان", Role::Add(2.0)),
+    ("اولي", Role::Add(1.0)),
+    ("ثاني", Role::Add(2.0)),
+    ("ثانيه", Role::Add(2.0)),
+    ("ثالث", Role::Add(3.0)),
+    ("ثالثه", Role::Add(3.0)),
+    ("رابع", Role::Add(4.0)),
+    ("رابعه", Role::Add(4.0)),
+    ("خامس", Role::Add(5.0)),
+    ("خامسه", Role::Add(5.0)),
+    ("سادس", Role::Add(6.0)),
+    ("سادسه", Role::Add(6.0)),
+    ("سابع", Role::Add(7.0)),
+    ("سابعه", Role::Add(7.0)),
+    ("ثامن", Role::Add(8.0)),
+    ("ثامنه", Role::Add(8.0)),
+    ("تاسع", Role::Add(9.0)),
+    ("تاسعه", Role::Add(9.0)),
+    ("عاشر", Role::Add(10.0)),
+    ("عاشره", Role::Add(10.0)),
+    ("عشرينيات", Role::Alone(20.0)),
+    ("عشرينات", Role::Alone(20.0)),
+    ("ثلاثينيات", Role::Alone(30.0)),
+    ("ثلاثينات", Role::Alone(30.0)),
+    ("اربعينيات", Role::Alone(40.0)),
+    ("اربعينات", Role::Alone(40.0)),
+    ("خمسينيات", Role::Alone(50.0)),
+    ("خمسينات", Role::Alone(50.0)),
+    ("ستينيات", Role::Alone(60.0)),
+    ("ستينات", Role::Alone(60.0)),
+    ("سبعينيات", Role::Alone(70.0)),
+    ("سبعينات", Role::Alone(70.0)),
+    ("ثمانينيات", Role::Alone(80.0)),
+    ("ثمانينات", Role::Alone(80.0)),
+    ("تسعينيات", Role::Alone(90.0)),
+    ("تسعينات", Role::Alone(90.0)),
     ("يناير", Role::Alone(1.0)),
     ("فبراير", Role::Alone(2.0)),
     ("مارس", Role::Alone(3.0)),
@@ -314,8 +372,12 @@ const ENGLISH_WORDS: &[(&str, Role)] = &[
     ("dec", Role::Alone(12.0)),
 ];
 
-/// Scales written right after English digits: `$3bn`, `5m`.
+/// Scales written right after English digits: `$3bn`, `5m`, `£11million`.
 const ENGLISH_SUFFIXES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
     ("k", 1e3),
     ("m", 1e6),
     ("mn", 1e6),
@@ -394,7 +456,8 @@ fn scan(
         let token = tokens[index].clone();
         let word = &text[token.clone()];
         if word.bytes().any(|b| b.is_ascii_digit()) {
-            let next_scale = tokens.get(index + 1).and_then(|next| {
+            let next = tokens.get(index + 1);
+            let next_scale = next.and_then(|next| {
                 roles(&text[next.clone()])?
                     .into_iter()
                     .find_map(|role| match role {
@@ -404,12 +467,19 @@ fn scan(
             });
             let before = numbers.len();
             digits_in(word, token.start, suffixes, &mut numbers);
-            if let Some((scale, end)) = next_scale
-                && numbers.len() == before + 1
-            {
-                numbers[before].value *= scale;
-                numbers[before].range.end = end;
+            let single = numbers.len() == before + 1;
+            if let Some((scale, end)) = next_scale.filter(|_| single) {
+                let number = &mut numbers[before];
+                number.value *= scale;
+                number.also.iter_mut().for_each(|value| *value *= scale);
+                number.range.end = end;
                 index += 1;
+            } else if single {
+                let previous = index
+                    .checked_sub(1)
+                    .map(|i| (&tokens[i], &text[tokens[i].clone()]));
+                let following = next.map(|next| (next, &text[next.clone()]));
+                add_readings(text, &mut numbers[before], previous, following);
             }
             index += 1;
             continue;
@@ -436,6 +506,40 @@ fn scan(
     numbers
 }
 
+/// Other values of a number written alone in its word: the year a
+/// two-digit end of a range stands for (1950-53), a number with a
+/// three-digit group after a space (30 000).
+fn add_readings(
+    text: &str,
+    number: &mut Number,
+    previous: Option<(&Range<usize>, &str)>,
+    following: Option<(&Range<usize>, &str)>,
+) {
+    let written = &text[number.range.clone()];
+    let is_digits =
+        |word: &str, len: usize| word.len() == len && word.bytes().all(|b| b.is_ascii_digit());
+    if let Some((range, word)) = previous
+        && is_digits(written, 2)
+        && is_digits(word, 4)
+        && matches!(text[range.end..number.range.start].trim(), "-" | "–" | "/")
+    {
+        let century = word[..2].parse::<f64>().unwrap_or(0.0) * 100.0;
+        number.also.push(century + number.value);
+    }
+    if let Some((range, word)) = following
+        && is_digits(word, 3)
+        && matches!(
+            &text[number.range.end..range.start],
+            " " | "\u{a0}" | "\u{202f}"
+        )
+        && number.value.fract() == 0.0
+    {
+        number
+            .also
+            .push(number.value * 1000.0 + word.parse::<f64>().unwrap_or(0.0));
+    }
+}
+
 /// Every reading of a run of number words: each word alone, and the
 /// numbers they compose (ثلاثة وعشرون = 23, five hundred thousand =
 /// 500,000). Two units, two teens or two tens in a row start a new number
@@ -444,11 +548,7 @@ fn words_number(run: &[(Range<usize>, Vec<Role>)], numbers: &mut Vec<Number>) {
     let mut composer = Composer::default();
     for (range, found) in run {
         for role in found {
-            numbers.push(Number {
-                value: role.value(),
-                written: Written::Words,
-                range: range.clone(),
-            });
+            numbers.push(Number::words(role.value(), range.clone()));
         }
         match found.first() {
             Some(&Role::Add(value)) => {
@@ -506,11 +606,7 @@ impl Composer {
         if let Some(range) = self.range.take()
             && self.parts > 1
         {
-            numbers.push(Number {
-                value: self.total + self.current,
-                written: Written::Words,
-                range,
-            });
+            numbers.push(Number::words(self.total + self.current, range));
         }
         *self = Composer::default();
     }
@@ -534,60 +630,71 @@ fn digits_in(word: &str, offset: usize, suffixes: &[(&str, f64)], numbers: &mut 
         {
             at += 1;
         }
-        let values = parse_digits(&word[start..at]);
+        let readings = parse_digits(&word[start..at]);
         let rest = &word[at..];
         let suffix = suffixes.iter().find(|(suffix, _)| {
-            rest.len() >= suffix.len()
-                && rest[..suffix.len()].eq_ignore_ascii_case(suffix)
+            rest.get(..suffix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(suffix))
                 && !rest[suffix.len()..].starts_with(|c: char| c.is_alphabetic())
         });
-        let single = values.len() == 1;
-        for value in values {
-            let (value, end) = match suffix {
-                Some((text, scale)) if single => (value * scale, at + text.len()),
-                _ => (value, at),
-            };
-            numbers.push(Number {
-                value,
-                written: Written::Digits,
-                range: offset + start..offset + end,
-            });
+        let single = readings.len() == 1;
+        let decade =
+            single && at - start == 4 && rest.starts_with('s') && word[start..at].ends_with('0');
+        for mut number in readings {
+            number.range = offset + start..offset + at;
+            if let Some((text, scale)) = suffix.filter(|_| single) {
+                number.value *= scale;
+                number.also.iter_mut().for_each(|value| *value *= scale);
+                number.range.end += text.len();
+            }
+            if decade {
+                number.also.push(number.value % 100.0);
+            }
+            numbers.push(number);
         }
     }
 }
 
-/// The values of one run of ASCII digits and separators (see the module
-/// documentation).
-fn parse_digits(run: &str) -> Vec<f64> {
-    let separators: Vec<(usize, u8)> = run
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'.' | b','))
-        .collect();
+/// The numbers of one run of ASCII digits and separators (see the module
+/// documentation); their ranges are left empty.
+fn parse_digits(run: &str) -> Vec<Number> {
+    let separators: Vec<u8> = run.bytes().filter(|b| matches!(b, b'.' | b',')).collect();
     let groups: Vec<&str> = run.split(['.', ',']).collect();
-    let number = |text: &str| text.parse::<f64>().ok();
-    let grouped = |groups: &[&str]| {
+    let value = |text: &str| text.parse::<f64>().unwrap_or(0.0);
+    let one = |value: f64, also: Vec<f64>| {
+        vec![Number {
+            also,
+            ..Number::digits(value, 0..0)
+        }]
+    };
+    let thousands = |groups: &[&str]| {
         (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
     };
+    let decimal = |whole: &str, fraction: &str| value(&format!("{whole}.{fraction}"));
+    let same_separator = separators.windows(2).all(|pair| pair[0] == pair[1]);
     match separators.as_slice() {
-        [] => number(run).into_iter().collect(),
-        [(_, b',')] if groups[1].len() != 3 => number(&run.replace(',', ".")).into_iter().collect(),
-        [(_, b'.')] => number(run).into_iter().collect(),
-        _ if separators.iter().all(|&(_, b)| b == b',') && grouped(&groups) => {
-            number(&run.replace(',', "")).into_iter().collect()
+        [] => one(value(run), Vec::new()),
+        // 1,500 or 76.000: thousands, or a decimal.
+        [_] if thousands(&groups) => {
+            one(value(&groups.concat()), vec![decimal(groups[0], groups[1])])
         }
-        [.., (point, b'.')]
-            if separators[..separators.len() - 1]
-                .iter()
-                .all(|&(_, b)| b == b',')
-                && grouped(&groups[..groups.len() - 1]) =>
-        {
-            let (whole, fraction) = run.split_at(*point);
-            number(&format!("{}{fraction}", whole.replace(',', "")))
-                .into_iter()
-                .collect()
+        // 5.30: a decimal, or a time.
+        [b'.'] if groups[1].len() == 2 && value(groups[0]) < 24.0 && value(groups[1]) < 60.0 => {
+            one(
+                decimal(groups[0], groups[1]),
+                vec![value(groups[0]), value(groups[1])],
+            )
         }
-        _ => groups.iter().filter_map(|group| number(group)).collect(),
+        [_] => one(decimal(groups[0], groups[1]), Vec::new()),
+        _ if same_separator && thousands(&groups) => one(value(&groups.concat()), Vec::new()),
+        [.., b',', b'.'] if thousands(&groups[..groups.len() - 1]) => {
+            let whole = groups[..groups.len() - 1].concat();
+            one(decimal(&whole, groups[groups.len() - 1]), Vec::new())
+        }
+        _ => groups
+            .iter()
+            .map(|group| Number::digits(value(group), 0..0))
+            .collect(),
     }
 }
 
@@ -615,28 +722,56 @@ mod tests {
         assert_eq!(&text[year.range.clone()], "٢٠١٤");
     }
 
+    /// Every value of each number of a digit run.
+    fn readings(run: &str) -> Vec<Vec<f64>> {
+        parse_digits(run)
+            .iter()
+            .map(|number| number.values().collect())
+            .collect()
+    }
+
     #[test]
     fn reads_separators() {
-        assert_eq!(parse_digits("1,000"), [1000.0]);
-        assert_eq!(parse_digits("1,000,000.5"), [1000000.5]);
-        assert_eq!(parse_digits("2,5"), [2.5]);
-        assert_eq!(parse_digits("3.75"), [3.75]);
-        assert_eq!(parse_digits("10.30.45"), [10.0, 30.0, 45.0]);
+        assert_eq!(readings("1,000"), [[1000.0, 1.0]]);
+        assert_eq!(readings("76.000"), [[76000.0, 76.0]]);
+        assert_eq!(readings("1,000,000.5"), [[1000000.5]]);
+        assert_eq!(readings("1.234.567"), [[1234567.0]]);
+        assert_eq!(readings("2,5"), [[2.5]]);
+        assert_eq!(readings("3.75"), [[3.75]]);
+        assert_eq!(readings("5.30"), [[5.3, 5.0, 30.0]]);
+        assert_eq!(readings("13.5"), [[13.5]]);
+        assert_eq!(readings("10.30.45"), [[10.0], [30.0], [45.0]]);
+    }
+
+    #[test]
+    fn reads_other_writings_of_the_same_number() {
+        let target = english_numbers("the 1950-53 war, in the 1990s, at 5.30pm, for £11million");
+        let source = arabic_numbers("حرب 1950 - 1953 في التسعينيات الساعة 5:30 مقابل 11 مليون");
+        assert!(
+            compare(&source, &target).is_empty(),
+            "{:?}",
+            compare(&source, &target)
+        );
+        let source = arabic_numbers("تضم 30 000 تلميذ في الساعة 04:00");
+        let target = english_numbers("has 30,000 pupils at 4 a.m.");
+        assert!(compare(&source, &target).is_empty());
     }
 
     #[test]
     fn applies_scales() {
         let numbers = arabic_numbers("رصد 2.5 مليار دولار و5 ملايين يورو");
         assert_eq!(values(&numbers, Written::Digits), [2.5e9, 5e6]);
-        let numbers = english_numbers("$2.5bn and 5 million euros, 10km");
-        assert_eq!(values(&numbers, Written::Digits), [2.5e9, 5e6, 10.0]);
+        let numbers = english_numbers("$2.5bn and 5 million euros, 10km, £11million");
+        assert_eq!(values(&numbers, Written::Digits), [2.5e9, 5e6, 10.0, 11e6]);
     }
 
     #[test]
     fn composes_written_out_numbers() {
-        let numbers = arabic_numbers("قتل ثلاثة وعشرون شخصا وجرح خمسة عشر وفقد ثلاثة آلاف");
+        let numbers = arabic_numbers(
+            "قتل ثلاثة وعشرون شخصا وجرح خمسة عشر وفقد ثلاثة آلاف في التعديل الخامس والعشرين",
+        );
         let words = values(&numbers, Written::Words);
-        for expected in [23.0, 15.0, 3000.0] {
+        for expected in [23.0, 15.0, 3000.0, 25.0] {
             assert!(words.contains(&expected), "{expected} in {words:?}");
         }
         let words = values(
@@ -658,6 +793,16 @@ mod tests {
         assert_eq!(mismatch.missing.len(), 1);
         assert_eq!(mismatch.missing[0].value, 2014.0);
         assert!(mismatch.extra.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panic(text in "\\PC{0,40}|[0-9٠-٩.,٫٬ a-zA-Z½²mbnk]{0,30}") {
+            for number in arabic_numbers(&text).into_iter().chain(english_numbers(&text)) {
+                proptest::prop_assert!(text.get(number.range.clone()).is_some());
+                proptest::prop_assert!(number.value.is_finite());
+            }
+        }
     }
 
     #[test]
