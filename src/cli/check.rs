@@ -12,7 +12,7 @@ use tarjama::tm::OpenMode;
 
 const EXAMPLES: &str = "\
 Examples:
-  tarjama check done.tsv                       report of the file `translate -f tsv` wrote, filled in
+  tarjama check done.tsv                       the TSV `translate` wrote, targets filled in
   tarjama check project.xlf -g names.yaml      XLIFF 1.2/2.0 from a CAT tool, one more glossary
   tarjama check memory.tmx --tm team.sqlite    also compare with a translation memory
   tarjama check -f json --fail-on warning done.xlf > findings.json
@@ -23,7 +23,7 @@ without one), the XLIFF unit id, the TMX <tu> position.
 
 Findings (severity):
   untranslated     error    empty target, a copy of the source, Arabic script left in the target
-  term-missing     error    a glossary entry of the source whose English (en or long) the target lacks
+  term-missing     error    an entry found in the source whose en (or long) the target lacks
   term-avoided     error    the target uses one of the entry's `avoid` renderings
   number-mismatch  error    digits of one side missing on the other (٢٠١٤ = 2014, 1,000 = 1000)
   punctuation      warning  a question in the source, none in the target
