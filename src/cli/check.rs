@@ -1,6 +1,6 @@
 //! `tarjama check`: QA of a translated bilingual file.
 
-use super::{GlossaryArgs, OutputArg, TmArgs, io};
+use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use tarjama::formats::Format as InputFormat;
 use tarjama::glossary::Glossary;
 use tarjama::qa::{self, Severity, report::Report};
-use tarjama::tm::OpenMode;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,9 +45,8 @@ pub struct Args {
     fail_on: FailOn,
     #[command(flatten)]
     glossary: GlossaryArgs,
-    /// Compare with this translation memory too (SQLite file; also TARJAMA_TM) [default: none]
-    #[arg(long = "tm", env = "TARJAMA_TM", value_name = "PATH")]
-    tm: Option<PathBuf>,
+    #[command(flatten)]
+    tm: OptionalTmArgs,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -83,10 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.glossary.load()?
     };
-    let tm = match args.tm {
-        Some(path) => Some(TmArgs { tm: Some(path) }.open(OpenMode::ReadOnly)?),
-        None => None,
-    };
+    let tm = args.tm.open()?;
     let findings = qa::check(&segments, &glossary, tm.as_ref())?;
     let report = Report {
         file: &name,

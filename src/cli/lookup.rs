@@ -1,6 +1,6 @@
 //! `tarjama lookup`: batch translation of a term list.
 
-use super::{GlossaryArgs, OutputArg, TmArgs, io};
+use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::{Result, bail};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -9,7 +9,6 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarjama::lookup::{self, How, InputFormat, Lookup, Options, RowWriter};
-use tarjama::tm::OpenMode;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -62,9 +61,8 @@ pub struct Args {
     min_score: u8,
     #[command(flatten)]
     glossary: GlossaryArgs,
-    /// Also answer from this translation memory (SQLite file; also TARJAMA_TM) [default: none]
-    #[arg(long = "tm", env = "TARJAMA_TM", value_name = "PATH")]
-    tm: Option<PathBuf>,
+    #[command(flatten)]
+    tm: OptionalTmArgs,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -117,10 +115,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Md => lookup::Format::Markdown,
     };
     let glossary = args.glossary.load()?;
-    let tm = match args.tm {
-        Some(path) => Some(TmArgs { tm: Some(path) }.open(OpenMode::ReadOnly)?),
-        None => None,
-    };
+    let tm = args.tm.open()?;
     let options = Options {
         suggestions: args.suggestions,
         min_score: args.min_score,

@@ -1,6 +1,6 @@
 //! `tarjama tm`: the translation memory.
 
-use super::{OutputArg, TmArgs, io};
+use super::{OptionalTmArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -85,6 +85,21 @@ impl TmArgs {
             })?;
         }
         Ok(TranslationMemory::open(&path, mode)?)
+    }
+}
+
+impl OptionalTmArgs {
+    /// The TM, read only, when one is named.
+    pub fn open(&self) -> Result<Option<TranslationMemory>> {
+        self.tm
+            .as_ref()
+            .map(|path| {
+                TmArgs {
+                    tm: Some(path.clone()),
+                }
+                .open(OpenMode::ReadOnly)
+            })
+            .transpose()
     }
 }
 
