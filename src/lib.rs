@@ -15,8 +15,10 @@
 pub mod align;
 pub mod formats;
 pub mod glossary;
+pub mod lookup;
 pub mod mt;
 pub mod output;
+pub mod qa;
 pub mod summary;
 pub mod text;
 pub mod tm;

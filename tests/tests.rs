@@ -3,8 +3,10 @@
 
 mod util;
 
+mod check;
 mod cli;
 mod glossary;
+mod lookup;
 mod output;
 mod split;
 mod summarize;

@@ -33,7 +33,13 @@ impl Sandbox {
     /// `tarjama ARGS` with the sandbox as working directory, home and data
     /// directory, and nothing else from the caller's environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("tarjama"));
+        Command::from_std(self.process(args))
+    }
+
+    /// The same as [`Sandbox::cmd`] as a plain process, for tests that
+    /// talk to it while it runs.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("tarjama"));
         cmd.env_clear()
             .env("HOME", self.path())
             .env("XDG_DATA_HOME", self.path().join("data"))
@@ -43,4 +49,13 @@ impl Sandbox {
             .args(args);
         cmd
     }
+}
+
+/// The path of `name` under `tests/fixtures`, as a string for arguments.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
 }

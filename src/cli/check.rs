@@ -1,16 +1,108 @@
-//! `tarjama check`.
+//! `tarjama check`: QA of a translated bilingual file.
 
+use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::Result;
-use std::path::PathBuf;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tarjama::formats::Format as InputFormat;
+use tarjama::glossary::Glossary;
+use tarjama::qa::{self, Severity, report::Report};
+
+const EXAMPLES: &str = "\
+Examples:
+  tarjama check done.tsv                       the TSV `translate` wrote, targets filled in
+  tarjama check project.xlf -g names.yaml      XLIFF 1.2/2.0 from a CAT tool, one more glossary
+  tarjama check memory.tmx --tm team.sqlite    also compare with a translation memory
+  tarjama check -f json --fail-on warning done.xlf > findings.json
+
+Input: TSV (source<TAB>target, or the id/source/target/... file of `translate`), XLIFF 1.2 or
+2.0, TMX, told apart by content and extension. Segment ids: the TSV id column (the line number
+without one), the XLIFF unit id, the TMX <tu> position.
+
+Findings (severity):
+  untranslated     error    empty target, a copy of the source, Arabic script left in the target
+  term-missing     error    an entry found in the source whose en (or long) the target lacks
+  term-avoided     error    the target uses one of the entry's `avoid` renderings
+  number-mismatch  error    digits of one side missing on the other (٢٠١٤ = 2014, 1,000 = 1000)
+  punctuation      warning  a question in the source, none in the target
+  inconsistent     warning  the same source translated differently (in the file, or in the TM
+                            with --tm), or one translation given to unrelated sources
+
+Exit codes: 0 no finding at or above --fail-on, 1 some, 2 bad input or usage.";
 
 /// Check a translated bilingual file against the glossary and the TM
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Input (UTF-8); `-` or absent reads standard input
+    /// Bilingual file (TSV, XLIFF, TMX); `-` or absent reads standard input
     file: Option<PathBuf>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit 1 when a finding of this severity or worse is found
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    #[command(flatten)]
+    glossary: GlossaryArgs,
+    #[command(flatten)]
+    tm: OptionalTmArgs,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
-pub fn run(_args: Args) -> Result<ExitCode> {
-    super::not_built("check")
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Grouped by segment: its id, source and target, then one line per finding
+    Text,
+    /// {"file","segments","errors","warnings","findings":[{"segment","kind","severity","message",
+    /// "source_words","target_words","expected","other_segment"}]}
+    Json,
+    /// One finding per line under a header; cells safe for spreadsheets
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// Errors only
+    Error,
+    /// Warnings and errors
+    Warning,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let path = args.file.as_deref().unwrap_or(Path::new("-"));
+    let name = io::display_name(Some(path));
+    let text = io::read_exchange_file(path, &name)?;
+    let format = InputFormat::detect(Some(path), &text);
+    let segments = qa::read_segments(&name, &text, format)?;
+    let glossary = if args.glossary.no_default_glossary && args.glossary.glossary.is_empty() {
+        Glossary::new()
+    } else {
+        args.glossary.load()?
+    };
+    let tm = args.tm.open()?;
+    let findings = qa::check(&segments, &glossary, tm.as_ref())?;
+    let report = Report {
+        file: &name,
+        segments: &segments,
+        findings: &findings,
+    };
+    io::write_output(args.output.output.as_deref(), |out| {
+        match args.format {
+            Format::Text => report.write_text(out)?,
+            Format::Json => report.write_json(out)?,
+            Format::Tsv => report.write_tsv(out)?,
+        }
+        Ok(())
+    })?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    };
+    Ok(if findings.iter().any(|f| f.severity() >= threshold) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use tarjama::text::{DecodeError, decode_owned};
 
@@ -41,6 +41,17 @@ pub fn read_text(path: Option<&Path>) -> Result<String> {
         }
     };
     decode_owned(bytes).context(name)
+}
+
+/// Reads an exchange file (TMX, XLIFF, TSV): UTF-8, or UTF-16 behind its
+/// byte-order mark; `-` reads standard input (UTF-8). `name` names it in
+/// errors.
+pub fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
+    if file == Path::new("-") {
+        return read_text(None);
+    }
+    let bytes = fs::read(file).map_err(|err| cannot_read(err, name))?;
+    Ok(tarjama::formats::decode(name, bytes)?)
 }
 
 /// How much input is read at a time by [`read_text_pieces`].
@@ -126,6 +137,87 @@ fn whole_characters(bytes: &[u8]) -> usize {
         }
     }
     len
+}
+
+/// FILE, or standard input when FILE is absent or `-`, read one line at a
+/// time (for commands that answer line by line and stream their output).
+pub struct Lines {
+    input: io::BufReader<Box<dyn Read>>,
+    name: String,
+    /// The size of FILE, when known (for a progress bar).
+    pub len: Option<u64>,
+    /// Bytes read so far.
+    pub read: u64,
+    /// The number of the last line read, from 1.
+    pub line: usize,
+    buffer: Vec<u8>,
+}
+
+impl Lines {
+    /// Opens FILE (or standard input).
+    pub fn open(path: Option<&Path>) -> Result<Self> {
+        let name = display_name(path);
+        let (input, len): (Box<dyn Read>, _) = match path {
+            Some(path) if path != Path::new("-") => {
+                let file = fs::File::open(path).map_err(|err| cannot_read(err, &name))?;
+                let len = file.metadata().ok().map(|meta| meta.len());
+                (Box::new(file), len)
+            }
+            _ => (Box::new(io::stdin()), None),
+        };
+        Ok(Self {
+            input: io::BufReader::with_capacity(1 << 16, input),
+            name,
+            len,
+            read: 0,
+            line: 0,
+            buffer: Vec::new(),
+        })
+    }
+
+    /// How the input is named in messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True when the next line needs a read from the file or pipe, which
+    /// may wait: the moment to flush what was written so far.
+    pub fn needs_read(&self) -> bool {
+        self.input.buffer().is_empty()
+    }
+
+    /// The next line without its line end (`\n` or `\r\n`), a leading
+    /// byte-order mark dropped; `None` at the end.
+    pub fn next_line(&mut self) -> Result<Option<&str>> {
+        self.buffer.clear();
+        let read = self
+            .input
+            .read_until(b'\n', &mut self.buffer)
+            .map_err(|err| cannot_read(err, &self.name))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        let start = self.read;
+        self.read += read as u64;
+        self.line += 1;
+        let mut bytes = self.buffer.as_slice();
+        bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let skipped = if start == 0 && bytes.starts_with(BOM) {
+            bytes = &bytes[BOM.len()..];
+            BOM.len()
+        } else {
+            0
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(line) => Ok(Some(line)),
+            Err(err) => {
+                let offset = start as usize + skipped + err.valid_up_to();
+                Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset })
+                    .context(self.name.clone()))
+            }
+        }
+    }
 }
 
 /// Runs `write` against standard output or, with `-o FILE`, against a

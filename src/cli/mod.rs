@@ -92,6 +92,14 @@ pub struct TmArgs {
     pub tm: Option<PathBuf>,
 }
 
+/// A translation memory that is used only when named (`check`, `lookup`).
+#[derive(Debug, Args)]
+pub struct OptionalTmArgs {
+    /// Also use this translation memory (SQLite file; also TARJAMA_TM) [default: none]
+    #[arg(long = "tm", env = "TARJAMA_TM", value_name = "PATH")]
+    pub tm: Option<PathBuf>,
+}
+
 /// Where the result goes.
 #[derive(Debug, Args)]
 pub struct OutputArg {

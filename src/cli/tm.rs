@@ -1,6 +1,6 @@
 //! `tarjama tm`: the translation memory.
 
-use super::{OutputArg, TmArgs, io};
+use super::{OptionalTmArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -85,6 +85,21 @@ impl TmArgs {
             })?;
         }
         Ok(TranslationMemory::open(&path, mode)?)
+    }
+}
+
+impl OptionalTmArgs {
+    /// The TM, read only, when one is named.
+    pub fn open(&self) -> Result<Option<TranslationMemory>> {
+        self.tm
+            .as_ref()
+            .map(|path| {
+                TmArgs {
+                    tm: Some(path.clone()),
+                }
+                .open(OpenMode::ReadOnly)
+            })
+            .transpose()
     }
 }
 
@@ -177,7 +192,7 @@ fn import_file(
     name: &str,
     args: &ImportArgs,
 ) -> Result<ImportSummary> {
-    let text = read_exchange_file(file, name)?;
+    let text = io::read_exchange_file(file, name)?;
     let format = match args.format {
         ImportFormat::Auto => Format::detect(Some(file), &text),
         ImportFormat::Tmx => Format::Tmx,
@@ -207,18 +222,6 @@ fn describe(summary: &ImportSummary) -> String {
         "{} added, {} updated, {} duplicates skipped, {} untranslated skipped, {} held back",
         summary.added, summary.updated, summary.duplicates, summary.untranslated, summary.held_back
     )
-}
-
-fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
-    if file == Path::new("-") {
-        return io::read_text(None);
-    }
-    let bytes = std::fs::read(file).map_err(|err| {
-        anyhow::anyhow!(
-            "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
-        )
-    })?;
-    Ok(formats::decode(name, bytes)?)
 }
 
 fn progress_bar(bytes: usize) -> Option<ProgressBar> {

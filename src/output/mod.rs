@@ -13,7 +13,7 @@
 
 mod html;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod tmx;
 pub mod tsv;
 mod xliff;

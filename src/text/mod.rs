@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod normalize;
+pub mod script;
 pub mod segment;
 pub mod tokenize;
 

@@ -248,6 +248,24 @@ fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<
     })
 }
 
+/// The normalized words of `text` joined by single spaces, punctuation
+/// left out: equal for texts that differ only in spelling variants
+/// (diacritics, letter forms, digits' script), spacing, hyphens and marks.
+pub fn word_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut scanner = NormalizedWords::new(text);
+    while let Some((_, word)) = scanner.next_word() {
+        if word.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

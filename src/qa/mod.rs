@@ -1,0 +1,769 @@
+//! Quality checks of a translated bilingual file against the glossary, the
+//! translation memory and itself.
+//!
+//! ```
+//! use tarjama::glossary::{Entry, Glossary};
+//! use tarjama::qa::{self, Kind, Segment};
+//!
+//! let mut glossary = Glossary::new();
+//! glossary.add(vec![Entry {
+//!     ar: "ريابكوف".into(),
+//!     en: "Ryabkov".into(),
+//!     avoid: vec!["Riabkov".into()],
+//!     ..Entry::default()
+//! }]);
+//! let segments = [Segment::new("1", "قال ريابكوف إن عام ٢٠١٤ كان صعبا.", "Riabkov said 2015 was hard.")];
+//! let findings = qa::check(&segments, &glossary, None).unwrap();
+//! let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+//! assert_eq!(kinds, [Kind::TermAvoided, Kind::NumberMismatch]);
+//! ```
+//!
+//! The checks, per segment (see [`Kind`] for what each reports and
+//! [`Kind::severity`] for how bad it is):
+//!
+//! - the glossary entries found in the source (by the glossary matcher,
+//!   proclitics and all) must come back in the target as their English
+//!   (`en` or `long`, [`english`] tolerances), and none of their `avoid`
+//!   renderings may;
+//! - numbers written with digits must agree ([`numbers`]);
+//! - the target must exist, differ from an Arabic source, and hold no
+//!   Arabic script;
+//! - a question in the source must stay a question;
+//! - the same source must have the same translation throughout the file
+//!   and in the TM, and one translation must not serve two unrelated
+//!   sources (the rule is in [`check`]).
+
+pub mod english;
+pub mod numbers;
+pub mod report;
+
+use crate::formats::{Format, FormatError, LanguagePair, Units};
+use crate::glossary::Glossary;
+use crate::text::script::{Scripts, is_arabic_letter};
+use crate::text::tokenize::{word_key, words};
+use crate::tm::{LookupOptions, TmError, TranslationMemory, fuzzy};
+use english::{EnglishText, Phrase};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One source sentence and its translation, with the id the file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The id in the file: the TSV `id` column (or the line number when
+    /// there is none), the XLIFF unit id, the TMX `<tu>` position from 1.
+    pub id: String,
+    /// The Arabic.
+    pub source: String,
+    /// The English (empty when untranslated).
+    pub target: String,
+}
+
+impl Segment {
+    /// A segment from its parts.
+    pub fn new(
+        id: impl Into<String>,
+        source: impl Into<String>,
+        target: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            source: source.into(),
+            target: target.into(),
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The target is empty, a copy of the Arabic source, or holds Arabic
+    /// script.
+    Untranslated,
+    /// A glossary entry of the source is not rendered in the target.
+    TermMissing,
+    /// The target uses a rendering the glossary says to avoid.
+    TermAvoided,
+    /// A number of one side is not on the other.
+    NumberMismatch,
+    /// The source is a question, the target is not.
+    Punctuation,
+    /// The same source translated differently (in the file or the TM), or
+    /// the same translation given to unrelated sources.
+    Inconsistent,
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; may be fine.
+    Warning,
+    /// Wrong as it stands.
+    Error,
+}
+
+impl Kind {
+    /// Every kind, in report order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Untranslated,
+        Kind::TermMissing,
+        Kind::TermAvoided,
+        Kind::NumberMismatch,
+        Kind::Punctuation,
+        Kind::Inconsistent,
+    ];
+
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Untranslated => "untranslated",
+            Kind::TermMissing => "term-missing",
+            Kind::TermAvoided => "term-avoided",
+            Kind::NumberMismatch => "number-mismatch",
+            Kind::Punctuation => "punctuation",
+            Kind::Inconsistent => "inconsistent",
+        }
+    }
+
+    /// Errors are what is wrong on its face (a missing or avoided term, a
+    /// changed number, no translation); warnings need a human to decide
+    /// (punctuation, inconsistency, which can be deliberate).
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::Untranslated | Kind::TermMissing | Kind::TermAvoided | Kind::NumberMismatch => {
+                Severity::Error
+            }
+            Kind::Punctuation | Kind::Inconsistent => Severity::Warning,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Severity {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the segment in the checked slice.
+    pub segment: usize,
+    /// What it is about.
+    pub kind: Kind,
+    /// A sentence saying what is wrong, with the words.
+    pub message: String,
+    /// The words of the source concerned (may be empty).
+    pub source_words: String,
+    /// The words of the target concerned (may be empty).
+    pub target_words: String,
+    /// What the target should have (may be empty).
+    pub expected: String,
+    /// Index of the other segment involved (inconsistencies in the file).
+    pub other_segment: Option<usize>,
+}
+
+impl Finding {
+    fn new(segment: usize, kind: Kind, message: String) -> Self {
+        Self {
+            segment,
+            kind,
+            message,
+            source_words: String::new(),
+            target_words: String::new(),
+            expected: String::new(),
+            other_segment: None,
+        }
+    }
+
+    /// How bad it is (that of its kind).
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+/// Reads the segments of a bilingual file: TSV (two columns, or the
+/// `id source target …` file `tarjama translate` writes), XLIFF 1.2/2.0 or
+/// TMX. `file` names it in errors.
+pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segment>, FormatError> {
+    let mut units = Units::new(file, text, format, &LanguagePair::default());
+    let mut segments = Vec::new();
+    // For line numbers of TSV rows: the reader stands after the row it gave.
+    let (mut counted_to, mut lines) = (0, 0);
+    while let Some(unit) = units.next() {
+        let unit = unit?;
+        let position = || (segments.len() + 1).to_string();
+        let id = match format {
+            Format::Tmx => position(),
+            Format::Xliff => unit.id.unwrap_or_else(position),
+            Format::Tsv => unit.id.unwrap_or_else(|| {
+                let at = units.position().min(text.len());
+                lines += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..at]).count();
+                counted_to = at;
+                let unfinished = !text[..at].ends_with('\n');
+                (lines + usize::from(unfinished)).to_string()
+            }),
+        };
+        segments.push(Segment::new(id, unit.source, unit.target));
+    }
+    Ok(segments)
+}
+
+/// Runs every check over `segments`; findings come in segment order, then
+/// in [`Kind::ALL`] order. With a TM, each translated segment is compared
+/// with the newest TM unit of the same normalized source.
+///
+/// The rule for one translation given to different sources: two segments
+/// whose targets have the same words (case and punctuation aside), at least
+/// [`SHARED_TARGET_MIN_WORDS`] of them, while their sources share less than
+/// half their words (Dice over normalized words, proclitics stripped). Short
+/// targets ("He added:") and near-identical sources are left alone; what is
+/// left is usually a translation pasted into the wrong segment.
+pub fn check(
+    segments: &[Segment],
+    glossary: &Glossary,
+    tm: Option<&TranslationMemory>,
+) -> Result<Vec<Finding>, TmError> {
+    let mut findings = Vec::new();
+    let mut translated = vec![false; segments.len()];
+    for (index, segment) in segments.iter().enumerate() {
+        let Some(done) = check_untranslated(index, segment, &mut findings) else {
+            continue;
+        };
+        translated[index] = done;
+        let target = EnglishText::new(&segment.target);
+        check_terms(index, segment, &target, glossary, &mut findings);
+        check_numbers(index, segment, &mut findings);
+        check_question(index, segment, &mut findings);
+    }
+    check_same_source(segments, &translated, &mut findings);
+    check_shared_target(segments, &translated, &mut findings);
+    if let Some(tm) = tm {
+        check_against_tm(segments, &translated, tm, &mut findings)?;
+    }
+    findings.sort_by_key(|finding| (finding.segment, finding.kind));
+    Ok(findings)
+}
+
+/// A translation needs this many words before it counts as given to
+/// unrelated sources by mistake.
+pub const SHARED_TARGET_MIN_WORDS: usize = 4;
+
+/// Reports an empty target, a copy of the source, Arabic left in the
+/// target. `None` when there is nothing else to check, else whether the
+/// target is a translation (no Arabic in it).
+fn check_untranslated(
+    index: usize,
+    segment: &Segment,
+    findings: &mut Vec<Finding>,
+) -> Option<bool> {
+    let target = segment.target.trim();
+    if target.is_empty() {
+        findings.push(Finding::new(
+            index,
+            Kind::Untranslated,
+            "no translation".to_owned(),
+        ));
+        return None;
+    }
+    if !Scripts::of(target).arabic {
+        return Some(true);
+    }
+    if fuzzy::key(target) == fuzzy::key(&segment.source) {
+        let mut finding = Finding::new(
+            index,
+            Kind::Untranslated,
+            "the target is a copy of the source".to_owned(),
+        );
+        finding.target_words = target.to_owned();
+        findings.push(finding);
+        return None;
+    }
+    let arabic: Vec<&str> = words(target)
+        .map(|range| &target[range])
+        .filter(|word| word.chars().any(is_arabic_letter))
+        .collect();
+    let arabic = arabic.join(" ");
+    let mut finding = Finding::new(
+        index,
+        Kind::Untranslated,
+        format!("Arabic script left in the target: «{arabic}»"),
+    );
+    finding.target_words = arabic;
+    findings.push(finding);
+    Some(false)
+}
+
+/// Glossary entries of the source: their avoided renderings in the target,
+/// or their English missing from it (one finding per entry).
+fn check_terms(
+    index: usize,
+    segment: &Segment,
+    target: &EnglishText,
+    glossary: &Glossary,
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen = Vec::new();
+    for hit in glossary.find(&segment.source) {
+        if seen.contains(&hit.entry) {
+            continue;
+        }
+        seen.push(hit.entry);
+        let entry = glossary.entry(hit.entry);
+        let surface = hit.surface(&segment.source);
+        let avoided = entry.avoid.iter().find_map(|avoid| {
+            let phrase = Phrase::new(avoid);
+            (!phrase.is_empty())
+                .then(|| target.find(&phrase))
+                .flatten()
+                .map(|range| &segment.target[range])
+        });
+        if let Some(used) = avoided {
+            let mut finding = Finding::new(
+                index,
+                Kind::TermAvoided,
+                format!(
+                    "«{surface}» is rendered «{used}», which the glossary says to avoid; use «{}»",
+                    entry.en
+                ),
+            );
+            finding.source_words = surface.to_owned();
+            finding.target_words = used.to_owned();
+            finding.expected = entry.en.clone();
+            findings.push(finding);
+            continue;
+        }
+        let renderings: Vec<&str> = std::iter::once(entry.en.as_str())
+            .chain(entry.long.as_deref())
+            .filter(|rendering| !rendering.trim().is_empty())
+            .collect();
+        let phrases: Vec<Phrase> = renderings.iter().map(|r| Phrase::new(r)).collect();
+        if phrases.iter().all(Phrase::is_empty) || phrases.iter().any(|p| target.find(p).is_some())
+        {
+            continue;
+        }
+        let expected = renderings
+            .iter()
+            .map(|rendering| format!("«{rendering}»"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let lacks = if renderings.len() == 1 {
+            "does not have it"
+        } else {
+            "has neither"
+        };
+        let mut finding = Finding::new(
+            index,
+            Kind::TermMissing,
+            format!("«{surface}» is {expected} in the glossary; the target {lacks}"),
+        );
+        finding.source_words = surface.to_owned();
+        finding.expected = renderings.join(" | ");
+        findings.push(finding);
+    }
+}
+
+fn check_numbers(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
+    let source = numbers::arabic_numbers(&segment.source);
+    let target = numbers::english_numbers(&segment.target);
+    let mismatch = numbers::compare(&source, &target);
+    if mismatch.is_empty() {
+        return;
+    }
+    let written = |side: &[numbers::Number], text: &str| -> Vec<String> {
+        side.iter()
+            .map(|number| text[number.range.clone()].to_owned())
+            .collect()
+    };
+    let missing = written(&mismatch.missing, &segment.source);
+    let extra = written(&mismatch.extra, &segment.target);
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        let values: Vec<String> = mismatch
+            .missing
+            .iter()
+            .zip(&missing)
+            .map(|(number, text)| {
+                let value = format_value(number.value);
+                if value == *text {
+                    format!("«{text}»")
+                } else {
+                    format!("«{text}» ({value})")
+                }
+            })
+            .collect();
+        parts.push(format!(
+            "the source has {} and the target has not",
+            values.join(", ")
+        ));
+    }
+    if !extra.is_empty() {
+        let values: Vec<String> = extra.iter().map(|text| format!("«{text}»")).collect();
+        parts.push(format!(
+            "the target has {} and the source has not",
+            values.join(", ")
+        ));
+    }
+    let mut finding = Finding::new(index, Kind::NumberMismatch, parts.join("; "));
+    finding.source_words = missing.join(" | ");
+    finding.target_words = extra.join(" | ");
+    findings.push(finding);
+}
+
+/// A value as people write it: no `.0`, no exponent, thousands grouped
+/// from five digits on (years stay 2014).
+fn format_value(value: f64) -> String {
+    let text = format!("{value}");
+    let (whole, fraction) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let digits = whole.trim_start_matches('-');
+    let mut grouped = String::with_capacity(text.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && digits.len() > 4 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!(
+        "{}{grouped}{fraction}",
+        &whole[..whole.len() - digits.len()]
+    )
+}
+
+fn check_question(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
+    let asks = segment.source.contains(['؟', '?']);
+    if asks && !segment.target.contains(['?', '؟']) {
+        let mut finding = Finding::new(
+            index,
+            Kind::Punctuation,
+            "the source asks a question («؟»), the target has no «?»".to_owned(),
+        );
+        finding.source_words = "؟".to_owned();
+        findings.push(finding);
+    }
+}
+
+/// The words of an English target, lower case, punctuation and hyphens
+/// left out (U.S. = US): the key of "the same translation".
+fn target_key(target: &str) -> String {
+    target
+        .split_whitespace()
+        .map(|chunk| {
+            chunk
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Segments grouped by `key`, in file order, for the translated ones.
+fn groups(
+    segments: &[Segment],
+    translated: &[bool],
+    key: impl Fn(&Segment) -> String,
+) -> Vec<Vec<usize>> {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, segment) in segments.iter().enumerate() {
+        if translated[index] {
+            groups.entry(key(segment)).or_default().push(index);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    groups
+}
+
+/// The same source translated differently: the translation most segments
+/// of the group use (the earliest on a tie) is the reference, every other
+/// one is reported.
+fn check_same_source(segments: &[Segment], translated: &[bool], findings: &mut Vec<Finding>) {
+    for group in groups(segments, translated, |s| word_key(&s.source)) {
+        let keys: Vec<String> = group
+            .iter()
+            .map(|&i| target_key(&segments[i].target))
+            .collect();
+        let count = |key: &String| keys.iter().filter(|k| *k == key).count();
+        let Some(reference) = (0..keys.len()).max_by_key(|&i| (count(&keys[i]), usize::MAX - i))
+        else {
+            continue;
+        };
+        let reference_segment = &segments[group[reference]];
+        for (position, &index) in group.iter().enumerate() {
+            if keys[position] == keys[reference] {
+                continue;
+            }
+            let mut finding = Finding::new(
+                index,
+                Kind::Inconsistent,
+                format!(
+                    "the same source is translated «{}» in segment {}",
+                    reference_segment.target.trim(),
+                    reference_segment.id
+                ),
+            );
+            finding.target_words = segments[index].target.trim().to_owned();
+            finding.expected = reference_segment.target.trim().to_owned();
+            finding.other_segment = Some(group[reference]);
+            findings.push(finding);
+        }
+    }
+}
+
+/// One translation given to sources that share less than half their words.
+fn check_shared_target(segments: &[Segment], translated: &[bool], findings: &mut Vec<Finding>) {
+    for group in groups(segments, translated, |s| target_key(&s.target)) {
+        let first = group[0];
+        if target_key(&segments[first].target).split(' ').count() < SHARED_TARGET_MIN_WORDS {
+            continue;
+        }
+        let first_words = source_words(&segments[first].source);
+        for &index in &group[1..] {
+            let words = source_words(&segments[index].source);
+            if dice(&first_words, &words) >= 0.5 {
+                continue;
+            }
+            let mut finding = Finding::new(
+                index,
+                Kind::Inconsistent,
+                format!(
+                    "the same translation as segment {}, whose source is different: «{}»",
+                    segments[first].id,
+                    segments[first].source.trim()
+                ),
+            );
+            finding.target_words = segments[index].target.trim().to_owned();
+            finding.other_segment = Some(first);
+            findings.push(finding);
+        }
+    }
+}
+
+/// The normalized words of a source, proclitics and article stripped.
+fn source_words(source: &str) -> Vec<String> {
+    let mut words: Vec<String> = fuzzy::tokens(&fuzzy::key(source))
+        .into_iter()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .map(fuzzy::variant_class)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Dice coefficient of two sorted, deduplicated word lists.
+fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let shared = a
+        .iter()
+        .filter(|word| b.binary_search(word).is_ok())
+        .count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Each translated segment against the TM unit of the same normalized
+/// source (one lookup per distinct source).
+fn check_against_tm(
+    segments: &[Segment],
+    translated: &[bool],
+    tm: &TranslationMemory,
+    findings: &mut Vec<Finding>,
+) -> Result<(), TmError> {
+    let options = LookupOptions {
+        min_score: 100,
+        limit: 1,
+        diff: false,
+    };
+    let mut known: HashMap<String, Option<String>> = HashMap::new();
+    for (index, segment) in segments.iter().enumerate() {
+        if !translated[index] {
+            continue;
+        }
+        let key = fuzzy::key(&segment.source);
+        let tm_target = match known.get(&key) {
+            Some(target) => target.clone(),
+            None => {
+                let found = tm
+                    .lookup(&segment.source, &options)?
+                    .into_iter()
+                    .next()
+                    .map(|found| found.unit.target);
+                known.insert(key, found.clone());
+                found
+            }
+        };
+        let Some(tm_target) = tm_target else {
+            continue;
+        };
+        if target_key(&tm_target) == target_key(&segment.target) {
+            continue;
+        }
+        let mut finding = Finding::new(
+            index,
+            Kind::Inconsistent,
+            format!(
+                "the translation memory translates this source «{}»",
+                tm_target.trim()
+            ),
+        );
+        finding.target_words = segment.target.trim().to_owned();
+        finding.expected = tm_target.trim().to_owned();
+        findings.push(finding);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Entry;
+
+    fn glossary() -> Glossary {
+        let mut glossary = Glossary::new();
+        glossary.add(vec![
+            Entry {
+                ar: "حلف شمال الأطلسي".into(),
+                en: "NATO".into(),
+                long: Some("North Atlantic Treaty Organization".into()),
+                variants: vec!["الناتو".into()],
+                ..Entry::default()
+            },
+            Entry {
+                ar: "كييف".into(),
+                en: "Kyiv".into(),
+                avoid: vec!["Kiev".into()],
+                ..Entry::default()
+            },
+        ]);
+        glossary
+    }
+
+    fn kinds(source: &str, target: &str) -> Vec<Kind> {
+        check(&[Segment::new("1", source, target)], &glossary(), None)
+            .unwrap()
+            .into_iter()
+            .map(|finding| finding.kind)
+            .collect()
+    }
+
+    #[test]
+    fn terms_behind_proclitics_and_in_long_form() {
+        assert_eq!(kinds("وقال بالناتو", "He said to NATO's envoy"), []);
+        assert_eq!(
+            kinds(
+                "وقال بالناتو",
+                "He said to the North Atlantic Treaty Organization"
+            ),
+            []
+        );
+        assert_eq!(
+            kinds("وقال بالناتو", "He said to the alliance"),
+            [Kind::TermMissing]
+        );
+        assert_eq!(
+            kinds("وصل إلى كييف", "He reached Kiev"),
+            [Kind::TermAvoided]
+        );
+    }
+
+    #[test]
+    fn untranslated_targets() {
+        assert_eq!(kinds("وصل إلى كييف", ""), [Kind::Untranslated]);
+        assert_eq!(kinds("وصل إلى كييف", "وصل إلى كييف"), [Kind::Untranslated]);
+        assert_eq!(
+            kinds("وصل إلى كييف", "He reached كييف"),
+            [Kind::Untranslated, Kind::TermMissing]
+        );
+        assert_eq!(kinds("COVID-19", "COVID-19"), []);
+    }
+
+    #[test]
+    fn values_read_as_people_write_them() {
+        assert_eq!(format_value(300_000_000.0), "300,000,000");
+        assert_eq!(format_value(2.5), "2.5");
+        assert_eq!(format_value(12345.75), "12,345.75");
+        assert_eq!(format_value(12.0), "12");
+        assert_eq!(format_value(2014.0), "2014");
+    }
+
+    #[test]
+    fn questions() {
+        assert_eq!(kinds("هل وصل؟", "Did he arrive?"), []);
+        assert_eq!(kinds("هل وصل؟", "Did he arrive."), [Kind::Punctuation]);
+    }
+
+    #[test]
+    fn same_source_differently_and_same_target_for_other_sources() {
+        let segments = [
+            Segment::new("a", "بدأت المحادثات.", "The talks began."),
+            Segment::new("b", "بدأت المحادثات", "the talks began"),
+            Segment::new("c", "بدأت المحادثات.", "Negotiations started."),
+            Segment::new(
+                "d",
+                "وصل الوفد الروسي إلى المدينة",
+                "The Russian delegation arrived today",
+            ),
+            Segment::new(
+                "e",
+                "أعلنت الحكومة موازنة جديدة للعام",
+                "The Russian delegation arrived today",
+            ),
+            Segment::new(
+                "f",
+                "وصل الوفد الروسي الى المدينة اليوم",
+                "The Russian delegation arrived today",
+            ),
+        ];
+        let findings = check(&segments, &glossary(), None).unwrap();
+        let found: Vec<(usize, Option<usize>)> = findings
+            .iter()
+            .map(|f| (f.segment, f.other_segment))
+            .collect();
+        assert_eq!(found, [(2, Some(0)), (4, Some(3))]);
+        assert!(findings.iter().all(|f| f.kind == Kind::Inconsistent));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_segment_checks_without_panic(
+            source in "\\PC{0,30}|[ا-ي٠-٩؟?.,٫ ]{0,30}",
+            target in "\\PC{0,30}|[a-zA-Z0-9?.,'’ -]{0,30}",
+        ) {
+            let segments = [Segment::new("1", &source, &target), Segment::new("2", &source, "x y z w")];
+            let findings = check(&segments, &glossary(), None).unwrap();
+            for finding in findings {
+                proptest::prop_assert!(finding.segment < 2);
+            }
+        }
+    }
+
+    #[test]
+    fn tsv_rows_keep_their_line_as_id() {
+        let text = "\nقال\tHe said\n\nنعم\tYes";
+        let segments = read_segments("t.tsv", text, Format::Tsv).unwrap();
+        let ids: Vec<&str> = segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["2", "4"]);
+    }
+}

@@ -1,0 +1,60 @@
+//! Which scripts a text is written in.
+
+/// True for a letter of the Arabic script (the Arabic blocks, presentation
+/// forms included); digits, punctuation and marks are not letters.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// The letters of a text, by script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scripts {
+    /// Some letter is Arabic.
+    pub arabic: bool,
+    /// Some letter is of another script (Latin, Cyrillic …).
+    pub other: bool,
+}
+
+impl Scripts {
+    /// The scripts of the letters of `text` (digits and marks are no letters).
+    pub fn of(text: &str) -> Self {
+        let mut scripts = Scripts::default();
+        for c in text.chars() {
+            if is_arabic_letter(c) {
+                scripts.arabic = true;
+            } else if c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c) {
+                scripts.other = true;
+            }
+            if scripts.arabic && scripts.other {
+                break;
+            }
+        }
+        scripts
+    }
+
+    /// Arabic letters and letters of another script together.
+    pub fn is_mixed(self) -> bool {
+        self.arabic && self.other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_scripts_apart() {
+        assert_eq!(
+            Scripts::of("الناتو"),
+            Scripts {
+                arabic: true,
+                other: false
+            }
+        );
+        assert!(Scripts::of("قمة G20").is_mixed());
+        assert!(!Scripts::of("عام ٢٠١٤، مُحَمَّد").other);
+        assert_eq!(Scripts::of("2014 - ؟"), Scripts::default());
+        assert!(Scripts::of("NATO").other && !Scripts::of("NATO").arabic);
+        assert!(Scripts::of("\u{FEFB}").arabic);
+    }
+}
