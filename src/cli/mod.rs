@@ -2,9 +2,11 @@
 //! input/output helpers. Only this module talks to the terminal, the
 //! environment and the file system layout.
 
+mod batch;
 mod brief;
 mod check;
 mod completions;
+mod english;
 mod glossaries;
 mod glossary;
 mod io;
