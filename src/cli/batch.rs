@@ -45,7 +45,7 @@ impl Inputs {
     }
 
     /// The single input: `None` for standard input.
-    pub fn single(&self) -> Option<&Path> {
+    fn single(&self) -> Option<&Path> {
         self.files.first().map(PathBuf::as_path)
     }
 }
@@ -87,24 +87,33 @@ fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, bool)> {
     Ok((inputs, found_in_folder))
 }
 
-/// Runs `each(input, output)` for every input, the outputs in `dir` (created
-/// if missing) named after their inputs with `extension`. Failures are
-/// reported as they come and the rest go on; exit code 2 when any failed.
-/// Names that two inputs would share, and outputs that would replace an
-/// input, are refused before anything is written.
+/// Runs `each(input, output)`: once for a single input (`None` for
+/// standard input) with the `-o` file, if any; in a batch, for every input
+/// with an output file in the `output` folder (created if missing) named
+/// after it with `extension`. Batch failures are reported as they come and
+/// the rest go on; the exit code is then 2. Names that two inputs would
+/// share, and outputs that would replace an input, are refused before
+/// anything is written.
 pub fn run(
-    inputs: &[PathBuf],
-    dir: &Path,
+    inputs: &Inputs,
+    output: Option<&Path>,
     extension: &str,
-    mut each: impl FnMut(&Path, &Path) -> Result<()>,
+    mut each: impl FnMut(Option<&Path>, Option<&Path>) -> Result<()>,
 ) -> Result<ExitCode> {
+    let dir = match output {
+        Some(dir) if inputs.batch => dir,
+        _ => {
+            each(inputs.single(), output)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     fs::create_dir_all(dir).map_err(|err| {
         anyhow::anyhow!(
             "cannot create the output folder ({err}): {}\nhint: check the path and its permissions",
             dir.display()
         )
     })?;
-    let plan = plan_outputs(inputs, dir, extension)?;
+    let plan = plan_outputs(&inputs.files, dir, extension)?;
     let bar = if std::io::stderr().is_terminal() {
         let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
@@ -115,7 +124,7 @@ pub fn run(
     let mut failed = false;
     for (input, output) in &plan {
         bar.set_message(input.display().to_string());
-        if let Err(err) = each(input, output) {
+        if let Err(err) = each(Some(input), Some(output)) {
             failed = true;
             bar.suspend(|| eprintln!("{}", super::report(&err)));
         }

@@ -1,16 +1,107 @@
-//! `tarjama brief`.
+//! `tarjama brief`: the English briefing of Arabic articles, one per input.
 
+use super::OutputArg;
+use super::batch::{self, Inputs};
+use super::english::{English, EnglishArgs};
+use super::io;
+use super::summarize::BudgetArgs;
 use anyhow::Result;
-use std::path::PathBuf;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tarjama::brief::{Briefing, Options};
+use tarjama::output::BriefFormat;
 
-/// Write an English briefing of an Arabic article
+const EXAMPLES: &str = "\
+A briefing has the headline (the first line, when it is one: a breadcrumb trail before it and
+a repeat after it are left out), the key points (the summary of the body, with their English
+from the translation memory or --mt-cmd, else the English of their names and terms in
+sentence order: `… [Sergei Ryabkov] … [Moscow] …`), a who/what/where table of the glossary's
+people, organizations, places, titles and terms with their mentions and first sentence, and
+the whole text aligned sentence by sentence (as `translate` writes it).
+
+Key points are picked as `summarize` picks sentences, with sentences that name more people,
+organizations and places ranked a little higher; --sentences, --words and --ratio set how many.
+
+With several inputs, or a folder (all its *.txt), -o names a folder (created if missing) that
+receives one briefing per input, named after it: articles/gaza.txt -> out/gaza.html.
+Without --format the -o extension decides (.md .html .json); standard output gets md.
+
+Examples:
+  tarjama brief article.txt                        Markdown on standard output
+  tarjama brief article.txt -o article.html        one self-contained page
+  tarjama brief -f json article.txt                every field, for scripts
+  tarjama brief --sentences 5 article.txt          five key points
+  tarjama brief --tm project.sqlite --mt-cmd 'trans -b ar:en' article.txt
+  tarjama brief -f html articles/ -o briefings/    every *.txt of a folder";
+
+/// Write an English briefing of Arabic articles: headline, key points, who/what/where, the
+/// aligned text
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Input (UTF-8); `-` or absent reads standard input
-    file: Option<PathBuf>,
+    /// Inputs (UTF-8): files or folders of *.txt; `-` or none reads standard input
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Output format [default: from the -o extension, else md]
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
+    format: Option<BriefFormat>,
+    #[command(flatten)]
+    budget: BudgetArgs,
+    #[command(flatten)]
+    english: EnglishArgs,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
-pub fn run(_args: Args) -> Result<ExitCode> {
-    super::not_built("brief")
+fn format_parser() -> impl TypedValueParser<Value = BriefFormat> {
+    PossibleValuesParser::new(BriefFormat::ALL.map(|format| PossibleValue::new(format.name())))
+        .try_map(|name| name.parse::<BriefFormat>())
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let output = args.output.output.as_deref();
+    let inputs = Inputs::new(&args.files, output)?;
+    let format = match (args.format, output) {
+        (Some(format), _) => format,
+        (None, Some(path)) if !inputs.batch => format_of(path)?,
+        (None, _) => BriefFormat::Markdown,
+    };
+    if inputs.batch && inputs.files.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let english = args.english.load()?;
+    let options = Options {
+        budget: args.budget.budget(),
+        ..Options::default()
+    };
+    let code = batch::run(&inputs, output, format.extension(), |input, output| {
+        brief_one(input, output, &english, format, &options)
+    })?;
+    english.finish();
+    Ok(code)
+}
+
+/// The format an output file's extension asks for.
+fn format_of(path: &Path) -> Result<BriefFormat> {
+    BriefFormat::from_path(path).ok_or_else(|| {
+        anyhow::anyhow!(
+            "cannot tell the briefing format from the file name: {}\n\
+             hint: add --format md|html|json, or name it .md .html .json",
+            path.display()
+        )
+    })
+}
+
+fn brief_one(
+    input: Option<&Path>,
+    output: Option<&Path>,
+    english: &English,
+    format: BriefFormat,
+    options: &Options,
+) -> Result<()> {
+    let text = batch::read_input(input, output)?;
+    let document = english.translate(batch::document_name(input), &text)?;
+    let briefing = Briefing::new(&text, document, options);
+    io::write_output(output, |out| Ok(format.write(&briefing, out)?))
 }

@@ -27,15 +27,8 @@ the article's salient terms and redundancy removal.";
 pub struct Args {
     /// Input text (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Take this many sentences
-    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
-    sentences: Option<u32>,
-    /// Take sentences until they reach N words (the last one may go past N)
-    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
-    words: Option<u32>,
-    /// Take this share of the sentences (0 < R ≤ 1), at least one
-    #[arg(long, value_name = "R", group = "budget", value_parser = parse_ratio)]
-    ratio: Option<f64>,
+    #[command(flatten)]
+    budget: BudgetArgs,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = Format::Lines)]
     format: Format,
@@ -84,8 +77,22 @@ fn parse_ratio(value: &str) -> Result<f64, String> {
     }
 }
 
-impl Args {
-    fn budget(&self) -> Budget {
+/// How much of the text a summary takes (at most one of the three).
+#[derive(Debug, clap::Args)]
+pub struct BudgetArgs {
+    /// Take this many sentences
+    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
+    sentences: Option<u32>,
+    /// Take sentences until they reach N words (the last one may go past N)
+    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
+    words: Option<u32>,
+    /// Take this share of the sentences (0 < R ≤ 1), at least one
+    #[arg(long, value_name = "R", group = "budget", value_parser = parse_ratio)]
+    ratio: Option<f64>,
+}
+
+impl BudgetArgs {
+    pub fn budget(&self) -> Budget {
         match (self.sentences, self.words, self.ratio) {
             (Some(count), _, _) => Budget::Sentences(count as usize),
             (_, Some(count), _) => Budget::Words(count as usize),
@@ -98,7 +105,7 @@ impl Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let text = io::read_text(args.file.as_deref())?;
     let ranking = Ranking::new(&text, &Weights::default());
-    let chosen = ranking.select(args.budget());
+    let chosen = ranking.select(args.budget.budget());
     let mut offsets = CharOffsets::new(&text);
     let report = Report {
         sentences: ranking.sentences.len(),

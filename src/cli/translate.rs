@@ -105,17 +105,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         format,
         options,
     };
-    let code = match output {
-        Some(dir) if inputs.batch => {
-            batch::run(&inputs.files, dir, format.extension(), |input, output| {
-                translate_one(Some(input), Some(output), &job)
-            })?
-        }
-        _ => {
-            translate_one(inputs.single(), output, &job)?;
-            ExitCode::SUCCESS
-        }
-    };
+    let code = batch::run(&inputs, output, format.extension(), |input, output| {
+        translate_one(input, output, &job)
+    })?;
     job.english.finish();
     Ok(code)
 }

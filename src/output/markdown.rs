@@ -14,6 +14,28 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out, "No sentences.")?;
         return Ok(());
     }
+    aligned_table(document, out)?;
+    let counts = term_counts(document);
+    if !counts.is_empty() {
+        writeln!(out, "\n## Terms\n")?;
+        writeln!(out, "| Arabic | English | type | count |")?;
+        writeln!(out, "|--------|---------|------|------:|")?;
+        for count in counts {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(count.entry),
+                cell(count.en),
+                count.kind,
+                count.count
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The table `# | Arabic | English | match | terms`, one row per segment.
+pub(super) fn aligned_table(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| # | Arabic | English | match | terms |")?;
     writeln!(out, "|--:|--------|---------|-------|-------|")?;
     for segment in &document.segments {
@@ -36,29 +58,13 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
             cell(&term_pairs(segment, " = ")),
         )?;
     }
-    let counts = term_counts(document);
-    if !counts.is_empty() {
-        writeln!(out, "\n## Terms\n")?;
-        writeln!(out, "| Arabic | English | type | count |")?;
-        writeln!(out, "|--------|---------|------|------:|")?;
-        for count in counts {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                cell(count.entry),
-                cell(count.en),
-                count.kind,
-                count.count
-            )?;
-        }
-    }
     Ok(())
 }
 
 /// `text` as the content of one table cell that shows exactly the text:
 /// Markdown-active characters backslash-escaped, line breaks as `<br>`, tabs
 /// as spaces, layout controls made visible.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

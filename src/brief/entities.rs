@@ -1,0 +1,220 @@
+//! The who/what/where table: the glossary entries an article names, by
+//! type, with how often and where first.
+
+use crate::align::{Document, TermUse};
+use crate::glossary::Kind;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One glossary entry as the article uses it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// The entry's Arabic key.
+    pub entry: String,
+    /// Its English.
+    pub en: String,
+    /// What an acronym stands for, when the entry says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long: Option<String>,
+    /// What it names.
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// How many times the article names it.
+    pub count: usize,
+    /// The number (from 1) of the first sentence that names it.
+    pub first: usize,
+    /// Every sentence that names it, by number, each once.
+    pub sentences: Vec<usize>,
+    /// Other entries counted as this one: a person's surname alone
+    /// (ريابكوف) after the full name (سيرغي ريابكوف).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+}
+
+/// The entries named in `document`, leaving out the segments in `skip`
+/// (by index): people first, then organizations, places, titles and other
+/// terms; within a type the most named first, ties in order of first
+/// mention. A person named by surname alone as well as in full is one row.
+pub fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_entry: HashMap<&str, usize> = HashMap::new();
+    for (index, segment) in document.segments.iter().enumerate() {
+        if skip.contains(&index) {
+            continue;
+        }
+        for term in &segment.terms {
+            let at = *by_entry.entry(&term.entry).or_insert_with(|| {
+                entities.push(Entity::new(term, segment.id));
+                entities.len() - 1
+            });
+            let entity = &mut entities[at];
+            entity.count += 1;
+            if entity.sentences.last() != Some(&segment.id) {
+                entity.sentences.push(segment.id);
+            }
+        }
+    }
+    merge_surnames(&mut entities);
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.count.cmp(&a.count))
+            .then(a.first.cmp(&b.first))
+    });
+    entities
+}
+
+impl Entity {
+    fn new(term: &TermUse, sentence: usize) -> Self {
+        Entity {
+            entry: term.entry.clone(),
+            en: term.en.clone(),
+            long: term.long.clone(),
+            kind: term.kind,
+            count: 0,
+            first: sentence,
+            sentences: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
+/// Folds a person whose English is the last words of another person's
+/// English (Ryabkov, Sergei Ryabkov) into that one, when only one person
+/// of the article ends so.
+fn merge_surnames(entities: &mut Vec<Entity>) {
+    let mut index = 0;
+    while index < entities.len() {
+        let short = &entities[index];
+        let full: Vec<usize> = (0..entities.len())
+            .filter(|&other| {
+                other != index
+                    && short.kind == Kind::Person
+                    && entities[other].kind == Kind::Person
+                    && ends_with_words(&entities[other].en, &short.en)
+            })
+            .collect();
+        let [into] = full[..] else {
+            index += 1;
+            continue;
+        };
+        let short = entities.remove(index);
+        let into = if into > index { into - 1 } else { into };
+        let full = &mut entities[into];
+        full.count += short.count;
+        full.first = full.first.min(short.first);
+        full.sentences.extend(short.sentences);
+        full.sentences.sort_unstable();
+        full.sentences.dedup();
+        full.also.push(short.entry);
+        full.also.extend(short.also);
+        index = 0;
+    }
+}
+
+/// True when `long` has more words than `short` and ends with all of
+/// them (case-insensitive).
+fn ends_with_words(long: &str, short: &str) -> bool {
+    let long: Vec<&str> = long.split_whitespace().collect();
+    let short: Vec<&str> = short.split_whitespace().collect();
+    !short.is_empty()
+        && long.len() > short.len()
+        && long[long.len() - short.len()..]
+            .iter()
+            .zip(&short)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Segment;
+
+    fn term(entry: &str, en: &str, kind: Kind) -> TermUse {
+        TermUse {
+            start: 0,
+            end: 1,
+            surface: entry.into(),
+            entry: entry.into(),
+            en: en.into(),
+            long: None,
+            kind,
+            prefix: String::new(),
+        }
+    }
+
+    fn document(sentences: Vec<Vec<TermUse>>) -> Document {
+        Document {
+            name: "a.txt".into(),
+            segments: sentences
+                .into_iter()
+                .enumerate()
+                .map(|(index, terms)| Segment {
+                    terms,
+                    ..Segment::untranslated(index + 1, "جملة.", 0, 5)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn grouped_by_type_most_named_first() {
+        let geneva = || term("جنيف", "Geneva", Kind::Place);
+        let moscow = || term("موسكو", "Moscow", Kind::Place);
+        let nato = || term("الناتو", "NATO", Kind::Org);
+        let doc = document(vec![
+            vec![geneva(), nato()],
+            vec![moscow(), moscow()],
+            vec![moscow(), geneva()],
+        ]);
+        let rows: Vec<_> = table(&doc, &[])
+            .into_iter()
+            .map(|e| (e.en, e.count, e.first, e.sentences))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("NATO".into(), 1, 1, vec![1]),
+                ("Moscow".into(), 3, 2, vec![2, 3]),
+                ("Geneva".into(), 2, 1, vec![1, 3]),
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_segments_do_not_count() {
+        let doc = document(vec![
+            vec![term("موسكو", "Moscow", Kind::Place)],
+            vec![term("موسكو", "Moscow", Kind::Place)],
+        ]);
+        let rows = table(&doc, &[0]);
+        assert_eq!((rows[0].count, rows[0].first), (1, 2));
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name() {
+        let doc = document(vec![
+            vec![term("سيرغي ريابكوف", "Sergei Ryabkov", Kind::Person)],
+            vec![
+                term("ريابكوف", "Ryabkov", Kind::Person),
+                term("لافروف", "Lavrov", Kind::Person),
+            ],
+        ]);
+        let rows = table(&doc, &[]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].en, "Sergei Ryabkov");
+        assert_eq!((rows[0].count, rows[0].sentences.clone()), (2, vec![1, 2]));
+        assert_eq!(rows[0].also, ["ريابكوف"]);
+        assert_eq!(rows[1].en, "Lavrov");
+    }
+
+    #[test]
+    fn a_surname_two_people_share_stays_apart() {
+        let doc = document(vec![vec![
+            term("جورج بوش", "George Bush", Kind::Person),
+            term("جيب بوش", "Jeb Bush", Kind::Person),
+            term("بوش", "Bush", Kind::Person),
+        ]]);
+        assert_eq!(table(&doc, &[]).len(), 3);
+    }
+}
