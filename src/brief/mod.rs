@@ -169,6 +169,16 @@ impl KeyPoint {
     }
 }
 
+/// A summary with what is known of its sentences' English: what
+/// `summarize --format md|json` writes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// How many sentences the text has.
+    pub sentences: usize,
+    /// The chosen sentences, in document order.
+    pub summary: Vec<KeyPoint>,
+}
+
 /// The headline of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Headline {

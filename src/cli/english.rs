@@ -72,6 +72,15 @@ impl English {
         Ok(document)
     }
 
+    /// Fills the segments of `document` without English from the memory,
+    /// then from the machine translator.
+    pub fn fill(&self, document: &mut Document) -> Result<()> {
+        if let Some(memory) = &self.memory {
+            document.fill_from_memory(memory, self.min_score)?;
+        }
+        self.machine_translate(document)
+    }
+
     /// Sends the segments still without English to `--mt-cmd`, if given.
     fn machine_translate(&self, document: &mut Document) -> Result<()> {
         if let Some(command) = &self.mt_cmd {

@@ -1,21 +1,28 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
-use super::{OutputArg, io};
+use super::english::EnglishArgs;
+use super::{OutputArg, batch, io};
 use anyhow::Result;
 use clap::ValueEnum;
-use serde::Serialize;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tarjama::align::{Document, Segment};
+use tarjama::brief::{KeyPoint, Summary};
+use tarjama::output::summary_markdown;
 use tarjama::summary::{Budget, Ranking, Weights};
-use tarjama::text::CharOffsets;
 
 const EXAMPLES: &str = "\
+With --format md or json, each sentence comes with its English: from the translation memory
+(--tm, --min-score) or --mt-cmd when they have it, and always the English of its glossary
+terms (-g, --no-default-glossary), also in sentence order (`… [Sergei Ryabkov] … [Moscow] …`).
+The default output is the sentences alone and reads no glossary and no memory.
+
 Examples:
   tarjama summarize article.txt                 about a quarter of the sentences (1 to 7)
   tarjama summarize --sentences 3 article.txt
   tarjama summarize --words 120 article.txt     sentences until 120 words are reached
   tarjama summarize --format json article.txt   with sentence numbers, offsets and scores
+  tarjama summarize -f md --tm project.sqlite article.txt   with each sentence's English
 
 The sentences are printed in the order of the article. The ranking leans on
 position (news put their point first) and adds LexRank centrality, coverage of
@@ -33,6 +40,8 @@ pub struct Args {
     #[arg(short = 'f', long, value_enum, default_value_t = Format::Lines)]
     format: Format,
     #[command(flatten)]
+    english: EnglishArgs,
+    #[command(flatten)]
     output: OutputArg,
 }
 
@@ -40,30 +49,11 @@ pub struct Args {
 enum Format {
     /// The chosen sentences, one per line, inner line breaks turned into spaces
     Lines,
-    /// A Markdown table: sentence number, score, sentence
+    /// A Markdown table: sentence number, score, sentence, its English, its terms
     Md,
-    /// `{"sentences": N, "summary": [{"index","start","end","score","text"}]}`
+    /// `{"sentences": N, "summary": [{"index","start","end","score","text","target","origin",
+    /// "tm_score","terms","gloss"}]}`
     Json,
-}
-
-/// One chosen sentence as the md and json formats show it. The briefing's
-/// English and term renderings become further fields of this record.
-#[derive(Serialize)]
-struct Chosen<'a> {
-    /// Sentence number in the text, from 1 (as `tarjama split` numbers them).
-    index: usize,
-    /// Offsets in Unicode scalar values, end exclusive.
-    start: usize,
-    end: usize,
-    score: f64,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    /// How many sentences the text has.
-    sentences: usize,
-    summary: Vec<Chosen<'a>>,
 }
 
 fn parse_ratio(value: &str) -> Result<f64, String> {
@@ -106,87 +96,61 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = io::read_text(args.file.as_deref())?;
     let ranking = Ranking::new(&text, &Weights::default());
     let chosen = ranking.select(args.budget.budget());
-    let mut offsets = CharOffsets::new(&text);
-    let report = Report {
+    let output = args.output.output.as_deref();
+    if let Format::Lines = args.format {
+        // What the benchmark runs: no glossary, no memory.
+        return io::write_output(output, |out| {
+            for &index in &chosen {
+                io::write_one_line(out, &text[ranking.sentences[index].range.clone()])?;
+            }
+            Ok(())
+        })
+        .map(|()| ExitCode::SUCCESS);
+    }
+    let english = args.english.load()?;
+    let document = Document::with_terms(
+        batch::document_name(args.file.as_deref()),
+        &text,
+        english.glossary(),
+    );
+    // Only the chosen sentences are looked up and machine-translated.
+    let (segments, scores): (Vec<Segment>, Vec<f64>) = chosen
+        .iter()
+        .filter_map(|&index| {
+            let segment = document.segments.get(index)?.clone();
+            Some((segment, ranking.sentences[index].score))
+        })
+        .unzip();
+    let mut picked = Document {
+        name: document.name,
+        segments,
+    };
+    english.fill(&mut picked)?;
+    let summary = Summary {
         sentences: ranking.sentences.len(),
-        summary: chosen
+        summary: picked
+            .segments
             .iter()
-            .map(|&index| {
-                let sentence = &ranking.sentences[index];
-                Chosen {
-                    index: index + 1,
-                    start: offsets.char_offset(sentence.range.start),
-                    end: offsets.char_offset(sentence.range.end),
-                    score: (sentence.score * 1e4).round() / 1e4,
-                    text: &text[sentence.range.clone()],
-                }
-            })
+            .zip(scores)
+            .map(|(segment, score)| KeyPoint::new(segment, score))
             .collect(),
     };
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
-            Format::Lines => {
-                for chosen in &report.summary {
-                    io::write_one_line(out, chosen.text)?;
-                }
-            }
-            Format::Md => write_markdown(out, &report)?,
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                out.write_all(b"\n")?;
-            }
+    io::write_output(output, |out| {
+        if let Format::Md = args.format {
+            summary_markdown(&summary, out)?;
+        } else {
+            serde_json::to_writer_pretty(&mut *out, &summary)?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     })?;
+    english.finish();
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_markdown(out: &mut dyn Write, report: &Report) -> Result<()> {
-    writeln!(
-        out,
-        "Summary: {} of {} sentences\n",
-        report.summary.len(),
-        report.sentences
-    )?;
-    writeln!(out, "| # | score | sentence |\n|---:|---:|---|")?;
-    for chosen in &report.summary {
-        writeln!(
-            out,
-            "| {} | {:.4} | {} |",
-            chosen.index,
-            chosen.score,
-            markdown_cell(chosen.text)
-        )?;
-    }
-    Ok(())
-}
-
-/// The text on one line with the characters that would break a table
-/// cell escaped.
-fn markdown_cell(text: &str) -> String {
-    let mut cell = String::with_capacity(text.len());
-    for line in text.split(['\n', '\r']).filter(|line| !line.is_empty()) {
-        if !cell.is_empty() {
-            cell.push(' ');
-        }
-        for c in line.chars() {
-            if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
-                cell.push('\\');
-            }
-            cell.push(c);
-        }
-    }
-    cell
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_cells_stay_in_their_column() {
-        assert_eq!(markdown_cell("أ | ب\nج*"), "أ \\| ب ج\\*");
-    }
 
     #[test]
     fn ratio_must_be_a_share() {

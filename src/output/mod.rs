@@ -19,7 +19,7 @@ mod tmx;
 pub mod tsv;
 mod xliff;
 
-pub use brief::{BriefFormat, UnknownBriefFormat};
+pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
 
 use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;

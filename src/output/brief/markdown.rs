@@ -4,7 +4,7 @@
 //! Every piece of text is escaped as in a table cell, so it shows exactly.
 
 use super::{counted, group_heading, source_label};
-use crate::brief::{Briefing, English, Entity, GlossPart};
+use crate::brief::{Briefing, English, Entity, GlossPart, Summary};
 use crate::output::markdown::{aligned_table, cell};
 use std::io::{self, Write};
 
@@ -53,6 +53,41 @@ pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> 
     entity_tables(&briefing.entities, out)?;
     writeln!(out, "## Aligned text\n")?;
     aligned_table(&briefing.document, out)
+}
+
+/// Writes a summary as a table: sentence number, score, the Arabic, its
+/// English (or its terms' English in bold, in the sentence's order), and
+/// its terms.
+pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "Summary: {} of {}\n",
+        summary.summary.len(),
+        counted(summary.sentences, "sentence")
+    )?;
+    writeln!(out, "| # | score | sentence | English | terms |")?;
+    writeln!(out, "|--:|------:|----------|---------|-------|")?;
+    for point in &summary.summary {
+        let english = match english_line(&point.english) {
+            Some(english) => format!("{english} *({})*", source_label(&point.english)),
+            None => String::new(),
+        };
+        let terms: Vec<String> = point
+            .english
+            .terms
+            .iter()
+            .map(|term| format!("{} = {}", cell(&term.entry), cell(&term.en)))
+            .collect();
+        writeln!(
+            out,
+            "| {} | {:.4} | {} | {english} | {} |",
+            point.index,
+            point.score,
+            cell(&point.text),
+            terms.join("; ")
+        )?;
+    }
+    Ok(())
 }
 
 /// `12 sentences · 3 key points · 14 names and terms`.

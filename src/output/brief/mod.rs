@@ -18,6 +18,8 @@ mod html;
 mod json;
 mod markdown;
 
+pub use markdown::summary_markdown;
+
 use crate::align::{Origin, Segment};
 use crate::brief::{Briefing, English};
 use crate::glossary::Kind;
