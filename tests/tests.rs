@@ -3,6 +3,7 @@
 
 mod util;
 
+mod brief;
 mod cli;
 mod glossary;
 mod output;

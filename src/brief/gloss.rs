@@ -1,6 +1,6 @@
 //! What a reader without Arabic gets from a sentence nobody translated:
 //! its glossary terms in English, in the order the sentence names them,
-//! with the numbers and Latin words it holds, and `…` where Arabic words
+//! with the numbers and Latin words around them, and `…` where Arabic words
 //! were left out (`… [Sergei Ryabkov] … [Moscow] … 2014 …`).
 
 use crate::align::{Segment, TermUse};
@@ -34,8 +34,7 @@ pub enum GlossPart {
 pub struct Gloss(pub Vec<GlossPart>);
 
 impl Gloss {
-    /// The gloss of a segment: empty when it has neither terms nor
-    /// numbers nor Latin words.
+    /// The gloss of a segment: empty when it has no glossary terms.
     pub fn of(segment: &Segment) -> Self {
         let mut terms: Vec<&TermUse> = segment.terms.iter().filter(|t| t.start < t.end).collect();
         terms.sort_by_key(|term| term.start);
@@ -66,7 +65,11 @@ impl Gloss {
             from = byte_at(term.end).unwrap_or(source.len());
         }
         push_gap(&source[from..], &mut parts);
-        if parts.iter().all(|part| *part == GlossPart::Elided) {
+        // Numbers and Latin words alone say nothing the sentence does not.
+        if !parts
+            .iter()
+            .any(|part| matches!(part, GlossPart::Term { .. }))
+        {
             parts.clear();
         }
         Gloss(parts)
@@ -164,11 +167,11 @@ mod tests {
     }
 
     #[test]
-    fn nothing_to_show_without_terms_numbers_or_latin() {
+    fn nothing_to_show_without_terms() {
         let segment = Segment::untranslated(1, "وصل الوفد أمس.", 0, 14);
         assert!(Gloss::of(&segment).is_empty());
-        let segment = Segment::untranslated(1, "قالت وكالة Reuters ذلك.", 0, 23);
-        assert_eq!(Gloss::of(&segment).to_string(), "… Reuters …");
+        let segment = Segment::untranslated(1, "قالت وكالة Reuters في 2024 ذلك.", 0, 31);
+        assert!(Gloss::of(&segment).is_empty());
     }
 
     #[test]
