@@ -1,7 +1,8 @@
 //! What a reader without Arabic gets from a sentence nobody translated:
 //! its glossary terms in English, in the order the sentence names them,
-//! with the numbers and Latin words around them, and `…` where Arabic words
-//! were left out (`… [Sergei Ryabkov] … [Moscow] … 2014 …`).
+//! with the numbers and Latin words around them, `and` for the و in front
+//! of a term, and `…` where Arabic words were left out
+//! (`… [Sergei Ryabkov] … [Geneva] and [Brussels] … 2014 …`).
 
 use crate::align::{Segment, TermUse};
 use crate::glossary::Kind;
@@ -22,7 +23,8 @@ pub enum GlossPart {
         entry: String,
     },
     /// A word every reader can read as it stands: a number (Arabic-Indic
-    /// digits written as ASCII) or a Latin word.
+    /// digits written as ASCII), a Latin word, or `and` for the proclitic
+    /// و in front of a term.
     Kept(String),
     /// Arabic words left out.
     Elided,
@@ -57,6 +59,10 @@ impl Gloss {
                 continue; // overlaps the previous term
             }
             push_gap(&source[from..start], &mut parts);
+            // The one proclitic with a single reading: و "and".
+            if term.prefix.starts_with('و') {
+                parts.push(GlossPart::Kept("and".to_owned()));
+            }
             parts.push(GlossPart::Term {
                 en: term.en.clone(),
                 kind: term.kind,
@@ -153,16 +159,20 @@ mod tests {
 
     #[test]
     fn terms_in_order_with_numbers_and_gaps() {
-        let source = "قال لافروف في جنيف إن ١٠٠ ألف جندي ينتشرون قرب أوكرانيا منذ 2014.";
+        let source = "قال لافروف في جنيف وبروكسل إن ١٠٠ ألف جندي ينتشرون قرب أوكرانيا منذ 2014.";
         let mut segment = Segment::untranslated(1, source, 0, source.chars().count());
         segment.terms = vec![
             term(source, "أوكرانيا", "Ukraine", Kind::Place),
             term(source, "لافروف", "Lavrov", Kind::Person),
             term(source, "جنيف", "Geneva", Kind::Place),
+            TermUse {
+                prefix: "و".into(),
+                ..term(source, "وبروكسل", "Brussels", Kind::Place)
+            },
         ];
         assert_eq!(
             Gloss::of(&segment).to_string(),
-            "… [Lavrov] … [Geneva] … 100 … [Ukraine] … 2014"
+            "… [Lavrov] … [Geneva] and [Brussels] … 100 … [Ukraine] … 2014"
         );
     }
 
