@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// One glossary entry as the article uses it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Entity {
     /// The entry's Arabic key.
     pub entry: String,
@@ -83,46 +83,53 @@ impl Entity {
 /// English (Ryabkov, Sergei Ryabkov) into that one, when only one person
 /// of the article ends so.
 fn merge_surnames(entities: &mut Vec<Entity>) {
-    let mut index = 0;
-    while index < entities.len() {
-        let short = &entities[index];
-        let full: Vec<usize> = (0..entities.len())
-            .filter(|&other| {
-                other != index
-                    && short.kind == Kind::Person
-                    && entities[other].kind == Kind::Person
-                    && ends_with_words(&entities[other].en, &short.en)
-            })
-            .collect();
-        let [into] = full[..] else {
-            index += 1;
-            continue;
-        };
-        let short = entities.remove(index);
-        let into = if into > index { into - 1 } else { into };
-        let full = &mut entities[into];
-        full.count += short.count;
-        full.first = full.first.min(short.first);
-        full.sentences.extend(short.sentences);
-        full.sentences.sort_unstable();
-        full.sentences.dedup();
-        full.also.push(short.entry);
-        full.also.extend(short.also);
-        index = 0;
+    let key = |words: &[&str]| words.join(" ").to_lowercase();
+    // Every person under each of its shorter endings: "ryabkov" for
+    // "Sergei Ryabkov".
+    let mut by_ending: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, entity) in entities.iter().enumerate() {
+        let words: Vec<&str> = entity.en.split_whitespace().collect();
+        if entity.kind == Kind::Person {
+            for from in 1..words.len() {
+                by_ending
+                    .entry(key(&words[from..]))
+                    .or_default()
+                    .push(index);
+            }
+        }
     }
-}
-
-/// True when `long` has more words than `short` and ends with all of
-/// them (case-insensitive).
-fn ends_with_words(long: &str, short: &str) -> bool {
-    let long: Vec<&str> = long.split_whitespace().collect();
-    let short: Vec<&str> = short.split_whitespace().collect();
-    !short.is_empty()
-        && long.len() > short.len()
-        && long[long.len() - short.len()..]
-            .iter()
-            .zip(&short)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let mut into: Vec<Option<usize>> = entities
+        .iter()
+        .map(|entity| {
+            let words: Vec<&str> = entity.en.split_whitespace().collect();
+            match by_ending.get(&key(&words)).map(Vec::as_slice) {
+                Some(&[full]) if entity.kind == Kind::Person => Some(full),
+                _ => None,
+            }
+        })
+        .collect();
+    // A longer name is never merged into a shorter one, so following the
+    // links ends.
+    for index in 0..into.len() {
+        while let Some(next) = into[index].and_then(|full| into[full]) {
+            into[index] = Some(next);
+        }
+    }
+    for (index, full) in into.iter().enumerate() {
+        if let Some(full) = *full {
+            let short = std::mem::take(&mut entities[index]);
+            let target = &mut entities[full];
+            target.count += short.count;
+            target.first = target.first.min(short.first);
+            target.sentences.extend(short.sentences);
+            target.sentences.sort_unstable();
+            target.sentences.dedup();
+            target.also.push(short.entry);
+            target.also.extend(short.also);
+        }
+    }
+    let mut merged = into.iter().map(Option::is_some);
+    entities.retain(|_| !merged.next().unwrap_or(false));
 }
 
 #[cfg(test)]

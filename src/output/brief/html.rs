@@ -26,7 +26,7 @@ p.meta { color: var(--muted); font-size: .8rem; }
 .gloss .gap { color: var(--muted); }
 .groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 1rem 1.5rem; align-items: start; }
 .groups h3 { font-size: 1rem; margin: 0 0 .4rem; }
-table.entities td.n { width: 1%; white-space: nowrap; }
+table.entities th.n, table.entities td.n { width: 1%; white-space: nowrap; overflow-wrap: normal; }
 table.entities small { color: var(--muted); }
 "#;
 
@@ -166,7 +166,7 @@ fn entity_tables(briefing: &Briefing, page: &mut String) {
         );
         page.push_str(concat!(
             "<thead><tr><th scope=\"col\">English</th><th scope=\"col\" class=\"ar\">Arabic</th>",
-            "<th scope=\"col\">mentions</th><th scope=\"col\">first in sentence</th></tr></thead>\n<tbody>\n",
+            "<th scope=\"col\" class=\"n\">mentions</th><th scope=\"col\" class=\"n\" title=\"the first sentence that names it\">first</th></tr></thead>\n<tbody>\n",
         ));
         for entity in group {
             entity_row(briefing, entity, page);
