@@ -226,7 +226,7 @@ fn format_follows_the_output_extension() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "cannot tell the briefing format from the file name: b.xlf",
+            "cannot tell the output format from the file name: b.xlf",
         ));
     sandbox
         .cmd(&["brief", "-f", "tsv", "article.txt"])

@@ -1,6 +1,7 @@
 //! The who/what/where table: the glossary entries an article names, by
 //! type, with how often and where first.
 
+use super::TermRendering;
 use crate::align::{Document, TermUse};
 use crate::glossary::Kind;
 use serde::Serialize;
@@ -9,16 +10,9 @@ use std::collections::HashMap;
 /// One glossary entry as the article uses it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Entity {
-    /// The entry's Arabic key.
-    pub entry: String,
-    /// Its English.
-    pub en: String,
-    /// What an acronym stands for, when the entry says.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub long: Option<String>,
-    /// What it names.
-    #[serde(rename = "type")]
-    pub kind: Kind,
+    /// The entry: its Arabic key, English and type.
+    #[serde(flatten)]
+    pub term: TermRendering,
     /// How many times the article names it.
     pub count: usize,
     /// The number (from 1) of the first sentence that names it.
@@ -56,8 +50,9 @@ pub fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
     }
     merge_surnames(&mut entities);
     entities.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
+        a.term
+            .kind
+            .cmp(&b.term.kind)
             .then(b.count.cmp(&a.count))
             .then(a.first.cmp(&b.first))
     });
@@ -67,10 +62,7 @@ pub fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
 impl Entity {
     fn new(term: &TermUse, sentence: usize) -> Self {
         Entity {
-            entry: term.entry.clone(),
-            en: term.en.clone(),
-            long: term.long.clone(),
-            kind: term.kind,
+            term: TermRendering::from(term),
             count: 0,
             first: sentence,
             sentences: Vec::new(),
@@ -88,8 +80,8 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
     // "Sergei Ryabkov".
     let mut by_ending: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, entity) in entities.iter().enumerate() {
-        let words: Vec<&str> = entity.en.split_whitespace().collect();
-        if entity.kind == Kind::Person {
+        let words: Vec<&str> = entity.term.en.split_whitespace().collect();
+        if entity.term.kind == Kind::Person {
             for from in 1..words.len() {
                 by_ending
                     .entry(key(&words[from..]))
@@ -101,9 +93,9 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
     let mut into: Vec<Option<usize>> = entities
         .iter()
         .map(|entity| {
-            let words: Vec<&str> = entity.en.split_whitespace().collect();
+            let words: Vec<&str> = entity.term.en.split_whitespace().collect();
             match by_ending.get(&key(&words)).map(Vec::as_slice) {
-                Some(&[full]) if entity.kind == Kind::Person => Some(full),
+                Some(&[full]) if entity.term.kind == Kind::Person => Some(full),
                 _ => None,
             }
         })
@@ -124,7 +116,7 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
             target.sentences.extend(short.sentences);
             target.sentences.sort_unstable();
             target.sentences.dedup();
-            target.also.push(short.entry);
+            target.also.push(short.term.entry);
             target.also.extend(short.also);
         }
     }
@@ -176,7 +168,7 @@ mod tests {
         ]);
         let rows: Vec<_> = table(&doc, &[])
             .into_iter()
-            .map(|e| (e.en, e.count, e.first, e.sentences))
+            .map(|e| (e.term.en, e.count, e.first, e.sentences))
             .collect();
         assert_eq!(
             rows,
@@ -209,10 +201,10 @@ mod tests {
         ]);
         let rows = table(&doc, &[]);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].en, "Sergei Ryabkov");
+        assert_eq!(rows[0].term.en, "Sergei Ryabkov");
         assert_eq!((rows[0].count, rows[0].sentences.clone()), (2, vec![1, 2]));
         assert_eq!(rows[0].also, ["ريابكوف"]);
-        assert_eq!(rows[1].en, "Lavrov");
+        assert_eq!(rows[1].term.en, "Lavrov");
     }
 
     #[test]

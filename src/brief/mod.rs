@@ -17,7 +17,7 @@
 //! let briefing = Briefing::new(text, document, &Options::default());
 //! assert_eq!(briefing.headline.unwrap().text, "محادثات في جنيف");
 //! assert_eq!(briefing.key_points[0].english.gloss.to_string(), "… [Geneva] …");
-//! assert_eq!((briefing.entities[0].en.as_str(), briefing.entities[0].count), ("Geneva", 2));
+//! assert_eq!((briefing.entities[0].term.en.as_str(), briefing.entities[0].count), ("Geneva", 2));
 //! # Ok::<(), tarjama::tm::TmError>(())
 //! ```
 
@@ -28,7 +28,7 @@ mod headline;
 pub use entities::Entity;
 pub use gloss::{Gloss, GlossPart};
 
-use crate::align::{Document, Origin, Segment};
+use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;
 use crate::summary::{Budget, ExtraFeature, Ranking, Weights};
 use crate::text::split;
@@ -73,7 +73,7 @@ impl Default for Options {
 }
 
 /// A glossary entry a sentence names, with its English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct TermRendering {
     /// The entry's Arabic key.
     pub entry: String,
@@ -85,6 +85,17 @@ pub struct TermRendering {
     /// What it names.
     #[serde(rename = "type")]
     pub kind: Kind,
+}
+
+impl From<&TermUse> for TermRendering {
+    fn from(term: &TermUse) -> Self {
+        TermRendering {
+            entry: term.entry.clone(),
+            en: term.en.clone(),
+            long: term.long.clone(),
+            kind: term.kind,
+        }
+    }
 }
 
 /// What is known of a sentence's English: a translation (from the memory
@@ -114,12 +125,7 @@ impl English {
             .terms
             .iter()
             .filter(|term| seen.insert(term.entry.as_str()))
-            .map(|term| TermRendering {
-                entry: term.entry.clone(),
-                en: term.en.clone(),
-                long: term.long.clone(),
-                kind: term.kind,
-            })
+            .map(TermRendering::from)
             .collect();
         English {
             target: segment.target.clone(),
@@ -323,7 +329,7 @@ fn headline_of(segment: &Segment, segment_range: &Range<usize>, range: &Range<us
         .terms
         .iter()
         .filter(|term| term.start >= skipped)
-        .map(|term| crate::align::TermUse {
+        .map(|term| TermUse {
             start: term.start - skipped,
             end: term.end - skipped,
             ..term.clone()
@@ -414,7 +420,11 @@ mod tests {
         );
         assert_eq!(headline.english.gloss.to_string(), "[Lavrov] … [Geneva]");
         assert_eq!(briefing.front_matter, [1]);
-        let lavrov = briefing.entities.iter().find(|e| e.en == "Lavrov").unwrap();
+        let lavrov = briefing
+            .entities
+            .iter()
+            .find(|e| e.term.en == "Lavrov")
+            .unwrap();
         assert_eq!(
             (lavrov.count, lavrov.first),
             (2, 2),

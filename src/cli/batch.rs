@@ -44,6 +44,29 @@ impl Inputs {
         Ok(Self { files, batch })
     }
 
+    /// The output format: `chosen` (`--format`), else for a single output
+    /// file what its extension asks for (`from_path`; none is an error whose
+    /// hint is `hint`), else `default`.
+    pub fn format<F>(
+        &self,
+        chosen: Option<F>,
+        output: Option<&Path>,
+        from_path: impl Fn(&Path) -> Option<F>,
+        default: F,
+        hint: &str,
+    ) -> Result<F> {
+        match (chosen, output) {
+            (Some(format), _) => Ok(format),
+            (None, Some(path)) if !self.batch => from_path(path).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "cannot tell the output format from the file name: {}\nhint: {hint}",
+                    path.display()
+                )
+            }),
+            (None, _) => Ok(default),
+        }
+    }
+
     /// The single input: `None` for standard input.
     fn single(&self) -> Option<&Path> {
         self.files.first().map(PathBuf::as_path)

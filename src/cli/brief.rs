@@ -68,11 +68,13 @@ fn format_parser() -> impl TypedValueParser<Value = BriefFormat> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
     let inputs = Inputs::new(&args.files, output)?;
-    let format = match (args.format, output) {
-        (Some(format), _) => format,
-        (None, Some(path)) if !inputs.batch => format_of(path)?,
-        (None, _) => BriefFormat::Markdown,
-    };
+    let format = inputs.format(
+        args.format,
+        output,
+        BriefFormat::from_path,
+        BriefFormat::Markdown,
+        "add --format md|html|json, or name it .md .html .json",
+    )?;
     if inputs.batch && inputs.files.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -93,17 +95,6 @@ fn parse_weight(value: &str) -> Result<f64, String> {
         Ok(weight) if weight.is_finite() && weight >= 0.0 => Ok(weight),
         _ => Err(format!("`{value}` is not a number of 0 or more")),
     }
-}
-
-/// The format an output file's extension asks for.
-fn format_of(path: &Path) -> Result<BriefFormat> {
-    BriefFormat::from_path(path).ok_or_else(|| {
-        anyhow::anyhow!(
-            "cannot tell the briefing format from the file name: {}\n\
-             hint: add --format md|html|json, or name it .md .html .json",
-            path.display()
-        )
-    })
 }
 
 fn brief_one(

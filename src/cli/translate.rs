@@ -92,11 +92,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let output = args.output.output.as_deref();
     let inputs = Inputs::new(&args.files, output)?;
-    let format = match (args.format, output) {
-        (Some(format), _) => format,
-        (None, Some(path)) if !inputs.batch => format_of(path)?,
-        (None, _) => Format::Markdown,
-    };
+    let format = inputs.format(
+        args.format,
+        output,
+        Format::from_path,
+        Format::Markdown,
+        "add --format md|tsv|json|html|xliff|tmx, or name it .md .tsv .json .html .xlf .tmx",
+    )?;
     if inputs.batch && inputs.files.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -110,17 +112,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })?;
     job.english.finish();
     Ok(code)
-}
-
-/// The format an output file's extension asks for.
-fn format_of(path: &Path) -> Result<Format> {
-    Format::from_path(path).ok_or_else(|| {
-        anyhow::anyhow!(
-            "cannot tell the output format from the file name: {}\n\
-             hint: add --format md|tsv|json|html|xliff|tmx, or name it .md .tsv .json .html .xlf .tmx",
-            path.display()
-        )
-    })
 }
 
 fn translate_one(input: Option<&Path>, output: Option<&Path>, job: &Job) -> Result<()> {

@@ -4,7 +4,7 @@
 //! the aligned table, whose rows the sentence numbers link to. Inline CSS
 //! only, no scripts, nothing fetched; every input string escaped.
 
-use super::{counted, group_heading, segment, source_label};
+use super::{facts, group_heading, segment, source_label};
 use crate::brief::{Briefing, English, Entity, GlossPart};
 use crate::output::html::{aligned_table, badge, escape, legend, page_end, page_start};
 use crate::output::term_counts;
@@ -68,21 +68,9 @@ fn header(briefing: &Briefing, page: &mut String) {
             page.push_str("</bdi></h1>\n");
         }
     }
-    let mut facts = vec![
-        counted(briefing.document.segments.len(), "sentence"),
-        counted(briefing.key_points.len(), "key point"),
-    ];
-    if !briefing.entities.is_empty() {
-        facts.push(format!(
-            "{} names and terms from the glossary",
-            briefing.entities.len()
-        ));
-    }
-    let _ = writeln!(
-        page,
-        "<p class=\"summary\">{}</p>\n</header>",
-        facts.join(" · ")
-    );
+    page.push_str("<p class=\"summary\">");
+    escape(&facts(briefing), page);
+    page.push_str("</p>\n</header>\n");
 }
 
 /// Writes a paragraph of class `class` with the English of a sentence, or
@@ -157,8 +145,11 @@ fn entity_tables(briefing: &Briefing, page: &mut String) {
         return;
     }
     page.push_str("<div class=\"groups\">\n");
-    for group in briefing.entities.chunk_by(|a, b| a.kind == b.kind) {
-        let kind = group[0].kind;
+    for group in briefing
+        .entities
+        .chunk_by(|a, b| a.term.kind == b.term.kind)
+    {
+        let kind = group[0].term.kind;
         let _ = write!(
             page,
             "<section><h3><mark class=\"{kind}\">{}</mark></h3>\n<table class=\"entities\">\n",
@@ -178,14 +169,14 @@ fn entity_tables(briefing: &Briefing, page: &mut String) {
 
 fn entity_row(briefing: &Briefing, entity: &Entity, page: &mut String) {
     page.push_str("<tr><td>");
-    escape(&entity.en, page);
-    if let Some(long) = &entity.long {
+    escape(&entity.term.en, page);
+    if let Some(long) = &entity.term.long {
         page.push_str("<br><small>");
         escape(long, page);
         page.push_str("</small>");
     }
     page.push_str("</td><td dir=\"rtl\" lang=\"ar\">");
-    for (index, entry) in std::iter::once(&entity.entry)
+    for (index, entry) in std::iter::once(&entity.term.entry)
         .chain(&entity.also)
         .enumerate()
     {

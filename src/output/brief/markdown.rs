@@ -3,7 +3,7 @@
 //! who/what/where tables by type, and the aligned table of the whole text.
 //! Every piece of text is escaped as in a table cell, so it shows exactly.
 
-use super::{counted, group_heading, source_label};
+use super::{counted, facts, group_heading, source_label};
 use crate::brief::{Briefing, English, Entity, GlossPart, Summary};
 use crate::output::markdown::{aligned_table, cell};
 use std::io::{self, Write};
@@ -22,7 +22,7 @@ pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> 
             None => writeln!(out, "\n")?,
         }
     }
-    writeln!(out, "{}\n", facts(briefing))?;
+    writeln!(out, "*{}*\n", facts(briefing))?;
     if briefing.document.segments.is_empty() {
         return Ok(());
     }
@@ -90,22 +90,6 @@ pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
-/// `12 sentences · 3 key points · 14 names and terms`.
-fn facts(briefing: &Briefing) -> String {
-    let mut facts = vec![
-        counted(briefing.document.segments.len(), "sentence"),
-        counted(briefing.key_points.len(), "key point"),
-    ];
-    if !briefing.entities.is_empty() {
-        facts.push(format!(
-            "{} from the glossary",
-            counted(briefing.entities.len(), "name or term")
-                .replace("name or terms", "names and terms")
-        ));
-    }
-    format!("*{}*", facts.join(" · "))
-}
-
 /// The English of a sentence, or its gloss with the terms in bold; `None`
 /// when there is neither.
 fn english_line(english: &English) -> Option<String> {
@@ -137,20 +121,20 @@ fn entity_tables(entities: &[Entity], out: &mut dyn Write) -> io::Result<()> {
     }
     let mut kind = None;
     for entity in entities {
-        if kind != Some(entity.kind) {
+        if kind != Some(entity.term.kind) {
             if kind.is_some() {
                 writeln!(out)?;
             }
-            kind = Some(entity.kind);
-            writeln!(out, "### {}\n", group_heading(entity.kind))?;
+            kind = Some(entity.term.kind);
+            writeln!(out, "### {}\n", group_heading(entity.term.kind))?;
             writeln!(out, "| English | Arabic | mentions | first in sentence |")?;
             writeln!(out, "|---------|--------|---------:|------------------:|")?;
         }
-        let mut english = cell(&entity.en);
-        if let Some(long) = &entity.long {
+        let mut english = cell(&entity.term.en);
+        if let Some(long) = &entity.term.long {
             english.push_str(&format!(" ({})", cell(long)));
         }
-        let arabic: Vec<String> = std::iter::once(&entity.entry)
+        let arabic: Vec<String> = std::iter::once(&entity.term.entry)
             .chain(&entity.also)
             .map(|entry| cell(entry))
             .collect();

@@ -23,6 +23,7 @@ pub use markdown::summary_markdown;
 use crate::align::{Origin, Segment};
 use crate::brief::{Briefing, English};
 use crate::glossary::Kind;
+use crate::output::Format;
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
@@ -44,30 +45,35 @@ impl BriefFormat {
     /// Every format, in the order `--help` lists them.
     pub const ALL: [BriefFormat; 3] = [BriefFormat::Markdown, BriefFormat::Html, BriefFormat::Json];
 
+    /// The document format of the same name and extension.
+    fn document_format(self) -> Format {
+        match self {
+            BriefFormat::Markdown => Format::Markdown,
+            BriefFormat::Html => Format::Html,
+            BriefFormat::Json => Format::Json,
+        }
+    }
+
+    fn from_document_format(format: Format) -> Option<BriefFormat> {
+        BriefFormat::ALL
+            .into_iter()
+            .find(|brief| brief.document_format() == format)
+    }
+
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
-        match self {
-            BriefFormat::Markdown => "md",
-            BriefFormat::Html => "html",
-            BriefFormat::Json => "json",
-        }
+        self.document_format().name()
     }
 
     /// The file extension written for this format (without the dot).
     pub fn extension(self) -> &'static str {
-        self.name()
+        self.document_format().extension()
     }
 
     /// The format a file name asks for by its extension (case-insensitive):
     /// `.md`/`.markdown`, `.html`/`.htm`, `.json`.
     pub fn from_path(path: &Path) -> Option<BriefFormat> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "md" | "markdown" => Some(BriefFormat::Markdown),
-            "html" | "htm" => Some(BriefFormat::Html),
-            "json" => Some(BriefFormat::Json),
-            _ => None,
-        }
+        Format::from_path(path).and_then(Self::from_document_format)
     }
 
     /// Writes `briefing` in this format.
@@ -95,9 +101,9 @@ impl FromStr for BriefFormat {
     type Err = UnknownBriefFormat;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        BriefFormat::ALL
-            .into_iter()
-            .find(|format| format.name() == name)
+        name.parse::<Format>()
+            .ok()
+            .and_then(Self::from_document_format)
             .ok_or_else(|| UnknownBriefFormat(name.to_owned()))
     }
 }
@@ -128,6 +134,20 @@ fn source_label(english: &English) -> Cow<'static, str> {
 /// The segment numbered `index` (from 1) in the briefing's document.
 fn segment(briefing: &Briefing, index: usize) -> Option<&Segment> {
     briefing.document.segments.get(index.wrapping_sub(1))
+}
+
+/// `12 sentences · 3 key points · 14 names and terms from the glossary`.
+fn facts(briefing: &Briefing) -> String {
+    let mut facts = vec![
+        counted(briefing.document.segments.len(), "sentence"),
+        counted(briefing.key_points.len(), "key point"),
+    ];
+    match briefing.entities.len() {
+        0 => {}
+        1 => facts.push("1 name or term from the glossary".to_owned()),
+        count => facts.push(format!("{count} names and terms from the glossary")),
+    }
+    facts.join(" · ")
 }
 
 /// `1 sentence`, `3 sentences`.
