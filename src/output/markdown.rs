@@ -64,7 +64,7 @@ pub(super) fn aligned_table(document: &Document, out: &mut dyn Write) -> io::Res
 /// `text` as the content of one table cell that shows exactly the text:
 /// Markdown-active characters backslash-escaped, line breaks as `<br>`, tabs
 /// as spaces, layout controls made visible.
-pub(super) fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
