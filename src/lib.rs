@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod brief;
 pub mod formats;
 pub mod glossary;
 pub mod lookup;

@@ -204,7 +204,12 @@ fn json_layout() {
           "start": 0,
           "end": 39,
           "score": 1.0,
-          "text": "ارتفعت أسعار القمح في الأسواق العالمية."
+          "text": "ارتفعت أسعار القمح في الأسواق العالمية.",
+          "target": null,
+          "origin": "none",
+          "tm_score": null,
+          "terms": [],
+          "gloss": ""
         }
       ]
     }
@@ -220,7 +225,11 @@ fn markdown_is_a_table_of_numbered_sentences() {
         .assert()
         .success();
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
-    assert!(text.starts_with("Summary: 2 of 13 sentences\n\n| # | score | sentence |\n"));
+    assert!(
+        text.starts_with(
+            "Summary: 2 of 13 sentences\n\n| # | score | sentence | English | terms |\n"
+        )
+    );
     assert!(text.contains("\n| 1 | "), "{text}");
     assert_eq!(
         text.lines().filter(|line| line.starts_with("| ")).count(),

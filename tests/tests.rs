@@ -3,6 +3,7 @@
 
 mod util;
 
+mod brief;
 mod check;
 mod cli;
 mod glossary;

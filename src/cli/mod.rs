@@ -2,9 +2,11 @@
 //! input/output helpers. Only this module talks to the terminal, the
 //! environment and the file system layout.
 
+mod batch;
 mod brief;
 mod check;
 mod completions;
+mod english;
 mod glossaries;
 mod glossary;
 mod io;
@@ -106,14 +108,6 @@ pub struct OutputArg {
     /// Write to FILE instead of standard output (written whole or not at all)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// An error for a command that is declared but not built yet.
-fn not_built(command: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!(
-        "`{command}` is not built yet in this version\n\
-         hint: `tarjama --help` lists what works"
-    )
 }
 
 /// True when the error is a closed pipe on standard output (`tarjama split | head`).

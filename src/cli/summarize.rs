@@ -1,21 +1,28 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
-use super::{OutputArg, io};
+use super::english::EnglishArgs;
+use super::{OutputArg, batch, io};
 use anyhow::Result;
 use clap::ValueEnum;
-use serde::Serialize;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tarjama::align::{Document, Segment};
+use tarjama::brief::{KeyPoint, Summary};
+use tarjama::output::summary_markdown;
 use tarjama::summary::{Budget, Ranking, Weights};
-use tarjama::text::CharOffsets;
 
 const EXAMPLES: &str = "\
+With --format md or json, each sentence comes with its English: from the translation memory
+(--tm, --min-score) or --mt-cmd when they have it, and always the English of its glossary
+terms (-g, --no-default-glossary), also in sentence order (`… [Sergei Ryabkov] … [Moscow] …`).
+The default output is the sentences alone and reads no glossary and no memory.
+
 Examples:
   tarjama summarize article.txt                 about a quarter of the sentences (1 to 7)
   tarjama summarize --sentences 3 article.txt
   tarjama summarize --words 120 article.txt     sentences until 120 words are reached
   tarjama summarize --format json article.txt   with sentence numbers, offsets and scores
+  tarjama summarize -f md --tm project.sqlite article.txt   with each sentence's English
 
 The sentences are printed in the order of the article. The ranking is by
 position (news and encyclopedia articles put their point first), with run-on
@@ -29,18 +36,13 @@ when nothing else is left (except the first).";
 pub struct Args {
     /// Input text (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Take this many sentences
-    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
-    sentences: Option<u32>,
-    /// Take sentences until they reach N words (the last one may go past N)
-    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
-    words: Option<u32>,
-    /// Take this share of the sentences (0 < R ≤ 1), at least one
-    #[arg(long, value_name = "R", group = "budget", value_parser = parse_ratio)]
-    ratio: Option<f64>,
+    #[command(flatten)]
+    budget: BudgetArgs,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = Format::Lines)]
     format: Format,
+    #[command(flatten)]
+    english: EnglishArgs,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -49,30 +51,11 @@ pub struct Args {
 enum Format {
     /// The chosen sentences, one per line, inner line breaks turned into spaces
     Lines,
-    /// A Markdown table: sentence number, score, sentence
+    /// A Markdown table: sentence number, score, sentence, its English, its terms
     Md,
-    /// `{"sentences": N, "summary": [{"index","start","end","score","text"}]}`
+    /// `{"sentences": N, "summary": [{"index","start","end","score","text","target","origin",
+    /// "tm_score","terms","gloss"}]}`
     Json,
-}
-
-/// One chosen sentence as the md and json formats show it. The briefing's
-/// English and term renderings become further fields of this record.
-#[derive(Serialize)]
-struct Chosen<'a> {
-    /// Sentence number in the text, from 1 (as `tarjama split` numbers them).
-    index: usize,
-    /// Offsets in Unicode scalar values, end exclusive.
-    start: usize,
-    end: usize,
-    score: f64,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    /// How many sentences the text has.
-    sentences: usize,
-    summary: Vec<Chosen<'a>>,
 }
 
 fn parse_ratio(value: &str) -> Result<f64, String> {
@@ -86,8 +69,22 @@ fn parse_ratio(value: &str) -> Result<f64, String> {
     }
 }
 
-impl Args {
-    fn budget(&self) -> Budget {
+/// How much of the text a summary takes (at most one of the three).
+#[derive(Debug, clap::Args)]
+pub struct BudgetArgs {
+    /// Take this many sentences
+    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
+    sentences: Option<u32>,
+    /// Take sentences until they reach N words (the last one may go past N)
+    #[arg(long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u32).range(1..))]
+    words: Option<u32>,
+    /// Take this share of the sentences (0 < R ≤ 1), at least one
+    #[arg(long, value_name = "R", group = "budget", value_parser = parse_ratio)]
+    ratio: Option<f64>,
+}
+
+impl BudgetArgs {
+    pub fn budget(&self) -> Budget {
         match (self.sentences, self.words, self.ratio) {
             (Some(count), _, _) => Budget::Sentences(count as usize),
             (_, Some(count), _) => Budget::Words(count as usize),
@@ -100,88 +97,62 @@ impl Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let text = io::read_text(args.file.as_deref())?;
     let ranking = Ranking::new(&text, &Weights::default());
-    let chosen = ranking.select(args.budget());
-    let mut offsets = CharOffsets::new(&text);
-    let report = Report {
+    let chosen = ranking.select(args.budget.budget());
+    let output = args.output.output.as_deref();
+    if let Format::Lines = args.format {
+        // What the benchmark runs: no glossary, no memory.
+        return io::write_output(output, |out| {
+            for &index in &chosen {
+                io::write_one_line(out, &text[ranking.sentences[index].range.clone()])?;
+            }
+            Ok(())
+        })
+        .map(|()| ExitCode::SUCCESS);
+    }
+    let english = args.english.load()?;
+    let document = Document::with_terms(
+        batch::document_name(args.file.as_deref()),
+        &text,
+        english.glossary(),
+    );
+    // Only the chosen sentences are looked up and machine-translated.
+    let (segments, scores): (Vec<Segment>, Vec<f64>) = chosen
+        .iter()
+        .filter_map(|&index| {
+            let segment = document.segments.get(index)?.clone();
+            Some((segment, ranking.sentences[index].score))
+        })
+        .unzip();
+    let mut picked = Document {
+        name: document.name,
+        segments,
+    };
+    english.fill(&mut picked)?;
+    let summary = Summary {
         sentences: ranking.sentences.len(),
-        summary: chosen
+        summary: picked
+            .segments
             .iter()
-            .map(|&index| {
-                let sentence = &ranking.sentences[index];
-                Chosen {
-                    index: index + 1,
-                    start: offsets.char_offset(sentence.range.start),
-                    end: offsets.char_offset(sentence.range.end),
-                    score: (sentence.score * 1e4).round() / 1e4,
-                    text: &text[sentence.range.clone()],
-                }
-            })
+            .zip(scores)
+            .map(|(segment, score)| KeyPoint::new(segment, score))
             .collect(),
     };
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
-            Format::Lines => {
-                for chosen in &report.summary {
-                    io::write_one_line(out, chosen.text)?;
-                }
-            }
-            Format::Md => write_markdown(out, &report)?,
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                out.write_all(b"\n")?;
-            }
+    io::write_output(output, |out| {
+        if let Format::Md = args.format {
+            summary_markdown(&summary, out)?;
+        } else {
+            serde_json::to_writer_pretty(&mut *out, &summary)?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     })?;
+    english.finish();
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_markdown(out: &mut dyn Write, report: &Report) -> Result<()> {
-    writeln!(
-        out,
-        "Summary: {} of {} sentences\n",
-        report.summary.len(),
-        report.sentences
-    )?;
-    writeln!(out, "| # | score | sentence |\n|---:|---:|---|")?;
-    for chosen in &report.summary {
-        writeln!(
-            out,
-            "| {} | {:.4} | {} |",
-            chosen.index,
-            chosen.score,
-            markdown_cell(chosen.text)
-        )?;
-    }
-    Ok(())
-}
-
-/// The text on one line with the characters that would break a table
-/// cell escaped.
-fn markdown_cell(text: &str) -> String {
-    let mut cell = String::with_capacity(text.len());
-    for line in text.split(['\n', '\r']).filter(|line| !line.is_empty()) {
-        if !cell.is_empty() {
-            cell.push(' ');
-        }
-        for c in line.chars() {
-            if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
-                cell.push('\\');
-            }
-            cell.push(c);
-        }
-    }
-    cell
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_cells_stay_in_their_column() {
-        assert_eq!(markdown_cell("أ | ب\nج*"), "أ \\| ب ج\\*");
-    }
 
     #[test]
     fn ratio_must_be_a_share() {

@@ -56,13 +56,8 @@ mark.title { background: #ffe4d5; border-color: #e07b39; }
 /// Writes the page.
 pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut page = String::with_capacity(4096 + document.segments.len() * 600);
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str("<meta name=\"generator\" content=\"tarjama\">\n<title>");
-    escape(&document.name, &mut page);
-    page.push_str(" · tarjama</title>\n<style>");
-    page.push_str(STYLE);
-    page.push_str("</style>\n</head>\n<body>\n<h1><bdi>");
+    page_start(&document.name, "", &mut page);
+    page.push_str("<h1><bdi>");
     escape(&document.name, &mut page);
     page.push_str("</bdi></h1>\n");
     summary(document, &mut page);
@@ -74,8 +69,26 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
     if !counts.is_empty() {
         term_table(&counts, &mut page);
     }
-    page.push_str("</body>\n</html>\n");
+    page_end(&mut page);
     out.write_all(page.as_bytes())
+}
+
+/// The page up to the opening `<body>`: `title` (escaped), the shared
+/// style and `more_style` after it.
+pub(super) fn page_start(title: &str, more_style: &str, page: &mut String) {
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str("<meta name=\"generator\" content=\"tarjama\">\n<title>");
+    escape(title, page);
+    page.push_str(" · tarjama</title>\n<style>");
+    page.push_str(STYLE);
+    page.push_str(more_style);
+    page.push_str("</style>\n</head>\n<body>\n");
+}
+
+/// Closes what [`page_start`] opened.
+pub(super) fn page_end(page: &mut String) {
+    page.push_str("</body>\n</html>\n");
 }
 
 /// `12 sentences: 3 exact, 2 fuzzy, 1 mt, 6 none`.
@@ -110,7 +123,7 @@ fn summary(document: &Document, page: &mut String) {
 }
 
 /// The highlight colours of the entry types that occur.
-fn legend(counts: &[TermCount], page: &mut String) {
+pub(super) fn legend(counts: &[TermCount], page: &mut String) {
     let mut kinds: Vec<Kind> = counts.iter().map(|count| count.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -124,7 +137,7 @@ fn legend(counts: &[TermCount], page: &mut String) {
     page.push_str("</p>\n");
 }
 
-fn aligned_table(document: &Document, page: &mut String) {
+pub(super) fn aligned_table(document: &Document, page: &mut String) {
     page.push_str(concat!(
         "<table class=\"aligned\">\n",
         "<colgroup><col class=\"n\"><col class=\"ar\"><col class=\"en\">",
@@ -199,7 +212,7 @@ fn arabic_with_terms(segment: &Segment, page: &mut String) {
     }
 }
 
-fn badge(segment: &Segment, page: &mut String) {
+pub(super) fn badge(segment: &Segment, page: &mut String) {
     let explanation = match segment.origin {
         Origin::TmExact => "exact match from the translation memory",
         Origin::TmFuzzy => "similar sentence in the translation memory: check the English",
@@ -241,7 +254,7 @@ fn term_table(counts: &[TermCount], page: &mut String) {
 }
 
 /// Escapes `text` for HTML text and attribute values alike.
-fn escape(text: &str, page: &mut String) {
+pub(super) fn escape(text: &str, page: &mut String) {
     text.chars().for_each(|c| escape_char(c, page));
 }
 

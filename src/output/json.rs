@@ -7,20 +7,26 @@ use crate::align::{Document, Segment};
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// The JSON form of a document (also embedded in a briefing's JSON).
 #[derive(Serialize)]
-struct JsonDocument<'a> {
+pub(super) struct JsonDocument<'a> {
     name: &'a str,
     segments: &'a [Segment],
     terms: Vec<TermCount<'a>>,
 }
 
+impl<'a> JsonDocument<'a> {
+    pub(super) fn new(document: &'a Document) -> Self {
+        JsonDocument {
+            name: &document.name,
+            segments: &document.segments,
+            terms: term_counts(document),
+        }
+    }
+}
+
 /// Writes the document as one pretty-printed JSON object and a line break.
 pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
-    let json = JsonDocument {
-        name: &document.name,
-        segments: &document.segments,
-        terms: term_counts(document),
-    };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
+    serde_json::to_writer_pretty(&mut *out, &JsonDocument::new(document))?;
     out.write_all(b"\n")
 }

@@ -14,6 +14,28 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out, "No sentences.")?;
         return Ok(());
     }
+    aligned_table(document, out)?;
+    let counts = term_counts(document);
+    if !counts.is_empty() {
+        writeln!(out, "\n## Terms\n")?;
+        writeln!(out, "| Arabic | English | type | count |")?;
+        writeln!(out, "|--------|---------|------|------:|")?;
+        for count in counts {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(count.entry),
+                cell(count.en),
+                count.kind,
+                count.count
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The table `# | Arabic | English | match | terms`, one row per segment.
+pub(super) fn aligned_table(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| # | Arabic | English | match | terms |")?;
     writeln!(out, "|--:|--------|---------|-------|-------|")?;
     for segment in &document.segments {
@@ -35,22 +57,6 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
             match_label(segment),
             cell(&term_pairs(segment, " = ")),
         )?;
-    }
-    let counts = term_counts(document);
-    if !counts.is_empty() {
-        writeln!(out, "\n## Terms\n")?;
-        writeln!(out, "| Arabic | English | type | count |")?;
-        writeln!(out, "|--------|---------|------|------:|")?;
-        for count in counts {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                cell(count.entry),
-                cell(count.en),
-                count.kind,
-                count.count
-            )?;
-        }
     }
     Ok(())
 }

@@ -11,12 +11,15 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with("id\tsource\ttarget"));
 //! ```
 
+mod brief;
 mod html;
 mod json;
 pub(crate) mod markdown;
 mod tmx;
 pub mod tsv;
 mod xliff;
+
+pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
 
 use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;

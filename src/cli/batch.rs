@@ -1,0 +1,273 @@
+//! Several inputs in one call: finding them (files, folders of `*.txt`),
+//! naming one output per input in the `-o` folder, and working through them
+//! with a progress bar on a terminal. Shared by the commands that write one
+//! output per input (`translate`, `brief`).
+
+use super::{EXIT_BAD_INPUT, io};
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::HashMap;
+use std::fs;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The inputs of a command, and whether they go one output each into a
+/// folder.
+pub struct Inputs {
+    /// Each FILE, or for a folder its `*.txt` in name order; empty for
+    /// standard input.
+    pub files: Vec<PathBuf>,
+    /// True for several inputs, a folder, or `-o` naming a folder.
+    pub batch: bool,
+}
+
+impl Inputs {
+    /// Expands `files` (folders become their `*.txt`) and decides whether
+    /// this is a batch; a batch without an `output` folder is an error.
+    pub fn new(files: &[PathBuf], output: Option<&Path>) -> Result<Self> {
+        let (files, found_in_folder) = expand(files)?;
+        let names_folder = |path: &Path| {
+            path.is_dir()
+                || path
+                    .as_os_str()
+                    .to_string_lossy()
+                    .ends_with(std::path::MAIN_SEPARATOR)
+        };
+        let batch = files.len() > 1 || found_in_folder || output.is_some_and(names_folder);
+        if batch && output.is_none() {
+            bail!(
+                "several inputs need an output folder\n\
+                 hint: add -o DIR to get one output per input there"
+            );
+        }
+        Ok(Self { files, batch })
+    }
+
+    /// The output format: `chosen` (`--format`), else for a single output
+    /// file what its extension asks for (`from_path`; none is an error whose
+    /// hint is `hint`), else `default`.
+    pub fn format<F>(
+        &self,
+        chosen: Option<F>,
+        output: Option<&Path>,
+        from_path: impl Fn(&Path) -> Option<F>,
+        default: F,
+        hint: &str,
+    ) -> Result<F> {
+        match (chosen, output) {
+            (Some(format), _) => Ok(format),
+            (None, Some(path)) if !self.batch => from_path(path).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "cannot tell the output format from the file name: {}\nhint: {hint}",
+                    path.display()
+                )
+            }),
+            (None, _) => Ok(default),
+        }
+    }
+
+    /// The single input: `None` for standard input.
+    fn single(&self) -> Option<&Path> {
+        self.files.first().map(PathBuf::as_path)
+    }
+}
+
+/// Each FILE, or for a folder its `*.txt` in name order; and whether any
+/// folder was given.
+fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, bool)> {
+    let mut inputs = Vec::new();
+    let mut found_in_folder = false;
+    for file in files {
+        if !file.is_dir() {
+            inputs.push(file.clone());
+            continue;
+        }
+        found_in_folder = true;
+        let entries = fs::read_dir(file)
+            .map_err(|err| anyhow::anyhow!("cannot read the folder ({err}): {}", file.display()))?;
+        let mut texts = Vec::new();
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot read the folder: {}", file.display()))?
+                .path();
+            let is_text = path
+                .extension()
+                .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"));
+            if is_text && path.is_file() {
+                texts.push(path);
+            }
+        }
+        if texts.is_empty() {
+            bail!(
+                "no *.txt file in the folder: {}\nhint: name the files to work on",
+                file.display()
+            );
+        }
+        texts.sort();
+        inputs.extend(texts);
+    }
+    Ok((inputs, found_in_folder))
+}
+
+/// Runs `each(input, output)`: once for a single input (`None` for
+/// standard input) with the `-o` file, if any; in a batch, for every input
+/// with an output file in the `output` folder (created if missing) named
+/// after it with `extension`. Batch failures are reported as they come and
+/// the rest go on; the exit code is then 2. Names that two inputs would
+/// share, and outputs that would replace an input, are refused before
+/// anything is written.
+pub fn run(
+    inputs: &Inputs,
+    output: Option<&Path>,
+    extension: &str,
+    mut each: impl FnMut(Option<&Path>, Option<&Path>) -> Result<()>,
+) -> Result<ExitCode> {
+    let dir = match output {
+        Some(dir) if inputs.batch => dir,
+        _ => {
+            each(inputs.single(), output)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    fs::create_dir_all(dir).map_err(|err| {
+        anyhow::anyhow!(
+            "cannot create the output folder ({err}): {}\nhint: check the path and its permissions",
+            dir.display()
+        )
+    })?;
+    let plan = plan_outputs(&inputs.files, dir, extension)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        ProgressBar::new(plan.len() as u64).with_style(style)
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut failed = false;
+    for (input, output) in &plan {
+        bar.set_message(input.display().to_string());
+        if let Err(err) = each(Some(input), Some(output)) {
+            failed = true;
+            bar.suspend(|| eprintln!("{}", super::report(&err)));
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(if failed {
+        ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Pairs every input with its output file in `dir`; refuses names that two
+/// inputs would share, and outputs that would replace an input.
+fn plan_outputs(
+    inputs: &[PathBuf],
+    dir: &Path,
+    extension: &str,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let mut taken: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut plan = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if input == Path::new("-") {
+            bail!(
+                "standard input cannot be one of several inputs\n\
+                 hint: save it to a file first"
+            );
+        }
+        let output = dir.join(output_file_name(input, extension));
+        if let Some(other) = taken.insert(output.clone(), input) {
+            bail!(
+                "two inputs would write the same output file: {} ({} and {})\n\
+                 hint: rename one of them, or run them in separate calls",
+                output.display(),
+                other.display(),
+                input.display()
+            );
+        }
+        refuse_to_replace(input, &output)?;
+        plan.push((input.clone(), output));
+    }
+    Ok(plan)
+}
+
+/// The output file name for `input`: its name without the last extension,
+/// with anything but letters, digits, `-`, `_`, `.` and spaces replaced by
+/// `_` and no leading dot, then `extension`. It never holds a path
+/// separator, so the file always lands inside the output folder.
+fn output_file_name(input: &Path, extension: &str) -> String {
+    let stem = input
+        .file_stem()
+        .map(|stem| stem.to_string_lossy())
+        .unwrap_or_default();
+    let safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.').trim();
+    let safe = if safe.is_empty() { "document" } else { safe };
+    format!("{safe}.{extension}")
+}
+
+/// An error when `output` is the file `input` itself: writing would destroy it.
+pub fn refuse_to_replace(input: &Path, output: &Path) -> Result<()> {
+    let same = match (fs::canonicalize(input), fs::canonicalize(output)) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "the output would replace its own input: {}\nhint: choose another -o",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+/// The input's file name without its folder (outputs do not reveal where the
+/// file was kept), or `<stdin>`.
+pub fn document_name(input: Option<&Path>) -> String {
+    match input
+        .filter(|path| *path != Path::new("-"))
+        .and_then(Path::file_name)
+    {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => io::display_name(input),
+    }
+}
+
+/// Reads the input (a file, or standard input for `None` and `-`) and
+/// refuses an `output` that would replace it: what every command that
+/// writes one output per input does first.
+pub fn read_input(input: Option<&Path>, output: Option<&Path>) -> Result<String> {
+    let text = io::read_text(input)?;
+    if let (Some(input), Some(output)) = (input, output) {
+        refuse_to_replace(input, output)?;
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_stay_inside_the_folder() {
+        let name = |input: &str| output_file_name(Path::new(input), "md");
+        assert_eq!(name("articles/water-talks.ar.txt"), "water-talks.ar.md");
+        assert_eq!(name("مقال جديد.txt"), "مقال جديد.md");
+        assert_eq!(name("../../etc/passwd"), "passwd.md");
+        assert_eq!(name(".."), "document.md");
+        assert_eq!(name(".hidden.txt"), "hidden.md");
+        assert_eq!(name("a\u{202E}b:c*.txt"), "a_b_c_.md");
+        assert_eq!(output_file_name(Path::new("x.txt"), "xlf"), "x.xlf");
+    }
+}
