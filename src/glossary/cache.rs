@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 const MAGIC: &[u8; 16] = b"tarjama-glossary";
 /// Bumped whenever the layout below or the matcher's changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Writes `glossary` (compiling its matcher if needed) and `notes` (text the
 /// caller wants back, such as conflict warnings) to `path`, through a
@@ -232,15 +232,41 @@ impl<'a> Writer<'a> {
         self.spill();
     }
 
-    pub(crate) fn u64(&mut self, value: u64) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
-        self.spill();
-    }
-
     pub(crate) fn str(&mut self, value: &str) {
         self.u32(value.len() as u32);
         self.bytes.extend_from_slice(value.as_bytes());
         self.spill();
+    }
+
+    /// A length, then the values.
+    pub(crate) fn u32s(&mut self, values: &[u32]) {
+        self.u32(values.len() as u32);
+        for block in values.chunks(Self::BLOCK / 4) {
+            block
+                .iter()
+                .for_each(|value| self.bytes.extend_from_slice(&value.to_le_bytes()));
+            self.spill();
+        }
+    }
+
+    /// A length, then the values.
+    pub(crate) fn u64s(&mut self, values: &[u64]) {
+        self.u32(values.len() as u32);
+        for block in values.chunks(Self::BLOCK / 8) {
+            block
+                .iter()
+                .for_each(|value| self.bytes.extend_from_slice(&value.to_le_bytes()));
+            self.spill();
+        }
+    }
+
+    /// A length, then the bytes.
+    pub(crate) fn bytes(&mut self, values: &[u8]) {
+        self.u32(values.len() as u32);
+        for block in values.chunks(Self::BLOCK) {
+            self.bytes.extend_from_slice(block);
+            self.spill();
+        }
     }
 
     fn strings(&mut self, values: &[String]) {
@@ -299,6 +325,36 @@ impl<'a> Reader<'a> {
     pub(crate) fn str(&mut self) -> Option<&'a str> {
         let len = self.u32()? as usize;
         std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    /// What [`Writer::u32s`] wrote.
+    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+        let len = self.u32()? as usize;
+        let bytes = self.take(len.checked_mul(4)?)?;
+        Some(
+            bytes
+                .chunks_exact(4)
+                .map(|chunk| u32::from_le_bytes(chunk.try_into().unwrap_or_default()))
+                .collect(),
+        )
+    }
+
+    /// What [`Writer::u64s`] wrote.
+    pub(crate) fn u64s(&mut self) -> Option<Vec<u64>> {
+        let len = self.u32()? as usize;
+        let bytes = self.take(len.checked_mul(8)?)?;
+        Some(
+            bytes
+                .chunks_exact(8)
+                .map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or_default()))
+                .collect(),
+        )
+    }
+
+    /// What [`Writer::bytes`] wrote.
+    pub(crate) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let len = self.u32()? as usize;
+        self.take(len)
     }
 
     fn string(&mut self) -> Option<String> {

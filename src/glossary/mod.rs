@@ -23,7 +23,9 @@ pub mod load;
 pub mod matcher;
 pub mod model;
 pub mod tbx;
+mod trie;
 pub mod tsv;
+mod vocabulary;
 
 pub use load::{Format, LoadError};
 pub use matcher::{Matcher, TermHit};
