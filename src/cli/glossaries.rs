@@ -73,7 +73,7 @@ fn load_layers_quietly(builtin: bool, paths: &[PathBuf]) -> Result<(Glossary, Ve
         glossary.add(load::read_builtin()?);
     }
     for path in paths {
-        conflicts.extend(glossary.add(load::read_path(path)?));
+        conflicts.extend(glossary.add_table(load::read_table(path)?));
     }
     Ok((glossary, warnings(&conflicts)))
 }

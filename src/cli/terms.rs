@@ -95,16 +95,16 @@ fn records<'a>(text: &'a str, glossary: &'a Glossary, hits: &[TermHit]) -> Vec<M
     let mut offsets = CharOffsets::new(text);
     hits.iter()
         .map(|hit| {
-            let entry = glossary.entry(hit.entry);
+            let entry = glossary.entry_ref(hit.entry);
             MatchRecord {
                 start: offsets.char_offset(hit.start),
                 end: offsets.char_offset(hit.end),
                 byte_start: hit.start,
                 byte_end: hit.end,
                 surface: hit.surface(text),
-                entry: &entry.ar,
-                en: &entry.en,
-                kind: entry.kind.as_str(),
+                entry: entry.ar(),
+                en: entry.en(),
+                kind: entry.kind().as_str(),
                 prefix: hit.prefix(text),
             }
         })

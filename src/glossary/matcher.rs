@@ -75,14 +75,14 @@ impl TermHit {
         glossary: &Glossary,
         offsets: &mut CharOffsets,
     ) -> TermUse {
-        let entry = glossary.entry(self.entry);
+        let entry = glossary.entry_ref(self.entry);
         TermUse {
             start: offsets.char_offset(self.start),
             end: offsets.char_offset(self.end),
             surface: self.surface(text).to_owned(),
-            entry: entry.ar.clone(),
-            en: entry.en.clone(),
-            kind: entry.kind,
+            entry: entry.ar().to_owned(),
+            en: entry.en().to_owned(),
+            kind: entry.kind(),
             prefix: self.prefix(text).to_owned(),
         }
     }
@@ -168,8 +168,7 @@ impl Matcher {
         let mut vocabulary = Vocabulary::default();
         let mut forms = Forms::default();
         let mut owners = Vec::with_capacity(glossary.len());
-        for (index, entry) in glossary.entries().iter().enumerate() {
-            let layer = glossary.layer(index);
+        for (index, (entry, &layer)) in glossary.table().iter().zip(glossary.layers()).enumerate() {
             for (position, form) in entry.forms().enumerate() {
                 let mut count = 0;
                 let mut scanner = NormalizedWords::new(form);
@@ -726,7 +725,7 @@ mod tests {
                 if words.is_empty() {
                     continue;
                 }
-                let rank = (glossary.layer(entry), position == 0);
+                let rank = (glossary.layers()[entry], position == 0);
                 let candidate = Form {
                     ends_in_maksura: words.len() == 1 && last_letter(form) == Some('ى'),
                     words,
