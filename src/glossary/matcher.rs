@@ -288,7 +288,7 @@ impl Matcher {
     /// each start through the trie.
     fn find_in(&self, text: &str) -> Found {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 8);
-        let mut starts = Vec::with_capacity(text.len() / 16);
+        let mut starts = Vec::with_capacity(text.len() / 8);
         let mut writes_maksura = false;
         let mut stem = Vec::new();
         let mut scratch = String::new();
@@ -347,11 +347,7 @@ impl Matcher {
                 if let Some(node) = id.and_then(|id| self.trie.first(id)) {
                     starts.push(Start {
                         token: index,
-                        prefix_len: original_prefix_len(
-                            original,
-                            reading.prefix.len(),
-                            &mut scratch,
-                        ),
+                        prefix_len: original_prefix_len(original, reading.prefix, &mut scratch),
                         node,
                         particle: if reading.restores_article {
                             Particle::No
@@ -489,11 +485,18 @@ fn last_letter(word: &str) -> Option<char> {
 }
 
 /// The byte length of the original word's first characters that normalize
-/// to `normalized_len` bytes, marks after them included. `scratch` is any
-/// string, reused to spare allocations.
-fn original_prefix_len(original: &str, normalized_len: usize, scratch: &mut String) -> usize {
-    let mut produced = 0;
-    for (at, c) in original.char_indices() {
+/// to `prefix`, marks after them included. `scratch` is any string, reused
+/// to spare allocations.
+fn original_prefix_len(original: &str, prefix: &str, scratch: &mut String) -> usize {
+    let normalized_len = prefix.len();
+    // Usually the prefix is written as it normalizes (no marks in it).
+    let (from, mut produced) = if original.starts_with(prefix) {
+        (normalized_len, normalized_len)
+    } else {
+        (0, 0)
+    };
+    for (at, c) in original[from..].char_indices() {
+        let at = from + at;
         scratch.clear();
         push_normalized(c, scratch);
         if produced >= normalized_len && !scratch.is_empty() {

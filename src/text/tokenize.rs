@@ -318,23 +318,51 @@ impl Reading<'_> {
 /// of them, and a stem of two letters or more. The word itself (no prefix) is
 /// not included: callers try it first, so names that begin with these
 /// letters (واشنطن, بوتين, لندن) stay whole.
-pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Reading<'_>> {
+pub fn proclitic_readings(word: &str) -> ProcliticReadings<'_> {
     let conjunction = if word.starts_with(['و', 'ف']) {
         'و'.len_utf8()
     } else {
         0
     };
-    let after = &word[conjunction..];
-    let preposition = conjunction + 'ل'.len_utf8();
-    let has_preposition = after.starts_with(['ب', 'ك', 'ل']);
-    [
-        (conjunction > 0).then(|| reading(word, conjunction, false)),
-        has_preposition.then(|| reading(word, preposition, false)),
-        (has_preposition && after.starts_with("لل")).then(|| reading(word, preposition, true)),
-    ]
-    .into_iter()
-    .flatten()
-    .flatten()
+    ProcliticReadings {
+        word,
+        conjunction,
+        has_preposition: word[conjunction..].starts_with(['ب', 'ك', 'ل']),
+        step: 0,
+    }
+}
+
+/// Iterator returned by [`proclitic_readings`]: small, and lazy, since the
+/// matcher asks it for every word of a text.
+#[derive(Debug, Clone)]
+pub struct ProcliticReadings<'a> {
+    word: &'a str,
+    conjunction: usize,
+    has_preposition: bool,
+    step: u8,
+}
+
+impl<'a> Iterator for ProcliticReadings<'a> {
+    type Item = Reading<'a>;
+
+    fn next(&mut self) -> Option<Reading<'a>> {
+        let preposition = self.conjunction + 'ل'.len_utf8();
+        while self.step < 3 {
+            self.step += 1;
+            let found = match self.step {
+                1 if self.conjunction > 0 => reading(self.word, self.conjunction, false),
+                2 if self.has_preposition => reading(self.word, preposition, false),
+                3 if self.has_preposition && self.word[self.conjunction..].starts_with("لل") => {
+                    reading(self.word, preposition, true)
+                }
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
 }
 
 fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<'_>> {
@@ -345,8 +373,9 @@ fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<
     } else {
         rest
     };
-    let letters = rest.chars().count() + if restores_article { 2 } else { 0 };
-    (letters >= 2).then_some(Reading {
+    // At least two letters, the restored article's counted.
+    let long_enough = restores_article || rest.chars().nth(1).is_some();
+    long_enough.then_some(Reading {
         prefix,
         rest,
         restores_article,
