@@ -27,7 +27,7 @@
 use super::Glossary;
 use super::cache::{Reader, Writer};
 use super::trie::{Forms, NONE, Owner, Trie};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{self, Vocabulary};
 use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
@@ -165,8 +165,13 @@ impl Matcher {
     /// Glossaries hold less than 4 GiB of text, hence fewer than 2³¹
     /// entries and 2³² distinct words.
     pub fn new(glossary: &Glossary) -> Self {
-        let mut vocabulary = Vocabulary::default();
-        let mut forms = Forms::default();
+        // The words of every form are normalized and hashed first; the
+        // look-ups come after, each warmed a few words ahead, so that their
+        // cache misses (what compiling a large glossary waits on) overlap.
+        let mut words = Vec::new();
+        let mut word_ends = Vec::new();
+        let mut hashes = Vec::new();
+        let mut counts = Vec::with_capacity(glossary.len());
         let mut owners = Vec::with_capacity(glossary.len());
         for (index, (entry, &layer)) in glossary.table().iter().zip(glossary.layers()).enumerate() {
             for (position, form) in entry.forms().enumerate() {
@@ -174,11 +179,13 @@ impl Matcher {
                 let mut scanner = NormalizedWords::new(form);
                 while let Some((_, word)) = scanner.next_word() {
                     if !word.is_empty() {
-                        forms.push_word(vocabulary.intern(word.as_bytes()));
+                        words.extend_from_slice(word.as_bytes());
+                        word_ends.push(words.len());
+                        hashes.push(vocabulary::hash(word.as_bytes()));
                         count += 1;
                     }
                 }
-                forms.end_form();
+                counts.push(count);
                 owners.push(FormOwner {
                     owner: Owner {
                         entry: index as u32,
@@ -187,6 +194,22 @@ impl Matcher {
                     rank: (layer, position == 0),
                 });
             }
+        }
+        const AHEAD: usize = 16;
+        let mut vocabulary = Vocabulary::default();
+        let mut forms = Forms::default();
+        let mut next = 0;
+        for count in counts {
+            for _ in 0..count {
+                if let Some(&ahead) = hashes.get(next + AHEAD) {
+                    vocabulary.warm(ahead);
+                }
+                let start = if next == 0 { 0 } else { word_ends[next - 1] };
+                let word = &words[start..word_ends[next]];
+                forms.push_word(vocabulary.intern_hashed(word, hashes[next]));
+                next += 1;
+            }
+            forms.end_form();
         }
         let (mut trie, ends) = Trie::build(vocabulary.len(), &forms);
         let mut ranks = vec![None; trie.len()];

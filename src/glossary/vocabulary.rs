@@ -79,11 +79,10 @@ impl Vocabulary {
         }
     }
 
-    /// The id of `word`, adding it when new. There are fewer words than
-    /// 2³² and their records take less than 2⁴⁰ bytes as long as the forms
-    /// hold less than 4 GiB.
-    pub(crate) fn intern(&mut self, word: &[u8]) -> u32 {
-        let hash = hash(word);
+    /// The id of `word` (whose [`hash`] is `hash`), adding it when new.
+    /// There are fewer words than 2³² and their records take less than 2⁴⁰
+    /// bytes as long as the forms hold less than 4 GiB.
+    pub(crate) fn intern_hashed(&mut self, word: &[u8], hash: u64) -> u32 {
         let slot = match self.probe(word, hash) {
             Ok(id) => return id,
             Err(slot) => slot,
@@ -99,6 +98,17 @@ impl Vocabulary {
             self.grow();
         }
         id
+    }
+
+    /// Reads the slot where a look-up of `hash` starts, and the record it
+    /// names, so that the look-up finds both in the cache: warming a few
+    /// words ahead of the look-ups overlaps their cache misses.
+    #[inline]
+    pub(crate) fn warm(&self, hash: u64) {
+        let slot = self.slots[hash as usize & (self.slots.len() - 1)];
+        if slot != EMPTY {
+            std::hint::black_box(self.records.get((slot & OFFSET_MASK) as usize).copied());
+        }
     }
 
     /// Doubles the slot array and places every word again.
@@ -190,10 +200,16 @@ mod tests {
         let mut vocabulary = Vocabulary::default();
         let words: Vec<String> = (0..5000).map(|n| format!("كلمة{n}")).collect();
         for (n, word) in words.iter().enumerate() {
-            assert_eq!(vocabulary.intern(word.as_bytes()), n as u32);
+            assert_eq!(
+                vocabulary.intern_hashed(word.as_bytes(), hash(word.as_bytes())),
+                n as u32
+            );
         }
         for (n, word) in words.iter().enumerate() {
-            assert_eq!(vocabulary.intern(word.as_bytes()), n as u32);
+            assert_eq!(
+                vocabulary.intern_hashed(word.as_bytes(), hash(word.as_bytes())),
+                n as u32
+            );
             assert_eq!(vocabulary.get(word.as_bytes()), Some(n as u32));
         }
         assert_eq!(vocabulary.len(), 5000);
