@@ -12,7 +12,7 @@ use anyhow::{Result, bail};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use tarjama::glossary::{Conflict, Glossary, cache, load};
+use tarjama::glossary::{Conflict, Glossary, MAX_TEXT_BYTES, cache, load};
 
 /// How many conflicts are printed one by one before the rest are counted.
 const CONFLICTS_SHOWN: usize = 10;
@@ -76,7 +76,11 @@ fn load_layers_quietly(builtin: bool, paths: &[PathBuf]) -> Result<(Glossary, Ve
         glossary.add(load::read_builtin()?);
     }
     for path in paths {
-        conflicts.extend(glossary.add_table(load::read_table(path)?));
+        let table = load::read_table(path)?;
+        if glossary.table().text_len() + table.text_len() > MAX_TEXT_BYTES {
+            return Err(load::too_large(&path.display().to_string()).into());
+        }
+        conflicts.extend(glossary.add_table(table));
     }
     Ok((glossary, warnings(&conflicts)))
 }

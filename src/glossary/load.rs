@@ -6,7 +6,7 @@
 //! maintained fork touches nothing else.
 
 use super::model::{Entry, Kind, Source};
-use super::{EntryTable, tbx, tsv};
+use super::{EntryTable, MAX_TEXT_BYTES, tbx, tsv};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
@@ -150,14 +150,30 @@ pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
 pub fn read_table(path: &Path) -> Result<EntryTable, LoadError> {
     let mut table = EntryTable::default();
     for file in glossary_files(path)? {
-        table.append(read_file(&file)?);
+        let next = read_file(&file)?;
+        if table.text_len() + next.text_len() > MAX_TEXT_BYTES {
+            return Err(too_large(&path.display().to_string()));
+        }
+        table.append(next);
     }
     Ok(table)
+}
+
+/// The error for glossaries of more than [`MAX_TEXT_BYTES`] together.
+pub fn too_large(name: &str) -> LoadError {
+    LoadError::new(
+        name,
+        "the glossaries hold more than 4 GiB of text together",
+        "split the work: match against fewer or smaller glossaries at a time",
+    )
 }
 
 fn read_file(path: &Path) -> Result<EntryTable, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| unreadable(&name, "glossary", &err))?;
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(too_large(&name));
+    }
     let text = crate::text::decode_owned(bytes).map_err(|err| {
         let crate::text::DecodeError::InvalidUtf8 { offset } = err;
         LoadError::new(

@@ -31,7 +31,7 @@ mod vocabulary;
 pub use load::{Format, LoadError};
 pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Kind, Source};
-pub use table::{EntryRef, EntryTable};
+pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};
 
 use crate::align::TermUse;
 use crate::text::normalize_str;
@@ -110,7 +110,8 @@ impl Glossary {
     }
 
     /// [`Glossary::add`] for entries already in a table (as
-    /// [`load::read_table`] gives them).
+    /// [`load::read_table`] gives them). All glossaries together must stay
+    /// within [`MAX_TEXT_BYTES`] ([`load::too_large`] says so).
     pub fn add_table(&mut self, table: EntryTable) -> Vec<Conflict> {
         self.matcher = OnceLock::new();
         self.entries = OnceLock::new();
@@ -262,6 +263,47 @@ mod tests {
         );
         let english: Vec<&str> = glossary.entries().iter().map(|e| e.en.as_str()).collect();
         assert_eq!(english, ["Geneva", "Russia"]);
+    }
+
+    #[test]
+    fn a_larger_or_smaller_later_glossary_replaces_the_same_way() {
+        let old = vec![
+            entry("جنيف", "Genf"),
+            entry("روسيا", "Russia"),
+            entry("جِنيف", "Ginevra"),
+            entry("لبنان", "Lebanon"),
+        ];
+        let new = |extra: usize| {
+            let mut new = vec![entry("جنيف ", "Geneva"), entry("جنيف", "Genève")];
+            new.extend((0..extra).map(|n| entry(&format!("كلمة{n}"), "word")));
+            new.push(entry("لبنان", "Lebanon"));
+            new
+        };
+        // Fewer new entries than old ones, and more: the two ways of
+        // comparing keys give the same glossary and the same conflicts.
+        for extra in [0, 10] {
+            let mut glossary = Glossary::new();
+            glossary.add(old.clone());
+            let conflicts: Vec<String> = glossary
+                .add(new(extra))
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(
+                conflicts,
+                [
+                    "`جنيف ` is `Geneva`, overriding `Genf`",
+                    "`جنيف ` is `Geneva`, overriding `Ginevra`"
+                ],
+                "{extra}"
+            );
+            let english: Vec<&str> = glossary.table().iter().map(|e| e.en()).collect();
+            assert_eq!(english[..2], ["Russia", "Geneva"]);
+            assert_eq!(english.len(), 4 + extra);
+            assert_eq!(glossary.layers()[0], 0);
+            assert_eq!(glossary.layers()[1], 1);
+            assert_eq!(glossary.entry(1), &glossary.entry_ref(1).to_entry());
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 const NONE: u32 = u32::MAX;
 
-/// The largest text a table holds (offsets are 32-bit).
+/// The most text a table (so a whole glossary) holds: offsets are 32-bit.
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize - 1;
 
 /// Where a string sits in the table's text.
@@ -215,6 +215,11 @@ impl EntryTable {
         self.rows.len()
     }
 
+    /// The bytes of text the table holds (at most [`MAX_TEXT_BYTES`]).
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
@@ -247,7 +252,8 @@ impl EntryTable {
         self.rows.retain(|_| *flags.next().unwrap_or(&true));
     }
 
-    /// Appends the entries of `other` after this table's own.
+    /// Appends the entries of `other` after this table's own; the two texts
+    /// together must stay within [`MAX_TEXT_BYTES`].
     pub fn append(&mut self, mut other: EntryTable) {
         // The larger text stays where it is; the other one is copied after it.
         if self.text.len() < other.text.len() {

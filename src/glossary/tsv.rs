@@ -22,11 +22,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
 /// `text` itself: nothing is copied.
 pub fn read_table(name: &str, text: String) -> Result<EntryTable, LoadError> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(LoadError::new(
-            name,
-            "the glossary is larger than 4 GiB",
-            "split it into several files",
-        ));
+        return Err(super::load::too_large(name));
     }
     let middle = text.len() / 2;
     let split = memchr::memchr(b'\n', &text.as_bytes()[middle..]).map(|at| middle + at + 1);
