@@ -26,7 +26,7 @@
 
 use super::Glossary;
 use super::cache::{Reader, Writer};
-use super::trie::{Forms, NONE, Owner, Trie};
+use super::trie::{Built, Forms, NONE, Owner, Trie};
 use super::vocabulary::{self, Vocabulary};
 use crate::align::TermUse;
 use crate::text::CharOffsets;
@@ -141,6 +141,16 @@ struct Candidate {
     needs_maksura_writer: bool,
 }
 
+/// Buffers reused from piece to piece of a text.
+#[derive(Default)]
+struct Buffers {
+    tokens: Vec<Token>,
+    starts: Vec<Start>,
+    /// A stem with the article put back.
+    stem: Vec<u8>,
+    scratch: String,
+}
+
 /// The candidates of a stretch of text.
 struct Found {
     candidates: Vec<Candidate>,
@@ -211,7 +221,12 @@ impl Matcher {
             }
             forms.end_form();
         }
-        let (mut trie, ends) = Trie::build(vocabulary.len(), &forms);
+        let Built {
+            mut trie,
+            first,
+            ends,
+        } = Trie::build(vocabulary.len(), &forms);
+        vocabulary.set_nodes(&first);
         let mut ranks = vec![None; trie.len()];
         for (form, &node) in owners.iter().zip(&ends) {
             if node == NONE {
@@ -241,7 +256,9 @@ impl Matcher {
     pub(crate) fn read(input: &mut Reader, entries: usize) -> Option<Matcher> {
         let vocabulary = Vocabulary::read(input)?;
         let trie = Trie::read(input, vocabulary.len(), entries)?;
-        Some(Matcher { vocabulary, trie })
+        vocabulary
+            .nodes_within(trie.len())
+            .then_some(Matcher { vocabulary, trie })
     }
 
     /// The number of distinct normalized words in the glossary forms.
@@ -273,17 +290,13 @@ impl Matcher {
     /// after a punctuation mark, which no word and no multi-word form
     /// crosses, so the result is the same as one scan.
     fn find_in_parallel(&self, text: &str) -> Found {
-        let middle = text.len() / 2;
-        let split = text[text.ceil_char_boundary(middle)..]
-            .char_indices()
-            .find(|&(_, c)| is_hard_separator(c))
-            .map(|(at, c)| text.ceil_char_boundary(middle) + at + c.len_utf8());
-        let Some(split) = split.filter(|_| text.len() >= PARALLEL_FROM_BYTES) else {
-            return self.find_in(text);
-        };
+        let split = piece_end(text, text.len() / 2);
+        if text.len() < PARALLEL_FROM_BYTES || split == text.len() {
+            return self.find_in_pieces(text);
+        }
         let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| self.find_in(&text[split..]));
-            (self.find_in(&text[..split]), second.join())
+            let second = scope.spawn(|| self.find_in_pieces(&text[split..]));
+            (self.find_in_pieces(&text[..split]), second.join())
         });
         let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let mut merged = first;
@@ -298,6 +311,25 @@ impl Matcher {
         merged
     }
 
+    /// Scans `text` in pieces of about [`PIECE_BYTES`] that end after a
+    /// punctuation mark (as the halves above), so that the words and starts
+    /// of a piece stay in the processor's cache and their buffers are
+    /// reused.
+    fn find_in_pieces(&self, text: &str) -> Found {
+        let mut found = Found {
+            candidates: Vec::with_capacity(text.len() / 16),
+            writes_maksura: false,
+        };
+        let mut buffers = Buffers::default();
+        let mut at = 0;
+        while at < text.len() {
+            let end = piece_end(text, at + PIECE_BYTES);
+            self.find_in(&text[at..end], at, &mut buffers, &mut found);
+            at = end;
+        }
+        found
+    }
+
     /// Every glossary entry in `text` as [`TermUse`]s (character offsets in `text`).
     pub fn term_uses(&self, glossary: &Glossary, text: &str) -> Vec<TermUse> {
         let mut offsets = CharOffsets::new(text);
@@ -307,14 +339,19 @@ impl Matcher {
             .collect()
     }
 
-    /// Cuts the text into words, lists where matches may start, and follows
-    /// each start through the trie.
-    fn find_in(&self, text: &str) -> Found {
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 8);
-        let mut starts = Vec::with_capacity(text.len() / 8);
-        let mut writes_maksura = false;
-        let mut stem = Vec::new();
-        let mut scratch = String::new();
+    /// Cuts a piece of text (at byte `offset` of the whole) into words,
+    /// lists where matches may start, and follows each start through the
+    /// trie, adding what it finds to `found`.
+    fn find_in(&self, text: &str, offset: usize, buffers: &mut Buffers, found: &mut Found) {
+        let Buffers {
+            tokens,
+            starts,
+            stem,
+            scratch,
+        } = buffers;
+        tokens.clear();
+        starts.clear();
+        let mut writes_maksura = found.writes_maksura;
         let mut scanner = NormalizedWords::new(text);
         while let Some((range, word)) = scanner.next_word() {
             if word.is_empty() {
@@ -324,11 +361,11 @@ impl Matcher {
                 previous.joins_next = joins(&text[previous.end..range.start]);
             }
             let index = tokens.len();
-            let id = self.vocabulary.get(word.as_bytes());
+            let known = self.vocabulary.get(word.as_bytes());
             tokens.push(Token {
                 start: range.start,
                 end: range.end,
-                id: id.unwrap_or(NONE),
+                id: known.map_or(NONE, |word| word.id),
                 joins_next: false,
             });
             let original = &text[range];
@@ -347,7 +384,7 @@ impl Matcher {
                     || proclitic_readings(word)
                         .any(|r| !r.restores_article && particle(r.rest) == Particle::WithMaksura);
             }
-            if let Some(node) = id.and_then(|id| self.trie.first(id)) {
+            if let Some(node) = known.map(|word| word.node).filter(|&node| node != NONE) {
                 starts.push(Start {
                     token: index,
                     prefix_len: 0,
@@ -359,18 +396,18 @@ impl Matcher {
                 continue;
             }
             for reading in proclitic_readings(word) {
-                let id = if reading.restores_article {
+                let known = if reading.restores_article {
                     stem.clear();
                     stem.extend_from_slice("ال".as_bytes());
                     stem.extend_from_slice(reading.rest.as_bytes());
-                    self.vocabulary.get(&stem)
+                    self.vocabulary.get(stem)
                 } else {
                     self.vocabulary.get(reading.rest.as_bytes())
                 };
-                if let Some(node) = id.and_then(|id| self.trie.first(id)) {
+                if let Some(node) = known.map(|word| word.node).filter(|&node| node != NONE) {
                     starts.push(Start {
                         token: index,
-                        prefix_len: original_prefix_len(original, reading.prefix, &mut scratch),
+                        prefix_len: original_prefix_len(original, reading.prefix, scratch),
                         node,
                         particle: if reading.restores_article {
                             Particle::No
@@ -381,19 +418,21 @@ impl Matcher {
                 }
             }
         }
-        let mut candidates = Vec::with_capacity(starts.len());
-        for start in &starts {
-            self.walk(&tokens, start, &mut candidates);
+        for start in starts.iter() {
+            self.walk(tokens, start, offset, &mut found.candidates);
         }
-        Found {
-            candidates,
-            writes_maksura,
-        }
+        found.writes_maksura = writes_maksura;
     }
 
     /// Follows the trie from `start` over the next words, collecting every
     /// form that ends on the way.
-    fn walk(&self, tokens: &[Token], start: &Start, candidates: &mut Vec<Candidate>) {
+    fn walk(
+        &self,
+        tokens: &[Token],
+        start: &Start,
+        offset: usize,
+        candidates: &mut Vec<Candidate>,
+    ) {
         let mut node = start.node;
         let mut at = start.token;
         loop {
@@ -401,8 +440,8 @@ impl Matcher {
                 let read_off_particle = at == start.token && !owner.ends_in_maksura;
                 if !(read_off_particle && start.particle == Particle::WithMaksura) {
                     candidates.push(Candidate {
-                        start: tokens[start.token].start,
-                        end: tokens[at].end,
+                        start: offset + tokens[start.token].start,
+                        end: offset + tokens[at].end,
                         more_words: at - start.token,
                         prefix_len: start.prefix_len,
                         entry: owner.entry,
@@ -464,6 +503,22 @@ fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
 
 /// Texts from this size are scanned on two threads.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// Texts are scanned in pieces of about this size.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Where a piece of `text` that should end near `from` ends: right after
+/// the first punctuation mark from there on, or at the end of the text.
+fn piece_end(text: &str, from: usize) -> usize {
+    if from >= text.len() {
+        return text.len();
+    }
+    let from = text.ceil_char_boundary(from);
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| is_hard_separator(c))
+        .map_or(text.len(), |(at, c)| from + at + c.len_utf8())
+}
 
 /// Punctuation that is never part of a word (unlike `.` and `,` in 3.5 and
 /// 1,000) and that no multi-word form crosses.

@@ -48,19 +48,53 @@ impl Forms {
 }
 
 /// The compiled trie.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Trie {
-    /// Per word id: the node of the one-word path, or [`NONE`] when no form
-    /// starts with that word.
-    first: Vec<u32>,
-    /// Per node: the word that leads to it.
+    /// Per node, plus a last one that only closes the children of the one
+    /// before it.
+    nodes: Vec<Node>,
+    /// Per node: the word that leads to it (a node's children are searched
+    /// in it).
     words: Vec<u32>,
-    /// Per node, plus one: the children of node `n` are the nodes
-    /// `children[n]..children[n + 1]`.
-    children: Vec<u32>,
-    /// Per node: the entry a form ending here belongs to (with [`MAKSURA`])
-    /// or [`NONE`].
-    entries: Vec<u32>,
+}
+
+impl Default for Trie {
+    fn default() -> Self {
+        Trie {
+            nodes: vec![Node::closing(0)],
+            words: Vec::new(),
+        }
+    }
+}
+
+/// What a look-up at a node needs, in one place: a node is one cache miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Node {
+    /// The entry a form ending here belongs to (with [`MAKSURA`]), or
+    /// [`NONE`].
+    entry: u32,
+    /// The children are the nodes from this one to the next node's
+    /// `first_child`.
+    first_child: u32,
+    /// One bit per child word ([`child_bit`]): a word whose bit is clear is
+    /// no child, without a search.
+    children: u64,
+}
+
+impl Node {
+    fn closing(first_child: u32) -> Node {
+        Node {
+            entry: NONE,
+            first_child,
+            children: 0,
+        }
+    }
+}
+
+/// The bit of a word in its parent's `children` mask.
+#[inline]
+fn child_bit(word: u32) -> u64 {
+    1 << (word.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 /// What a form ending at a node brings: its entry, and whether it is one
@@ -71,11 +105,20 @@ pub(crate) struct Owner {
     pub(crate) ends_in_maksura: bool,
 }
 
+/// A trie being built: the nodes' words and first children, level by level.
+pub(crate) struct Built {
+    pub(crate) trie: Trie,
+    /// Per word id: the node of the one-word path, or [`NONE`].
+    pub(crate) first: Vec<u32>,
+    /// Per form: the node where it ends, or [`NONE`] for a form without
+    /// words.
+    pub(crate) ends: Vec<u32>,
+}
+
 impl Trie {
     /// Builds the paths of every form over a vocabulary of `word_count`
-    /// words; returns the trie (without entries) and the node where each
-    /// form ends ([`NONE`] for a form without words).
-    pub(crate) fn build(word_count: usize, forms: &Forms) -> (Trie, Vec<u32>) {
+    /// words.
+    pub(crate) fn build(word_count: usize, forms: &Forms) -> Built {
         let mut first = vec![NONE; word_count];
         let mut words = Vec::new();
         let mut reached = vec![NONE; forms.len()];
@@ -93,7 +136,7 @@ impl Trie {
                 active.push(form as u32);
             }
         }
-        let mut children = Vec::with_capacity(words.len() + 1);
+        let mut first_children = Vec::with_capacity(words.len() + 1);
         let mut level = 0..words.len();
         let mut position = 1;
         let mut counts = Vec::new();
@@ -119,7 +162,7 @@ impl Trie {
             }
             // The children of each node of the level, in node order.
             for bucket in 0..level.len() {
-                children.push(words.len() as u32);
+                first_children.push(words.len() as u32);
                 let group = &mut sorted[counts[bucket] as usize..counts[bucket + 1] as usize];
                 group.sort_unstable();
                 let mut previous = NONE;
@@ -135,22 +178,29 @@ impl Trie {
             position += 1;
             active.retain(|&form| forms.words(form as usize).len() > position);
         }
-        children.push(words.len() as u32);
-        let entries = vec![NONE; words.len()];
-        (
-            Trie {
-                first,
-                words,
-                children,
-                entries,
-            },
-            reached,
-        )
+        first_children.push(words.len() as u32);
+        let nodes = first_children
+            .windows(2)
+            .map(|pair| Node {
+                entry: NONE,
+                first_child: pair[0],
+                children: words[pair[0] as usize..pair[1] as usize]
+                    .iter()
+                    .fold(0, |mask, &word| mask | child_bit(word)),
+            })
+            .chain(std::iter::once(Node::closing(words.len() as u32)))
+            .collect();
+        Built {
+            trie: Trie { nodes, words },
+            first,
+            ends: reached,
+        }
     }
 
     /// Gives `node` to an entry.
     pub(crate) fn set_owner(&mut self, node: u32, owner: Owner) {
-        self.entries[node as usize] = owner.entry | if owner.ends_in_maksura { MAKSURA } else { 0 };
+        self.nodes[node as usize].entry =
+            owner.entry | if owner.ends_in_maksura { MAKSURA } else { 0 };
     }
 
     /// The number of nodes.
@@ -158,19 +208,10 @@ impl Trie {
         self.words.len()
     }
 
-    /// The node of the one-word path of word `id`.
-    #[inline]
-    pub(crate) fn first(&self, id: u32) -> Option<u32> {
-        self.first
-            .get(id as usize)
-            .copied()
-            .filter(|&node| node != NONE)
-    }
-
     /// The entry of the form that ends at `node`.
     #[inline]
     pub(crate) fn owner(&self, node: u32) -> Option<Owner> {
-        let entry = self.entries[node as usize];
+        let entry = self.nodes[node as usize].entry;
         (entry != NONE).then_some(Owner {
             entry: entry & !MAKSURA,
             ends_in_maksura: entry & MAKSURA != 0,
@@ -180,55 +221,66 @@ impl Trie {
     /// True when some form goes on after `node`.
     #[inline]
     pub(crate) fn has_children(&self, node: u32) -> bool {
-        let node = node as usize;
-        self.children[node] != self.children[node + 1]
+        self.nodes[node as usize].children != 0
     }
 
     /// The child of `node` reached by word `id`.
     #[inline]
     pub(crate) fn child(&self, node: u32, id: u32) -> Option<u32> {
-        let node = node as usize;
-        let (start, end) = (self.children[node], self.children[node + 1]);
-        let siblings = &self.words[start as usize..end as usize];
+        let here = self.nodes[node as usize];
+        if here.children & child_bit(id) == 0 {
+            return None;
+        }
+        let end = self.nodes[node as usize + 1].first_child;
+        let siblings = &self.words[here.first_child as usize..end as usize];
         siblings
             .binary_search(&id)
             .ok()
-            .map(|offset| start + offset as u32)
+            .map(|offset| here.first_child + offset as u32)
     }
 
     /// Writes the arrays for [`super::cache`].
     pub(crate) fn write(&self, out: &mut Writer) {
-        out.u32s(&self.first);
+        let numbers: Vec<u32> = self
+            .nodes
+            .iter()
+            .flat_map(|node| {
+                [
+                    node.entry,
+                    node.first_child,
+                    node.children as u32,
+                    (node.children >> 32) as u32,
+                ]
+            })
+            .collect();
+        out.u32s(&numbers);
         out.u32s(&self.words);
-        out.u32s(&self.children);
-        out.u32s(&self.entries);
     }
 
     /// Reads what [`Trie::write`] wrote for `word_count` words and
-    /// `entry_count` entries; `None` when anything is out of range.
+    /// `entry_count` entries; `None` when anything is out of range (the
+    /// masks are trusted: a wrong one could only miss matches).
     pub(crate) fn read(input: &mut Reader, word_count: usize, entry_count: usize) -> Option<Self> {
-        let trie = Trie {
-            first: input.u32s()?,
-            words: input.u32s()?,
-            children: input.u32s()?,
-            entries: input.u32s()?,
-        };
-        let nodes = trie.words.len();
-        let valid = trie.first.len() == word_count
-            && trie
-                .first
+        let nodes: Vec<Node> = input
+            .u32s()?
+            .chunks_exact(4)
+            .map(|node| Node {
+                entry: node[0],
+                first_child: node[1],
+                children: u64::from(node[2]) | u64::from(node[3]) << 32,
+            })
+            .collect();
+        let words = input.u32s()?;
+        let valid = nodes.len() == words.len() + 1
+            && nodes
+                .windows(2)
+                .all(|pair| pair[0].first_child <= pair[1].first_child)
+            && nodes.last().map(|node| node.first_child) == Some(words.len() as u32)
+            && nodes
                 .iter()
-                .all(|&node| node == NONE || (node as usize) < nodes)
-            && trie.words.iter().all(|&word| (word as usize) < word_count)
-            && trie.children.len() == nodes + 1
-            && trie.children.windows(2).all(|pair| pair[0] <= pair[1])
-            && trie.children.last() == Some(&(nodes as u32))
-            && trie.entries.len() == nodes
-            && trie
-                .entries
-                .iter()
-                .all(|&entry| entry == NONE || ((entry & !MAKSURA) as usize) < entry_count);
-        valid.then_some(trie)
+                .all(|node| node.entry == NONE || ((node.entry & !MAKSURA) as usize) < entry_count)
+            && words.iter().all(|&word| (word as usize) < word_count);
+        valid.then_some(Trie { nodes, words })
     }
 }
 
@@ -246,20 +298,22 @@ mod tests {
     }
 
     /// The word ids along every path from a one-word node, depth first.
-    fn paths(trie: &Trie) -> Vec<Vec<u32>> {
+    fn paths(built: &Built) -> Vec<Vec<u32>> {
         fn walk(trie: &Trie, node: u32, path: &mut Vec<u32>, out: &mut Vec<Vec<u32>>) {
             path.push(trie.words[node as usize]);
             out.push(path.clone());
-            for child in trie.children[node as usize]..trie.children[node as usize + 1] {
+            let (start, end) = (
+                trie.nodes[node as usize].first_child,
+                trie.nodes[node as usize + 1].first_child,
+            );
+            for child in start..end {
                 walk(trie, child, path, out);
             }
             path.pop();
         }
         let mut out = Vec::new();
-        for id in 0..trie.first.len() as u32 {
-            if let Some(node) = trie.first(id) {
-                walk(trie, node, &mut Vec::new(), &mut out);
-            }
+        for &node in built.first.iter().filter(|&&node| node != NONE) {
+            walk(&built.trie, node, &mut Vec::new(), &mut out);
         }
         out
     }
@@ -267,9 +321,9 @@ mod tests {
     #[test]
     fn shares_prefixes_and_finds_every_form_again() {
         let list: &[&[u32]] = &[&[3, 1], &[3], &[3, 1, 2], &[0, 2], &[3, 0], &[], &[3, 1]];
-        let (trie, ends) = Trie::build(4, &forms(list));
+        let built = Trie::build(4, &forms(list));
         assert_eq!(
-            paths(&trie),
+            paths(&built),
             [
                 vec![0],
                 vec![0, 2],
@@ -279,19 +333,20 @@ mod tests {
                 vec![3, 1, 2]
             ]
         );
-        for (form, &end) in list.iter().zip(&ends) {
+        let (trie, ends) = (&built.trie, &built.ends);
+        for (form, &end) in list.iter().zip(ends) {
             let Some((&head, tail)) = form.split_first() else {
                 assert_eq!(end, NONE);
                 continue;
             };
-            let mut node = trie.first(head).unwrap();
+            let mut node = built.first[head as usize];
             for &id in tail {
                 node = trie.child(node, id).unwrap();
             }
             assert_eq!(node, end, "{form:?}");
         }
         assert_eq!(ends[0], ends[6]);
-        assert_eq!(trie.first(2), None);
+        assert_eq!(built.first[2], NONE);
         assert!(!trie.has_children(ends[2]));
         assert!(trie.has_children(ends[1]));
         assert_eq!(trie.child(ends[1], 2), None);
@@ -299,7 +354,7 @@ mod tests {
 
     #[test]
     fn owners_keep_the_maksura_mark() {
-        let (mut trie, ends) = Trie::build(2, &forms(&[&[1]]));
+        let Built { mut trie, ends, .. } = Trie::build(2, &forms(&[&[1]]));
         assert_eq!(trie.owner(ends[0]), None);
         let owner = Owner {
             entry: 7,

@@ -1,26 +1,40 @@
 //! The distinct normalized words of a glossary's forms, numbered from 0.
 //!
 //! An open-addressing hash table kept as flat arrays: the words as records
-//! one after another (id, length, bytes), and a power-of-two slot array
-//! that holds each record's offset beside a few bits of the word's hash.
-//! A look-up touches one slot and, when those bits agree, one record: two
-//! cache misses at most, which is what compiling a million-entry glossary
+//! one after another (id, trie node, length, bytes), and a power-of-two
+//! slot array that holds each record's offset beside a few bits of the
+//! word's hash.
+//! A look-up touches a slot or a few neighbours and, when those bits agree,
+//! one record: two cache misses at most, which is what compiling a million-entry glossary
 //! waits on. The cache stores the arrays as they are, so reading it back
 //! rebuilds nothing.
 
 use super::cache::{Reader, Writer};
+use super::trie::NONE;
 
 const EMPTY: u64 = u64::MAX;
 /// A slot is `tag << OFFSET_BITS | record offset`.
 const OFFSET_BITS: u32 = 40;
 const OFFSET_MASK: u64 = (1 << OFFSET_BITS) - 1;
-/// A record is the word's id and length (four bytes each), then its bytes.
-const HEADER: usize = 8;
+/// A record is the word's id, node and length (four bytes each), then its
+/// bytes.
+const HEADER: usize = 12;
+
+/// A word of the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub(crate) id: u32,
+    /// The trie node of the one-word path, or [`NONE`] when no form starts
+    /// with the word.
+    pub(crate) node: u32,
+}
 
 /// Normalized words and their ids.
 #[derive(Debug, Clone)]
 pub(crate) struct Vocabulary {
-    /// At most half full, so every probe ends.
+    /// At most three quarters full, so every probe ends: a slot array
+    /// small enough to stay in the cache matters more than short probes,
+    /// which stay within a cache line or two anyway.
     slots: Vec<u64>,
     records: Vec<u8>,
     len: u32,
@@ -36,14 +50,22 @@ impl Default for Vocabulary {
     }
 }
 
-/// The id and bytes of the record at `offset`, if it is one.
+/// The word and bytes of the record at `offset`, if it is one.
 #[inline]
-fn record(records: &[u8], offset: usize) -> Option<(u32, &[u8])> {
+fn record(records: &[u8], offset: usize) -> Option<(Word, &[u8])> {
     let header = records.get(offset..offset.checked_add(HEADER)?)?;
-    let id = u32::from_le_bytes(header[..4].try_into().ok()?);
-    let len = u32::from_le_bytes(header[4..].try_into().ok()?) as usize;
+    let number = |at: usize| {
+        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let word = Word {
+        id: number(0),
+        node: number(4),
+    };
     let start = offset + HEADER;
-    Some((id, records.get(start..start.checked_add(len)?)?))
+    Some((
+        word,
+        records.get(start..start.checked_add(number(8) as usize)?)?,
+    ))
 }
 
 impl Vocabulary {
@@ -52,15 +74,15 @@ impl Vocabulary {
         self.len as usize
     }
 
-    /// The id of `word`, if it is there.
+    /// The id and node of `word`, if it is there.
     #[inline]
-    pub(crate) fn get(&self, word: &[u8]) -> Option<u32> {
+    pub(crate) fn get(&self, word: &[u8]) -> Option<Word> {
         self.probe(word, hash(word)).ok()
     }
 
-    /// The id of `word`, or `Err(slot)`: the empty slot where it would go.
+    /// `word`, or `Err(slot)`: the empty slot where it would go.
     #[inline]
-    fn probe(&self, word: &[u8], hash: u64) -> Result<u32, usize> {
+    fn probe(&self, word: &[u8], hash: u64) -> Result<Word, usize> {
         let mask = self.slots.len() - 1;
         let tag = hash >> OFFSET_BITS;
         let mut at = hash as usize & mask;
@@ -70,10 +92,10 @@ impl Vocabulary {
                 return Err(at);
             }
             if slot >> OFFSET_BITS == tag
-                && let Some((id, bytes)) = record(&self.records, (slot & OFFSET_MASK) as usize)
+                && let Some((found, bytes)) = record(&self.records, (slot & OFFSET_MASK) as usize)
                 && bytes == word
             {
-                return Ok(id);
+                return Ok(found);
             }
             at = (at + 1) & mask;
         }
@@ -84,17 +106,18 @@ impl Vocabulary {
     /// bytes as long as the forms hold less than 4 GiB.
     pub(crate) fn intern_hashed(&mut self, word: &[u8], hash: u64) -> u32 {
         let slot = match self.probe(word, hash) {
-            Ok(id) => return id,
+            Ok(found) => return found.id,
             Err(slot) => slot,
         };
         let id = self.len;
         self.slots[slot] = (hash >> OFFSET_BITS) << OFFSET_BITS | self.records.len() as u64;
         self.records.extend_from_slice(&id.to_le_bytes());
+        self.records.extend_from_slice(&NONE.to_le_bytes());
         self.records
             .extend_from_slice(&(word.len() as u32).to_le_bytes());
         self.records.extend_from_slice(word);
         self.len += 1;
-        if self.len() * 2 > self.slots.len() {
+        if self.len() * 4 > self.slots.len() * 3 {
             self.grow();
         }
         id
@@ -109,6 +132,29 @@ impl Vocabulary {
         if slot != EMPTY {
             std::hint::black_box(self.records.get((slot & OFFSET_MASK) as usize).copied());
         }
+    }
+
+    /// Records each word's one-word trie node: `first[id]`.
+    pub(crate) fn set_nodes(&mut self, first: &[u32]) {
+        let mut offset = 0;
+        while let Some((word, bytes)) = record(&self.records, offset) {
+            let node = first.get(word.id as usize).copied().unwrap_or(NONE);
+            let next = offset + HEADER + bytes.len();
+            self.records[offset + 4..offset + 8].copy_from_slice(&node.to_le_bytes());
+            offset = next;
+        }
+    }
+
+    /// True when every word's node is one of `count` nodes (or none).
+    pub(crate) fn nodes_within(&self, count: usize) -> bool {
+        let mut offset = 0;
+        while let Some((word, bytes)) = record(&self.records, offset) {
+            if word.node != NONE && word.node as usize >= count {
+                return false;
+            }
+            offset += HEADER + bytes.len();
+        }
+        offset == self.records.len()
     }
 
     /// Doubles the slot array and places every word again.
@@ -145,8 +191,8 @@ impl Vocabulary {
         let mut filled = 0;
         for &slot in &slots {
             if slot != EMPTY {
-                let (id, _) = record(&records, (slot & OFFSET_MASK) as usize)?;
-                if id >= len {
+                let (word, _) = record(&records, (slot & OFFSET_MASK) as usize)?;
+                if word.id >= len {
                     return None;
                 }
                 filled += 1;
@@ -210,7 +256,10 @@ mod tests {
                 vocabulary.intern_hashed(word.as_bytes(), hash(word.as_bytes())),
                 n as u32
             );
-            assert_eq!(vocabulary.get(word.as_bytes()), Some(n as u32));
+            assert_eq!(
+                vocabulary.get(word.as_bytes()).map(|word| word.id),
+                Some(n as u32)
+            );
         }
         assert_eq!(vocabulary.len(), 5000);
         assert_eq!(vocabulary.get("غائبة".as_bytes()), None);
