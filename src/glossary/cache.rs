@@ -163,26 +163,25 @@ impl<'a> Writer<'a> {
         self.spill();
     }
 
-    /// A length, then the values.
-    pub(crate) fn u32s(&mut self, values: &[u32]) {
+    /// A length, then each value as `N` little-endian bytes.
+    fn numbers<T: Copy, const N: usize>(&mut self, values: &[T], encode: fn(T) -> [u8; N]) {
         self.u32(values.len() as u32);
-        for block in values.chunks(Self::BLOCK / 4) {
+        for block in values.chunks(Self::BLOCK / N) {
             block
                 .iter()
-                .for_each(|value| self.bytes.extend_from_slice(&value.to_le_bytes()));
+                .for_each(|&value| self.bytes.extend_from_slice(&encode(value)));
             self.spill();
         }
     }
 
     /// A length, then the values.
+    pub(crate) fn u32s(&mut self, values: &[u32]) {
+        self.numbers(values, u32::to_le_bytes);
+    }
+
+    /// A length, then the values.
     pub(crate) fn u64s(&mut self, values: &[u64]) {
-        self.u32(values.len() as u32);
-        for block in values.chunks(Self::BLOCK / 8) {
-            block
-                .iter()
-                .for_each(|value| self.bytes.extend_from_slice(&value.to_le_bytes()));
-            self.spill();
-        }
+        self.numbers(values, u64::to_le_bytes);
     }
 
     /// A length, then the bytes.
@@ -233,28 +232,26 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len)?).ok()
     }
 
-    /// What [`Writer::u32s`] wrote.
-    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+    /// What [`Writer::numbers`] wrote.
+    fn numbers<T, const N: usize>(&mut self, decode: fn([u8; N]) -> T) -> Option<Vec<T>> {
         let len = self.u32()? as usize;
-        let bytes = self.take(len.checked_mul(4)?)?;
+        let bytes = self.take(len.checked_mul(N)?)?;
         Some(
             bytes
-                .chunks_exact(4)
-                .map(|chunk| u32::from_le_bytes(chunk.try_into().unwrap_or_default()))
+                .chunks_exact(N)
+                .map(|chunk| decode(chunk.try_into().unwrap_or([0; N])))
                 .collect(),
         )
     }
 
+    /// What [`Writer::u32s`] wrote.
+    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+        self.numbers(u32::from_le_bytes)
+    }
+
     /// What [`Writer::u64s`] wrote.
     pub(crate) fn u64s(&mut self) -> Option<Vec<u64>> {
-        let len = self.u32()? as usize;
-        let bytes = self.take(len.checked_mul(8)?)?;
-        Some(
-            bytes
-                .chunks_exact(8)
-                .map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or_default()))
-                .collect(),
-        )
+        self.numbers(u64::from_le_bytes)
     }
 
     /// What [`Writer::bytes`] wrote.
