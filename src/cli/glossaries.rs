@@ -1,20 +1,23 @@
 //! Loading the glossaries a command asked for (`-g PATH`…, `--no-default-glossary`).
 //!
-//! Large glossaries are compiled once and kept in the user's cache directory
+//! Glossaries are compiled once and kept in the user's cache directory
 //! (`$XDG_CACHE_HOME/tarjama/glossaries/`), one file per combination of
 //! glossaries, rebuilt whenever a file (or the `tarjama` binary) changes.
+//! That includes the built-in glossary alone: YAML parses slowly (10 ms for
+//! the built-in one, paid by every command at start-up), its cache reads
+//! in well under a millisecond. Only small TSV glossaries are read directly.
 
 use super::GlossaryArgs;
 use anyhow::{Result, bail};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use tarjama::glossary::{Conflict, Glossary, cache, load};
+use tarjama::glossary::{Conflict, Glossary, MAX_TEXT_BYTES, cache, load};
 
 /// How many conflicts are printed one by one before the rest are counted.
 const CONFLICTS_SHOWN: usize = 10;
 
-/// Glossary files smaller than this in total load faster than their cache.
+/// TSV glossaries smaller than this in total load about as fast as their cache.
 const CACHE_FROM_BYTES: u64 = 1 << 20;
 
 impl GlossaryArgs {
@@ -81,7 +84,11 @@ fn load_layers_quietly(builtin: bool, paths: &[PathBuf]) -> Result<(Glossary, Ve
         glossary.add(load::read_builtin()?);
     }
     for path in paths {
-        conflicts.extend(glossary.add(load::read_path(path)?));
+        let table = load::read_table(path)?;
+        if glossary.table().text_len() + table.text_len() > MAX_TEXT_BYTES {
+            return Err(load::too_large(&path.display().to_string()).into());
+        }
+        conflicts.extend(glossary.add_table(table));
     }
     Ok((glossary, warnings(&conflicts)))
 }
@@ -103,8 +110,8 @@ fn warnings(conflicts: &[Conflict]) -> Vec<String> {
 
 /// Where the compiled form of these glossaries is cached, and the identity
 /// (files, sizes, times, binary) it must have been made from; `None` when
-/// the glossaries are small or a file cannot be inspected (loading will
-/// report it).
+/// the glossaries are small TSV files or a file cannot be inspected
+/// (loading will report it).
 fn cache_file(builtin: bool, paths: &[PathBuf]) -> Option<(PathBuf, String)> {
     let mut files = Vec::new();
     for path in paths {
@@ -120,7 +127,10 @@ fn cache_file(builtin: bool, paths: &[PathBuf]) -> Option<(PathBuf, String)> {
         total += std::fs::metadata(&file).ok()?.len();
         identity.push_str(&format!("; {} {}", file.display(), stamp(&file)?));
     }
-    if total < CACHE_FROM_BYTES {
+    let all_tsv = files
+        .iter()
+        .all(|file| load::Format::of_path(file) == load::Format::Tsv);
+    if total < CACHE_FROM_BYTES && all_tsv && !builtin {
         return None;
     }
     let dir = directories::ProjectDirs::from("", "", "tarjama")?

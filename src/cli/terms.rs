@@ -49,7 +49,26 @@ enum Format {
 
 #[derive(Serialize)]
 struct Matches<'a> {
-    matches: Vec<MatchRecord<'a>>,
+    matches: Records<'a>,
+}
+
+/// The hits of a text, serialized one by one as they are made into
+/// records (a long text has hundreds of thousands).
+struct Records<'a> {
+    text: &'a str,
+    glossary: &'a Glossary,
+    hits: &'a [TermHit],
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut offsets = CharOffsets::new(self.text);
+        serializer.collect_seq(
+            self.hits
+                .iter()
+                .map(|hit| record(self.text, self.glossary, hit, &mut offsets)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -70,17 +89,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let glossary = args.glossary.load()?;
     let text = io::read_text(args.file.as_deref())?;
     let hits = glossary.find(&text);
-    let records = records(&text, &glossary, &hits);
     io::write_output(args.output.output.as_deref(), |out| {
         // Both formats write many small pieces: a typed buffer in front of
         // the `dyn Write` keeps each from being a call through it.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         match args.format {
             Format::Json => {
-                serde_json::to_writer(&mut out, &Matches { matches: records })?;
+                let matches = Records {
+                    text: &text,
+                    glossary: &glossary,
+                    hits: &hits,
+                };
+                serde_json::to_writer(&mut out, &Matches { matches })?;
                 out.write_all(b"\n")?;
             }
-            Format::Table => write_table(&mut out, &records)?,
+            Format::Table => {
+                let mut offsets = CharOffsets::new(&text);
+                let records: Vec<MatchRecord> = hits
+                    .iter()
+                    .map(|hit| record(&text, &glossary, hit, &mut offsets))
+                    .collect();
+                write_table(&mut out, &records)?
+            }
         }
         out.flush()?;
         Ok(())
@@ -91,24 +121,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn records<'a>(text: &'a str, glossary: &'a Glossary, hits: &[TermHit]) -> Vec<MatchRecord<'a>> {
-    let mut offsets = CharOffsets::new(text);
-    hits.iter()
-        .map(|hit| {
-            let entry = glossary.entry(hit.entry);
-            MatchRecord {
-                start: offsets.char_offset(hit.start),
-                end: offsets.char_offset(hit.end),
-                byte_start: hit.start,
-                byte_end: hit.end,
-                surface: hit.surface(text),
-                entry: &entry.ar,
-                en: &entry.en,
-                kind: entry.kind.as_str(),
-                prefix: hit.prefix(text),
-            }
-        })
-        .collect()
+fn record<'a>(
+    text: &'a str,
+    glossary: &'a Glossary,
+    hit: &TermHit,
+    offsets: &mut CharOffsets,
+) -> MatchRecord<'a> {
+    let entry = glossary.entry_ref(hit.entry);
+    MatchRecord {
+        start: offsets.char_offset(hit.start),
+        end: offsets.char_offset(hit.end),
+        byte_start: hit.start,
+        byte_end: hit.end,
+        surface: hit.surface(text),
+        entry: entry.ar(),
+        en: entry.en(),
+        kind: entry.kind().as_str(),
+        prefix: hit.prefix(text),
+    }
 }
 
 fn write_table(out: &mut dyn Write, records: &[MatchRecord]) -> Result<()> {

@@ -6,16 +6,13 @@
 //! compiles again. The caller decides where the file lives and what its
 //! name depends on (the glossary files, their sizes and times).
 
-use super::model::{Entry, Kind, Source};
-use super::{Glossary, Matcher};
-use std::collections::HashMap;
+use super::{EntryTable, Glossary, Matcher};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::path::Path;
-use std::sync::Arc;
 
 const MAGIC: &[u8; 16] = b"tarjama-glossary";
 /// Bumped whenever the layout below or the matcher's changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Writes `glossary` (compiling its matcher if needed) and `notes` (text the
 /// caller wants back, such as conflict warnings) to `path`, through a
@@ -31,39 +28,8 @@ pub fn save(glossary: &Glossary, notes: &[String], path: &Path) -> io::Result<()
     let mut payload = Writer::new(&mut file);
     payload.u32(notes.len() as u32);
     notes.iter().for_each(|note| payload.str(note));
-    let mut files: HashMap<&Arc<str>, u32> = HashMap::new();
-    let mut file_names = Vec::new();
-    for entry in glossary.entries() {
-        if let Some(source) = &entry.source {
-            files.entry(&source.file).or_insert_with(|| {
-                file_names.push(source.file.as_ref());
-                (file_names.len() - 1) as u32
-            });
-        }
-    }
-    payload.u32(file_names.len() as u32);
-    file_names.iter().for_each(|name| payload.str(name));
-    payload.u32(glossary.len() as u32);
-    for (index, entry) in glossary.entries().iter().enumerate() {
-        payload.str(&entry.ar);
-        payload.str(&entry.en);
-        payload.u8(entry.kind as u8);
-        payload.strings(&entry.variants);
-        payload.strings(&entry.avoid);
-        payload.optional(entry.long.as_deref());
-        payload.optional(entry.note.as_deref());
-        match &entry.source {
-            Some(source) => {
-                payload.u32(files[&source.file]);
-                payload.u32(source.line as u32);
-            }
-            None => {
-                payload.u32(u32::MAX);
-                payload.u32(0);
-            }
-        }
-        payload.u32(glossary.layer(index));
-    }
+    glossary.table().write(&mut payload);
+    payload.u32s(glossary.layers());
     glossary.matcher().write(&mut payload);
     let sum = payload.finish()?;
     file.seek(SeekFrom::Start(checksum_at))?;
@@ -87,52 +53,16 @@ pub fn open(path: &Path) -> Option<(Glossary, Vec<String>)> {
     let notes = (0..reader.u32()?)
         .map(|_| reader.string())
         .collect::<Option<Vec<_>>>()?;
-    let files = (0..reader.u32()?)
-        .map(|_| reader.str().map(Arc::<str>::from))
-        .collect::<Option<Vec<_>>>()?;
-    let count = reader.u32()? as usize;
-    let mut entries = Vec::with_capacity(count.min(reader.remaining()));
-    let mut layers = Vec::with_capacity(count.min(reader.remaining()));
-    for _ in 0..count {
-        let ar = reader.string()?;
-        let en = reader.string()?;
-        let kind = *[
-            Kind::Person,
-            Kind::Org,
-            Kind::Place,
-            Kind::Title,
-            Kind::Term,
-        ]
-        .get(reader.u8()? as usize)?;
-        let variants = reader.strings()?;
-        let avoid = reader.strings()?;
-        let long = reader.optional()?;
-        let note = reader.optional()?;
-        let (file, line) = (reader.u32()?, reader.u32()? as usize);
-        let source = match file {
-            u32::MAX => None,
-            file => Some(Source {
-                file: files.get(file as usize)?.clone(),
-                line,
-            }),
-        };
-        entries.push(Entry {
-            ar,
-            en,
-            kind,
-            variants,
-            avoid,
-            long,
-            note,
-            source,
-        });
-        layers.push(reader.u32()?);
+    let table = EntryTable::read(&mut reader)?;
+    let layers = reader.u32s()?;
+    if layers.len() != table.len() {
+        return None;
     }
-    let matcher = Matcher::read(&mut reader, entries.len())?;
+    let matcher = Matcher::read(&mut reader, table.len())?;
     if reader.remaining() != 0 {
         return None;
     }
-    Some((Glossary::from_parts(entries, layers, matcher), notes))
+    Some((Glossary::from_parts(table, layers, matcher), notes))
 }
 
 /// A fast 64-bit checksum (multiply and rotate over 8-byte words): it only
@@ -222,17 +152,7 @@ impl<'a> Writer<'a> {
         Ok(sum.finish(&self.bytes[aligned..]))
     }
 
-    pub(crate) fn u8(&mut self, value: u8) {
-        self.bytes.push(value);
-        self.spill();
-    }
-
     pub(crate) fn u32(&mut self, value: u32) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
-        self.spill();
-    }
-
-    pub(crate) fn u64(&mut self, value: u64) {
         self.bytes.extend_from_slice(&value.to_le_bytes());
         self.spill();
     }
@@ -243,18 +163,33 @@ impl<'a> Writer<'a> {
         self.spill();
     }
 
-    fn strings(&mut self, values: &[String]) {
+    /// A length, then each value as `N` little-endian bytes.
+    fn numbers<T: Copy, const N: usize>(&mut self, values: &[T], encode: fn(T) -> [u8; N]) {
         self.u32(values.len() as u32);
-        values.iter().for_each(|value| self.str(value));
+        for block in values.chunks(Self::BLOCK / N) {
+            block
+                .iter()
+                .for_each(|&value| self.bytes.extend_from_slice(&encode(value)));
+            self.spill();
+        }
     }
 
-    fn optional(&mut self, value: Option<&str>) {
-        match value {
-            Some(value) => {
-                self.u8(1);
-                self.str(value);
-            }
-            None => self.u8(0),
+    /// A length, then the values.
+    pub(crate) fn u32s(&mut self, values: &[u32]) {
+        self.numbers(values, u32::to_le_bytes);
+    }
+
+    /// A length, then the values.
+    pub(crate) fn u64s(&mut self, values: &[u64]) {
+        self.numbers(values, u64::to_le_bytes);
+    }
+
+    /// A length, then the bytes.
+    pub(crate) fn bytes(&mut self, values: &[u8]) {
+        self.u32(values.len() as u32);
+        for block in values.chunks(Self::BLOCK) {
+            self.bytes.extend_from_slice(block);
+            self.spill();
         }
     }
 }
@@ -284,10 +219,6 @@ impl<'a> Reader<'a> {
         self.bytes.len() - self.at
     }
 
-    pub(crate) fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
     pub(crate) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
@@ -301,26 +232,44 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len)?).ok()
     }
 
+    /// What [`Writer::numbers`] wrote.
+    fn numbers<T, const N: usize>(&mut self, decode: fn([u8; N]) -> T) -> Option<Vec<T>> {
+        let len = self.u32()? as usize;
+        let bytes = self.take(len.checked_mul(N)?)?;
+        Some(
+            bytes
+                .chunks_exact(N)
+                .map(|chunk| decode(chunk.try_into().unwrap_or([0; N])))
+                .collect(),
+        )
+    }
+
+    /// What [`Writer::u32s`] wrote.
+    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+        self.numbers(u32::from_le_bytes)
+    }
+
+    /// What [`Writer::u64s`] wrote.
+    pub(crate) fn u64s(&mut self) -> Option<Vec<u64>> {
+        self.numbers(u64::from_le_bytes)
+    }
+
+    /// What [`Writer::bytes`] wrote.
+    pub(crate) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let len = self.u32()? as usize;
+        self.take(len)
+    }
+
     fn string(&mut self) -> Option<String> {
         self.str().map(str::to_owned)
-    }
-
-    fn strings(&mut self) -> Option<Vec<String>> {
-        (0..self.u32()?).map(|_| self.string()).collect()
-    }
-
-    fn optional(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => self.string().map(Some),
-            _ => None,
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::glossary::{Entry, Kind, Source};
+    use std::sync::Arc;
 
     fn sample() -> Glossary {
         let mut glossary = Glossary::new();
@@ -364,7 +313,7 @@ mod tests {
         let (back, notes) = open(&path).unwrap();
         assert_eq!(notes, ["a note"]);
         assert_eq!(back.entries(), glossary.entries());
-        assert_eq!(back.layer(2), 1);
+        assert_eq!(back.layers()[2], 1);
         let text = "قال علي في جنيف إن وللأمم المتحدة دورا، ثم مضى إلى بيته";
         assert_eq!(back.matcher().find(text), glossary.matcher().find(text));
         assert_eq!(back.matcher().find(text).len(), 3);

@@ -6,7 +6,7 @@
 //! maintained fork touches nothing else.
 
 use super::model::{Entry, Kind, Source};
-use super::{tbx, tsv};
+use super::{EntryTable, MAX_TEXT_BYTES, tbx, tsv};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
@@ -142,17 +142,39 @@ fn unreadable(name: &str, what: &str, err: &std::io::Error) -> LoadError {
 /// Reads a glossary file, or every `*.yaml`/`*.yml` of a folder (in name
 /// order), into entries that remember their file and line.
 pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
-    let mut entries = Vec::new();
-    for file in glossary_files(path)? {
-        entries.extend(read_file(&file)?);
-    }
-    Ok(entries)
+    Ok(read_table(path)?.to_entries())
 }
 
-fn read_file(path: &Path) -> Result<Vec<Entry>, LoadError> {
+/// [`read_path`] into an [`EntryTable`]: a TSV file's text becomes the
+/// table's own, so a large term list is read without a copy per entry.
+pub fn read_table(path: &Path) -> Result<EntryTable, LoadError> {
+    let mut table = EntryTable::default();
+    for file in glossary_files(path)? {
+        let next = read_file(&file)?;
+        if table.text_len() + next.text_len() > MAX_TEXT_BYTES {
+            return Err(too_large(&path.display().to_string()));
+        }
+        table.append(next);
+    }
+    Ok(table)
+}
+
+/// The error for glossaries of more than [`MAX_TEXT_BYTES`] together.
+pub fn too_large(name: &str) -> LoadError {
+    LoadError::new(
+        name,
+        "the glossaries hold more than 4 GiB of text together",
+        "split the work: match against fewer or smaller glossaries at a time",
+    )
+}
+
+fn read_file(path: &Path) -> Result<EntryTable, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| unreadable(&name, "glossary", &err))?;
-    let text = crate::text::decode(&bytes).map_err(|err| {
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(too_large(&name));
+    }
+    let text = crate::text::decode_owned(bytes).map_err(|err| {
         let crate::text::DecodeError::InvalidUtf8 { offset } = err;
         LoadError::new(
             &name,
@@ -160,7 +182,16 @@ fn read_file(path: &Path) -> Result<Vec<Entry>, LoadError> {
             "convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`",
         )
     })?;
-    parse(&name, text, Format::of_path(path))
+    let format = Format::of_path(path);
+    let table = match text.strip_prefix('\u{feff}') {
+        _ if format != Format::Tsv => EntryTable::from(parse(&name, &text, format)?),
+        Some(rest) => tsv::read_table(&name, rest.to_owned())?,
+        None => tsv::read_table(&name, text)?,
+    };
+    if table.is_empty() {
+        return Err(no_entries(&name));
+    }
+    Ok(table)
 }
 
 /// Parses the text of one glossary file. `name` is used in sources and errors.
@@ -172,13 +203,17 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, LoadE
         Format::Tbx => tbx::parse(name, text)?,
     };
     if entries.is_empty() {
-        return Err(LoadError::new(
-            name,
-            "the glossary has no entries",
-            YAML_HINT.replace("a glossary is", "write at least one entry:"),
-        ));
+        return Err(no_entries(name));
     }
     Ok(entries)
+}
+
+fn no_entries(name: &str) -> LoadError {
+    LoadError::new(
+        name,
+        "the glossary has no entries",
+        YAML_HINT.replace("a glossary is", "write at least one entry:"),
+    )
 }
 
 /// The glossary compiled into the binary (every `glossary/*.yaml` present at

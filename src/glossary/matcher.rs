@@ -2,9 +2,10 @@
 //!
 //! The text is cut into words and each word normalized in one pass
 //! ([`crate::text::tokenize::NormalizedWords`], the rules of
-//! [`crate::text::normalize`]); each word is looked up whole in a trie over
-//! word sequences built once from every glossary form (texts of 1 MB or more
-//! are scanned on two threads). Rules:
+//! [`crate::text::normalize`]). Each word is looked up whole in the
+//! glossary's vocabulary, and the forms are followed word by word in a trie
+//! built once from every glossary form (texts of 1 MB or more are scanned
+//! on two threads). Rules:
 //!
 //! - The first word of a match may carry proclitics: و or ف, then ب, ك or
 //!   ل, with ل + ال written لل (للأمم المتحدة, وللعراق). The word is first
@@ -25,19 +26,21 @@
 
 use super::Glossary;
 use super::cache::{Reader, Writer};
+use super::trie::{Built, Forms, NONE, Owner, Trie};
+use super::vocabulary::{self, Vocabulary};
 use crate::align::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
 use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings};
-use foldhash::HashMap;
-
-const NONE: u32 = u32::MAX;
 
 /// Function words that end in ى and become other words once ى is folded to
 /// ي (normalized spelling).
 const MAKSURA_PARTICLES: &[&str] = &[
     "علي", "الي", "حتي", "لدي", "متي", "سوي", "بلي", "اني", "عسي",
 ];
+
+/// The letters a word with proclitics begins with.
+const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ك', 'ل'];
 
 /// A glossary entry found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,99 +75,26 @@ impl TermHit {
         glossary: &Glossary,
         offsets: &mut CharOffsets,
     ) -> TermUse {
-        let entry = glossary.entry(self.entry);
+        let entry = glossary.entry_ref(self.entry);
         TermUse {
             start: offsets.char_offset(self.start),
             end: offsets.char_offset(self.end),
             surface: self.surface(text).to_owned(),
-            entry: entry.ar.clone(),
-            en: entry.en.clone(),
-            long: entry.long.clone(),
-            kind: entry.kind,
+            entry: entry.ar().to_owned(),
+            en: entry.en().to_owned(),
+            long: entry.long().map(str::to_owned),
+            kind: entry.kind(),
             prefix: self.prefix(text).to_owned(),
         }
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    id: u32,
-    /// The trie node reached by this word alone, or `NONE`.
-    node: u32,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    /// The entry a form ending here belongs to, or `NONE`.
-    entry: u32,
-    /// One bit per child word (by [`child_bit`]): zero for a leaf, and a
-    /// word whose bit is clear is no child, without a look in `edges`.
-    children: u64,
-    /// The winning form is one word that ends in ى.
-    ends_in_maksura: bool,
-}
-
-impl Node {
-    const EMPTY: Node = Node {
-        entry: NONE,
-        children: 0,
-        ends_in_maksura: false,
-    };
-}
-
-/// A normalized word as a hash key. Words of up to [`WordKey::INLINE`]
-/// bytes (nearly all) sit inside the table slot, so a lookup touches one
-/// cache line instead of following a pointer to the heap.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum WordKey {
-    Short {
-        len: u8,
-        bytes: [u8; WordKey::INLINE],
-    },
-    Long(Box<[u8]>),
-}
-
-impl WordKey {
-    const INLINE: usize = 22;
-
-    fn as_bytes(&self) -> &[u8] {
-        match self {
-            WordKey::Short { len, bytes } => &bytes[..*len as usize],
-            WordKey::Long(bytes) => bytes,
-        }
-    }
-
-    /// The key of `head` followed by `tail`.
-    fn new(head: &str, tail: &str) -> Self {
-        let len = head.len() + tail.len();
-        if len <= Self::INLINE {
-            let mut bytes = [0; Self::INLINE];
-            bytes[..head.len()].copy_from_slice(head.as_bytes());
-            bytes[head.len()..len].copy_from_slice(tail.as_bytes());
-            WordKey::Short {
-                len: len as u8,
-                bytes,
-            }
-        } else {
-            WordKey::Long([head.as_bytes(), tail.as_bytes()].concat().into())
-        }
-    }
-}
-
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // One write: the derived hash would feed the variant, the length and
-        // the padding separately, and hashing is on the hot path.
-        state.write(self.as_bytes());
-    }
-}
-
-/// The compiled glossary: a trie over normalized words.
+/// The compiled glossary: the normalized words of its forms, and a trie
+/// over them.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    words: HashMap<WordKey, Word>,
-    edges: HashMap<(u32, u32), u32>,
-    nodes: Vec<Node>,
+    vocabulary: Vocabulary,
+    trie: Trie,
 }
 
 /// A word of the text being searched.
@@ -172,6 +102,7 @@ pub struct Matcher {
 struct Token {
     start: usize,
     end: usize,
+    /// Its id in the vocabulary, or `NONE`.
     id: u32,
     joins_next: bool,
 }
@@ -196,192 +127,160 @@ enum Particle {
     WithYa,
 }
 
-/// The words of a text and the places where matches may start.
-struct Scan {
+/// A form found in the text, before overlaps are settled.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// Byte offsets in the text, proclitics included.
+    start: usize,
+    end: usize,
+    /// The number of words after the first.
+    more_words: usize,
+    prefix_len: usize,
+    entry: u32,
+    /// A one-word form read off a ى particle spelled with ي: it stands only
+    /// when the text spells some particle with ى.
+    needs_maksura_writer: bool,
+}
+
+/// Buffers reused from piece to piece of a text.
+#[derive(Default)]
+struct Buffers {
     tokens: Vec<Token>,
     starts: Vec<Start>,
-    /// Some ى particle is spelled with ى in the text.
+    /// A stem with the article put back.
+    stem: Vec<u8>,
+    scratch: String,
+}
+
+/// The candidates of a stretch of text.
+struct Found {
+    candidates: Vec<Candidate>,
+    /// Some ى particle is spelled with ى in the stretch.
     writes_maksura: bool,
 }
 
+/// Which glossary entry a form belongs to, and how strongly it holds its
+/// words against other entries' forms.
 #[derive(Debug, Clone, Copy)]
-struct Candidate {
-    first: usize,
-    last: usize,
-    prefix_len: usize,
-    entry: u32,
+struct FormOwner {
+    owner: Owner,
+    /// The glossary layer, then key over variant.
+    rank: (u32, bool),
 }
 
 impl Matcher {
     /// Compiles every form (key and variants) of every entry. When several
     /// entries share a normalized form, the one of the latest glossary wins,
     /// then a key over a variant, then the first one.
+    ///
+    /// Glossaries hold less than 4 GiB of text, hence fewer than 2³¹
+    /// entries and 2³² distinct words.
     pub fn new(glossary: &Glossary) -> Self {
-        let mut matcher = Matcher {
-            words: HashMap::default(),
-            edges: HashMap::default(),
-            nodes: Vec::with_capacity(glossary.len()),
-        };
-        let mut ranks = Vec::new();
-        for (index, entry) in glossary.entries().iter().enumerate() {
-            let layer = glossary.layer(index);
+        // The words of every form are normalized and hashed first; the
+        // look-ups come after, each warmed a few words ahead, so that their
+        // cache misses (what compiling a large glossary waits on) overlap.
+        let mut words = Vec::new();
+        let mut word_ends = Vec::new();
+        let mut hashes = Vec::new();
+        let mut counts = Vec::with_capacity(glossary.len());
+        let mut owners = Vec::with_capacity(glossary.len());
+        for (index, (entry, &layer)) in glossary.table().iter().zip(glossary.layers()).enumerate() {
             for (position, form) in entry.forms().enumerate() {
-                let rank = (layer, position == 0);
-                matcher.insert(form, index as u32, rank, &mut ranks);
+                let mut count = 0;
+                let mut scanner = NormalizedWords::new(form);
+                while let Some((_, word)) = scanner.next_word() {
+                    if !word.is_empty() {
+                        words.extend_from_slice(word.as_bytes());
+                        word_ends.push(words.len());
+                        hashes.push(vocabulary::hash(word.as_bytes()));
+                        count += 1;
+                    }
+                }
+                counts.push(count);
+                owners.push(FormOwner {
+                    owner: Owner {
+                        entry: index as u32,
+                        ends_in_maksura: count == 1 && last_letter(form) == Some('ى'),
+                    },
+                    rank: (layer, position == 0),
+                });
             }
         }
-        matcher
-    }
-
-    /// Adds one form, cut into words exactly as texts are.
-    /// `ranks` holds, per node, the precedence of the form that owns it: its
-    /// glossary layer, then key over variant.
-    fn insert(&mut self, form: &str, entry: u32, rank: (u32, bool), ranks: &mut Vec<(u32, bool)>) {
-        let mut node = NONE;
-        let mut count = 0;
-        let mut scanner = NormalizedWords::new(form);
-        while let Some((_, word)) = scanner.next_word() {
-            if word.is_empty() {
+        const AHEAD: usize = 16;
+        let mut vocabulary = Vocabulary::default();
+        let mut forms = Forms::default();
+        let mut next = 0;
+        for count in counts {
+            for _ in 0..count {
+                if let Some(&ahead) = hashes.get(next + AHEAD) {
+                    vocabulary.warm(ahead);
+                }
+                let start = if next == 0 { 0 } else { word_ends[next - 1] };
+                let word = &words[start..word_ends[next]];
+                forms.push_word(vocabulary.intern_hashed(word, hashes[next]));
+                next += 1;
+            }
+            forms.end_form();
+        }
+        let Built {
+            mut trie,
+            first,
+            ends,
+        } = Trie::build(vocabulary.len(), &forms);
+        vocabulary.set_nodes(&first);
+        let mut ranks = vec![None; trie.len()];
+        for (form, &node) in owners.iter().zip(&ends) {
+            if node == NONE {
                 continue;
             }
-            let next_id = self.words.len() as u32;
-            let known = self.words.entry(WordKey::new(word, "")).or_insert(Word {
-                id: next_id,
-                node: NONE,
+            let held: &mut Option<(u32, bool)> = &mut ranks[node as usize];
+            let (layer, is_key) = form.rank;
+            let wins = held.is_none_or(|(held_layer, held_key)| {
+                layer > held_layer || (layer == held_layer && is_key && !held_key)
             });
-            node = if count == 0 {
-                if known.node == NONE {
-                    known.node = self.nodes.len() as u32;
-                    self.nodes.push(Node::EMPTY);
-                }
-                known.node
-            } else {
-                let id = known.id;
-                self.nodes[node as usize].children |= child_bit(id);
-                let fresh = self.nodes.len() as u32;
-                let child = *self.edges.entry((node, id)).or_insert(fresh);
-                if child == fresh {
-                    self.nodes.push(Node::EMPTY);
-                }
-                child
-            };
-            count += 1;
+            if wins {
+                *held = Some(form.rank);
+                trie.set_owner(node, form.owner);
+            }
         }
-        if count == 0 {
-            return;
-        }
-        ranks.resize(self.nodes.len(), (0, false));
-        let target = &mut self.nodes[node as usize];
-        let owner = &mut ranks[node as usize];
-        let wins =
-            target.entry == NONE || rank.0 > owner.0 || (rank.0 == owner.0 && rank.1 && !owner.1);
-        if wins {
-            target.entry = entry;
-            *owner = rank;
-            target.ends_in_maksura = count == 1 && last_letter(form) == Some('ى');
-        }
+        Matcher { vocabulary, trie }
     }
 
     /// Writes the compiled tables for [`super::cache`].
     pub(crate) fn write(&self, out: &mut Writer) {
-        out.u32(self.nodes.len() as u32);
-        for node in &self.nodes {
-            out.u32(node.entry);
-            out.u8(node.ends_in_maksura as u8);
-            out.u64(node.children);
-        }
-        out.u32(self.words.len() as u32);
-        for (key, word) in &self.words {
-            // Keys are cut from normalized text, so they are UTF-8.
-            out.str(std::str::from_utf8(key.as_bytes()).unwrap_or_default());
-            out.u32(word.id);
-            out.u32(word.node);
-        }
-        out.u32(self.edges.len() as u32);
-        for (&(parent, word), &child) in &self.edges {
-            out.u32(parent);
-            out.u32(word);
-            out.u32(child);
-        }
+        self.vocabulary.write(out);
+        self.trie.write(out);
     }
 
     /// Reads what [`Matcher::write`] wrote for a glossary of `entries`
     /// entries; `None` when anything is out of range.
     pub(crate) fn read(input: &mut Reader, entries: usize) -> Option<Matcher> {
-        let node_count = input.u32()? as usize;
-        let mut nodes = Vec::with_capacity(node_count.min(input.remaining()));
-        for _ in 0..node_count {
-            let entry = input.u32()?;
-            let ends_in_maksura = input.u8()? != 0;
-            let children = input.u64()?;
-            if entry != NONE && entry as usize >= entries {
-                return None;
-            }
-            nodes.push(Node {
-                entry,
-                children,
-                ends_in_maksura,
-            });
-        }
-        let is_node = |node: u32| (node as usize) < node_count;
-        let word_count = input.u32()?;
-        let mut words = HashMap::with_capacity_and_hasher(
-            (word_count as usize).min(input.remaining()),
-            Default::default(),
-        );
-        for _ in 0..word_count {
-            let key = WordKey::new(input.str()?, "");
-            let word = Word {
-                id: input.u32()?,
-                node: input.u32()?,
-            };
-            if word.id >= word_count || (word.node != NONE && !is_node(word.node)) {
-                return None;
-            }
-            words.insert(key, word);
-        }
-        let edge_count = input.u32()? as usize;
-        let mut edges = HashMap::with_capacity_and_hasher(
-            edge_count.min(input.remaining()),
-            Default::default(),
-        );
-        for _ in 0..edge_count {
-            let (parent, word, child) = (input.u32()?, input.u32()?, input.u32()?);
-            if !is_node(parent) || !is_node(child) || word >= word_count {
-                return None;
-            }
-            edges.insert((parent, word), child);
-        }
-        Some(Matcher {
-            words,
-            edges,
-            nodes,
-        })
+        let vocabulary = Vocabulary::read(input)?;
+        let trie = Trie::read(input, vocabulary.len(), entries)?;
+        vocabulary
+            .nodes_within(trie.len())
+            .then_some(Matcher { vocabulary, trie })
     }
 
     /// The number of distinct normalized words in the glossary forms.
     pub fn vocabulary_len(&self) -> usize {
-        self.words.len()
+        self.vocabulary.len()
     }
 
     /// Every glossary entry in `text`, in text order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let scan = self.scan_in_parallel(text);
-        let tokens = &scan.tokens;
-        let mut candidates = Vec::with_capacity(scan.starts.len());
-        for start in &scan.starts {
-            let refuse_particle = match start.particle {
-                Particle::No => false,
-                Particle::WithMaksura => true,
-                Particle::WithYa => !scan.writes_maksura,
-            };
-            self.walk(tokens, start, refuse_particle, &mut candidates);
+        let Found {
+            mut candidates,
+            writes_maksura,
+        } = self.find_in_parallel(text);
+        if !writes_maksura {
+            candidates.retain(|candidate| !candidate.needs_maksura_writer);
         }
         resolve(&mut candidates)
             .into_iter()
             .map(|candidate| TermHit {
-                start: tokens[candidate.first].start,
-                end: tokens[candidate.last].end,
+                start: candidate.start,
+                end: candidate.end,
                 prefix_len: candidate.prefix_len,
                 entry: candidate.entry as usize,
             })
@@ -391,37 +290,45 @@ impl Matcher {
     /// Scans a long text as two halves on two threads. The halves meet
     /// after a punctuation mark, which no word and no multi-word form
     /// crosses, so the result is the same as one scan.
-    fn scan_in_parallel(&self, text: &str) -> Scan {
-        let middle = text.len() / 2;
-        let split = text[text.ceil_char_boundary(middle)..]
-            .char_indices()
-            .find(|&(_, c)| is_hard_separator(c))
-            .map(|(at, c)| text.ceil_char_boundary(middle) + at + c.len_utf8());
-        let Some(split) = split.filter(|_| text.len() >= PARALLEL_FROM_BYTES) else {
-            return self.scan(text);
-        };
+    fn find_in_parallel(&self, text: &str) -> Found {
+        let split = piece_end(text, text.len() / 2);
+        if text.len() < PARALLEL_FROM_BYTES || split == text.len() {
+            return self.find_in_pieces(text);
+        }
         let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| self.scan(&text[split..]));
-            (self.scan(&text[..split]), second.join())
+            let second = scope.spawn(|| self.find_in_pieces(&text[split..]));
+            (self.find_in_pieces(&text[..split]), second.join())
         });
         let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let mut merged = first;
-        let shift = merged.tokens.len();
         merged
-            .tokens
-            .extend(second.tokens.into_iter().map(|token| Token {
-                start: token.start + split,
-                end: token.end + split,
-                ..token
-            }));
-        merged
-            .starts
-            .extend(second.starts.into_iter().map(|start| Start {
-                token: start.token + shift,
-                ..start
+            .candidates
+            .extend(second.candidates.into_iter().map(|candidate| Candidate {
+                start: candidate.start + split,
+                end: candidate.end + split,
+                ..candidate
             }));
         merged.writes_maksura |= second.writes_maksura;
         merged
+    }
+
+    /// Scans `text` in pieces of about [`PIECE_BYTES`] that end after a
+    /// punctuation mark (as the halves above), so that the words and starts
+    /// of a piece stay in the processor's cache and their buffers are
+    /// reused.
+    fn find_in_pieces(&self, text: &str) -> Found {
+        let mut found = Found {
+            candidates: Vec::with_capacity(text.len() / 16),
+            writes_maksura: false,
+        };
+        let mut buffers = Buffers::default();
+        let mut at = 0;
+        while at < text.len() {
+            let end = piece_end(text, at + PIECE_BYTES);
+            self.find_in(&text[at..end], at, &mut buffers, &mut found);
+            at = end;
+        }
+        found
     }
 
     /// Every glossary entry in `text` as [`TermUse`]s (character offsets in `text`).
@@ -433,11 +340,19 @@ impl Matcher {
             .collect()
     }
 
-    /// Cuts the text into words and lists where matches may start.
-    fn scan(&self, text: &str) -> Scan {
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
-        let mut starts = Vec::with_capacity(text.len() / 16);
-        let mut writes_maksura = false;
+    /// Cuts a piece of text (at byte `offset` of the whole) into words,
+    /// lists where matches may start, and follows each start through the
+    /// trie, adding what it finds to `found`.
+    fn find_in(&self, text: &str, offset: usize, buffers: &mut Buffers, found: &mut Found) {
+        let Buffers {
+            tokens,
+            starts,
+            stem,
+            scratch,
+        } = buffers;
+        tokens.clear();
+        starts.clear();
+        let mut writes_maksura = found.writes_maksura;
         let mut scanner = NormalizedWords::new(text);
         while let Some((range, word)) = scanner.next_word() {
             if word.is_empty() {
@@ -447,11 +362,11 @@ impl Matcher {
                 previous.joins_next = joins(&text[previous.end..range.start]);
             }
             let index = tokens.len();
-            let known = self.words.get(&WordKey::new(word, ""));
+            let known = self.vocabulary.get(word.as_bytes());
             tokens.push(Token {
                 start: range.start,
                 end: range.end,
-                id: known.map_or(NONE, |w| w.id),
+                id: known.map_or(NONE, |word| word.id),
                 joins_next: false,
             });
             let original = &text[range];
@@ -470,25 +385,31 @@ impl Matcher {
                     || proclitic_readings(word)
                         .any(|r| !r.restores_article && particle(r.rest) == Particle::WithMaksura);
             }
-            if let Some(known) = known
-                && known.node != NONE
-            {
+            if let Some(node) = known.map(|word| word.node).filter(|&node| node != NONE) {
                 starts.push(Start {
                     token: index,
                     prefix_len: 0,
-                    node: known.node,
+                    node,
                     particle: particle(word),
                 });
             }
+            if !word.starts_with(PROCLITIC_LETTERS) {
+                continue;
+            }
             for reading in proclitic_readings(word) {
-                let article = if reading.restores_article { "ال" } else { "" };
-                if let Some(found) = self.words.get(&WordKey::new(article, reading.rest))
-                    && found.node != NONE
-                {
+                let known = if reading.restores_article {
+                    stem.clear();
+                    stem.extend_from_slice("ال".as_bytes());
+                    stem.extend_from_slice(reading.rest.as_bytes());
+                    self.vocabulary.get(stem)
+                } else {
+                    self.vocabulary.get(reading.rest.as_bytes())
+                };
+                if let Some(node) = known.map(|word| word.node).filter(|&node| node != NONE) {
                     starts.push(Start {
                         token: index,
-                        prefix_len: original_prefix_len(original, reading.prefix.len()),
-                        node: found.node,
+                        prefix_len: original_prefix_len(original, reading.prefix, scratch),
+                        node,
                         particle: if reading.restores_article {
                             Particle::No
                         } else {
@@ -498,11 +419,10 @@ impl Matcher {
                 }
             }
         }
-        Scan {
-            tokens,
-            starts,
-            writes_maksura,
+        for start in starts.iter() {
+            self.walk(tokens, start, offset, &mut found.candidates);
         }
+        found.writes_maksura = writes_maksura;
     }
 
     /// Follows the trie from `start` over the next words, collecting every
@@ -511,75 +431,71 @@ impl Matcher {
         &self,
         tokens: &[Token],
         start: &Start,
-        refuse_particle: bool,
+        offset: usize,
         candidates: &mut Vec<Candidate>,
     ) {
         let mut node = start.node;
         let mut at = start.token;
         loop {
-            let here = self.nodes[node as usize];
-            let refused = at == start.token && refuse_particle && !here.ends_in_maksura;
-            if here.entry != NONE && !refused {
-                candidates.push(Candidate {
-                    first: start.token,
-                    last: at,
-                    prefix_len: start.prefix_len,
-                    entry: here.entry,
-                });
+            if let Some(owner) = self.trie.owner(node) {
+                let read_off_particle = at == start.token && !owner.ends_in_maksura;
+                if !(read_off_particle && start.particle == Particle::WithMaksura) {
+                    candidates.push(Candidate {
+                        start: offset + tokens[start.token].start,
+                        end: offset + tokens[at].end,
+                        more_words: at - start.token,
+                        prefix_len: start.prefix_len,
+                        entry: owner.entry,
+                        needs_maksura_writer: read_off_particle
+                            && start.particle == Particle::WithYa,
+                    });
+                }
             }
-            if here.children == 0 || !tokens[at].joins_next {
+            if !tokens[at].joins_next || !self.trie.has_children(node) {
                 return;
             }
-            let Some(next) = tokens
+            let Some(child) = tokens
                 .get(at + 1)
-                .filter(|t| t.id != NONE && here.children & child_bit(t.id) != 0)
+                .filter(|next| next.id != NONE)
+                .and_then(|next| self.trie.child(node, next.id))
             else {
                 return;
             };
-            match self.edges.get(&(node, next.id)) {
-                Some(&child) => {
-                    node = child;
-                    at += 1;
-                }
-                None => return,
-            }
+            node = child;
+            at += 1;
         }
     }
 }
 
-/// The bit of a word in its parent's `children` mask.
-fn child_bit(word: u32) -> u64 {
-    1 << (word.wrapping_mul(0x9E37_79B9) >> 26)
-}
-
-/// Picks non-overlapping candidates: longest first, then earliest, then the
-/// shortest prefix. Candidates come in order of their first word.
+/// Picks non-overlapping candidates: longest (in words) first, then
+/// earliest, then the shortest prefix. Candidates come in order of their
+/// start.
 fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
     let mut chosen = Vec::with_capacity(candidates.len());
     let mut at = 0;
     while at < candidates.len() {
         // A cluster: candidates chained by overlaps.
-        let mut last = candidates[at].last;
+        let mut reach = candidates[at].end;
         let mut end = at + 1;
-        while end < candidates.len() && candidates[end].first <= last {
-            last = last.max(candidates[end].last);
+        while end < candidates.len() && candidates[end].start < reach {
+            reach = reach.max(candidates[end].end);
             end += 1;
         }
         let cluster = &mut candidates[at..end];
         if cluster.len() == 1 {
             chosen.push(cluster[0]);
         } else {
-            cluster.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.first, c.prefix_len));
+            cluster.sort_by_key(|c| (std::cmp::Reverse(c.more_words), c.start, c.prefix_len));
             let from = chosen.len();
             for candidate in cluster.iter() {
                 let free = chosen[from..].iter().all(|taken: &Candidate| {
-                    candidate.last < taken.first || taken.last < candidate.first
+                    candidate.end <= taken.start || taken.end <= candidate.start
                 });
                 if free {
                     chosen.push(*candidate);
                 }
             }
-            chosen[from..].sort_by_key(|c| c.first);
+            chosen[from..].sort_by_key(|c| c.start);
         }
         at = end;
     }
@@ -588,6 +504,22 @@ fn resolve(candidates: &mut [Candidate]) -> Vec<Candidate> {
 
 /// Texts from this size are scanned on two threads.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// Texts are scanned in pieces of about this size.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Where a piece of `text` that should end near `from` ends: right after
+/// the first punctuation mark from there on, or at the end of the text.
+fn piece_end(text: &str, from: usize) -> usize {
+    if from >= text.len() {
+        return text.len();
+    }
+    let from = text.ceil_char_boundary(from);
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| is_hard_separator(c))
+        .map_or(text.len(), |(at, c)| from + at + c.len_utf8())
+}
 
 /// Punctuation that is never part of a word (unlike `.` and `,` in 3.5 and
 /// 1,000) and that no multi-word form crosses.
@@ -605,16 +537,22 @@ fn joins(gap: &str) -> bool {
     if gap == " " {
         return true;
     }
-    let visible: String = gap.chars().filter(|&c| !is_format_control(c)).collect();
-    let visible = visible.as_str();
-    if visible == "\r\n"
-        || (visible.chars().count() == 1 && visible.chars().all(char::is_whitespace))
-    {
-        return true;
+    let mut visible = ['\0'; 3];
+    let mut count = 0;
+    for c in gap.chars().filter(|&c| !is_format_control(c)) {
+        if count == visible.len() {
+            return false;
+        }
+        visible[count] = c;
+        count += 1;
     }
-    let hyphen = visible.strip_prefix(' ').unwrap_or(visible);
-    let hyphen = hyphen.strip_suffix(' ').unwrap_or(hyphen);
-    matches!(hyphen, "-" | "\u{2010}" | "\u{2011}")
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    match visible[..count] {
+        ['\r', '\n'] => true,
+        [c] => c.is_whitespace() || is_hyphen(c),
+        [' ', c] | [c, ' '] | [' ', c, ' '] => is_hyphen(c),
+        _ => false,
+    }
 }
 
 /// The last letter of a word, marks and invisible characters aside.
@@ -626,15 +564,24 @@ fn last_letter(word: &str) -> Option<char> {
 }
 
 /// The byte length of the original word's first characters that normalize
-/// to `normalized_len` bytes, marks after them included.
-fn original_prefix_len(original: &str, normalized_len: usize) -> usize {
-    let mut produced = String::new();
-    for (at, c) in original.char_indices() {
-        let before = produced.len();
-        push_normalized(c, &mut produced);
-        if before >= normalized_len && produced.len() > before {
+/// to `prefix`, marks after them included. `scratch` is any string, reused
+/// to spare allocations.
+fn original_prefix_len(original: &str, prefix: &str, scratch: &mut String) -> usize {
+    let normalized_len = prefix.len();
+    // Usually the prefix is written as it normalizes (no marks in it).
+    let (from, mut produced) = if original.starts_with(prefix) {
+        (normalized_len, normalized_len)
+    } else {
+        (0, 0)
+    };
+    for (at, c) in original[from..].char_indices() {
+        let at = from + at;
+        scratch.clear();
+        push_normalized(c, scratch);
+        if produced >= normalized_len && !scratch.is_empty() {
             return at;
         }
+        produced += scratch.len();
     }
     original.len()
 }
@@ -836,6 +783,229 @@ mod tests {
             (uses[0].start, uses[0].end, uses[0].prefix.as_str()),
             (5, 10, "ب")
         );
+    }
+
+    /// The rules restated plainly, form by form and word by word, with the
+    /// generic word splitter and normalizer: what the trie matcher must
+    /// agree with.
+    fn reference(glossary: &Glossary, text: &str) -> Vec<TermHit> {
+        use crate::text::tokenize::words;
+        use crate::text::{normalize, normalize_str};
+        struct Form {
+            words: Vec<String>,
+            entry: usize,
+            ends_in_maksura: bool,
+        }
+        // The owner of each distinct word sequence.
+        let mut forms: Vec<(Form, (u32, bool))> = Vec::new();
+        for (entry, item) in glossary.entries().iter().enumerate() {
+            for (position, form) in item.forms().enumerate() {
+                let words: Vec<String> = words(form)
+                    .map(|range| normalize_str(&form[range]))
+                    .filter(|word| !word.is_empty())
+                    .collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let rank = (glossary.layers()[entry], position == 0);
+                let candidate = Form {
+                    ends_in_maksura: words.len() == 1 && last_letter(form) == Some('ى'),
+                    words,
+                    entry,
+                };
+                match forms
+                    .iter_mut()
+                    .find(|(held, _)| held.words == candidate.words)
+                {
+                    None => forms.push((candidate, rank)),
+                    Some((held, held_rank)) => {
+                        if rank.0 > held_rank.0 || (rank.0 == held_rank.0 && rank.1 && !held_rank.1)
+                        {
+                            *held = candidate;
+                            *held_rank = rank;
+                        }
+                    }
+                }
+            }
+        }
+        let tokens: Vec<(std::ops::Range<usize>, String)> = words(text)
+            .map(|range| (range.clone(), normalize_str(&text[range])))
+            .filter(|(_, word)| !word.is_empty())
+            .collect();
+        let is_particle = |stem: &str| MAKSURA_PARTICLES.contains(&stem);
+        let spelled_with_maksura =
+            |range: &std::ops::Range<usize>| last_letter(&text[range.clone()]) == Some('ى');
+        // (normalized prefix length, stem, may read as a particle) of each token.
+        let readings = |word: &str| {
+            let mut all = vec![(0, word.to_owned(), true)];
+            for reading in proclitic_readings(word) {
+                let mut stem = String::new();
+                reading.stem_into(&mut stem);
+                all.push((reading.prefix.len(), stem, !reading.restores_article));
+            }
+            all
+        };
+        let writes_maksura = tokens.iter().any(|(range, word)| {
+            spelled_with_maksura(range)
+                && readings(word)
+                    .iter()
+                    .any(|(_, stem, particle)| *particle && is_particle(stem))
+        });
+        // (words after the first, start, prefix, hit) in the order found.
+        let mut candidates = Vec::new();
+        for (first, (range, word)) in tokens.iter().enumerate() {
+            for (prefix, stem, particle) in readings(word) {
+                let mut found: Vec<(usize, usize)> = Vec::new();
+                for (form, _) in &forms {
+                    let last = first + form.words.len() - 1;
+                    let follows = last < tokens.len()
+                        && form.words[0] == stem
+                        && (first + 1..=last).all(|at| {
+                            form.words[at - first] == tokens[at].1
+                                && joins(&text[tokens[at - 1].0.end..tokens[at].0.start])
+                        });
+                    if !follows {
+                        continue;
+                    }
+                    if last == first && particle && is_particle(&stem) && !form.ends_in_maksura {
+                        let refused = spelled_with_maksura(range) || !writes_maksura;
+                        if refused {
+                            continue;
+                        }
+                    }
+                    found.push((last - first, form.entry));
+                }
+                found.sort();
+                for (more_words, entry) in found {
+                    let end = tokens[first + more_words].0.end;
+                    let prefix_len = normalize(&text[range.clone()]).original_offset(prefix);
+                    candidates.push((
+                        more_words,
+                        range.start,
+                        prefix_len,
+                        TermHit {
+                            start: range.start,
+                            end,
+                            prefix_len,
+                            entry,
+                        },
+                    ));
+                }
+            }
+        }
+        candidates.sort_by_key(|&(more_words, start, prefix_len, _)| {
+            (std::cmp::Reverse(more_words), start, prefix_len)
+        });
+        let mut chosen: Vec<TermHit> = Vec::new();
+        for (.., hit) in candidates {
+            if chosen
+                .iter()
+                .all(|taken| hit.end <= taken.start || taken.end <= hit.start)
+            {
+                chosen.push(hit);
+            }
+        }
+        chosen.sort_by_key(|hit| hit.start);
+        chosen
+    }
+
+    /// Words, proclitics and gaps that exercise every rule.
+    const PIECES: &[&str] = &[
+        "علي",
+        "على",
+        "عَلى",
+        "الأمم",
+        "المتحدة",
+        "المتحدة",
+        "لبنان",
+        "بوش",
+        "كندا",
+        "وليد",
+        "ليد",
+        "موسى",
+        "موسي",
+        "حتى",
+        "إلى",
+        "لافروف",
+        "مصر",
+        "العراق",
+        "عراق",
+        "ب",
+        "ال",
+        "ريـابكوفُ",
+        "3.5",
+        "ﻻ",
+    ];
+    const PROCLITICS: &[&str] = &[
+        "", "", "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "لل", "ولل", "وَ",
+    ];
+    const GAPS: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "-",
+        " - ",
+        "\n",
+        "\r\n",
+        "، ",
+        ". ",
+        "\u{200F} ",
+        " ـ ",
+        " \u{2010} ",
+    ];
+
+    fn word_of(piece: usize, proclitic: usize) -> String {
+        let (piece, proclitic) = (PIECES[piece], PROCLITICS[proclitic]);
+        match (proclitic.ends_with("لل"), piece.strip_prefix("ال")) {
+            // ل + ال is written لل.
+            (true, Some(rest)) => format!("{proclitic}{rest}"),
+            _ => format!("{proclitic}{piece}"),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn agrees_with_the_rules_restated_plainly(
+            layers in proptest::collection::vec(
+                proptest::collection::vec(
+                    (
+                        proptest::collection::vec((0..PIECES.len(), 0..4usize), 1..4),
+                        proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..3), 0..2),
+                    ),
+                    1..7,
+                ),
+                1..3,
+            ),
+            words in proptest::collection::vec((0..PIECES.len(), 0..PROCLITICS.len(), 0..GAPS.len()), 0..30),
+        ) {
+            let mut glossary = Glossary::new();
+            let mut count = 0;
+            for layer in &layers {
+                let entries = layer.iter().map(|(key, variants)| {
+                    count += 1;
+                    let join = |pieces: Vec<String>| pieces.join(" ");
+                    Entry {
+                        // The second number picks a proclitic now and then: a
+                        // form may itself begin with و (وليد) or ل.
+                        ar: join(key.iter().map(|&(piece, proclitic)| word_of(piece, proclitic % 2 * 3)).collect()),
+                        en: format!("E{count}"),
+                        variants: variants.iter().map(|pieces| join(pieces.iter().map(|&piece| PIECES[piece].to_owned()).collect())).collect(),
+                        ..Entry::default()
+                    }
+                });
+                glossary.add(entries.collect());
+            }
+            let mut text = String::new();
+            for &(piece, proclitic, gap) in &words {
+                text.push_str(&word_of(piece, proclitic));
+                text.push_str(GAPS[gap]);
+            }
+            let expected = reference(&glossary, &text);
+            proptest::prop_assert_eq!(glossary.find(&text), expected, "{}", text);
+        }
     }
 
     proptest::proptest! {

@@ -22,12 +22,16 @@ pub mod lint;
 pub mod load;
 pub mod matcher;
 pub mod model;
+mod table;
 pub mod tbx;
+mod trie;
 pub mod tsv;
+mod vocabulary;
 
 pub use load::{Format, LoadError};
 pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Kind, Source};
+pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};
 
 use crate::align::TermUse;
 use crate::text::normalize_str;
@@ -41,12 +45,18 @@ use std::sync::OnceLock;
 /// wins and the earlier entry is dropped. Inside one glossary nothing is
 /// dropped: duplicates are for [`lint`] to report, and the matcher uses the
 /// first.
+///
+/// Entries are kept in an [`EntryTable`]; [`Glossary::entry_ref`] reads one
+/// in place, while [`Glossary::entries`] makes them all into [`Entry`]
+/// values on first use (costly for a glossary of a million entries).
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
-    entries: Vec<Entry>,
+    table: EntryTable,
     /// For each entry, which `add` call brought it (its precedence).
     layers: Vec<u32>,
     next_layer: u32,
+    /// Made from `table` on first use.
+    entries: OnceLock<Vec<Entry>>,
     /// Compiled on first use, dropped when entries are added.
     matcher: OnceLock<Matcher>,
 }
@@ -81,6 +91,11 @@ impl std::fmt::Display for Conflict {
     }
 }
 
+/// The key two glossaries' entries are compared by.
+fn key(entry: EntryRef) -> String {
+    normalize_str(entry.ar().trim())
+}
+
 impl Glossary {
     /// An empty glossary.
     pub fn new() -> Self {
@@ -91,62 +106,100 @@ impl Glossary {
     /// earlier glossaries whose Arabic key (after normalization) comes again
     /// are dropped; those whose English differed are returned.
     pub fn add(&mut self, entries: Vec<Entry>) -> Vec<Conflict> {
+        self.add_table(EntryTable::from(entries))
+    }
+
+    /// [`Glossary::add`] for entries already in a table (as
+    /// [`load::read_table`] gives them). All glossaries together must stay
+    /// within [`MAX_TEXT_BYTES`] ([`load::too_large`] says so).
+    pub fn add_table(&mut self, table: EntryTable) -> Vec<Conflict> {
         self.matcher = OnceLock::new();
+        self.entries = OnceLock::new();
         let layer = self.next_layer;
         self.next_layer += 1;
         let mut conflicts = Vec::new();
-        if !self.entries.is_empty() {
-            let new_keys: HashMap<String, usize> = entries
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(index, entry)| (normalize_str(entry.ar.trim()), index))
-                .collect();
-            let mut keep = Vec::with_capacity(self.entries.len());
-            for old in &self.entries {
-                let replaced_by = new_keys.get(&normalize_str(old.ar.trim()));
-                if let Some(&index) = replaced_by
-                    && entries[index].en.trim() != old.en.trim()
-                {
-                    conflicts.push(Conflict {
-                        dropped: old.clone(),
-                        kept: entries[index].clone(),
-                    });
+        if !self.table.is_empty() {
+            let mut keep = vec![true; self.table.len()];
+            let mut replace = |old: usize, new: EntryRef| {
+                keep[old] = false;
+                let old_entry = self.table.get(old);
+                if new.en().trim() != old_entry.en().trim() {
+                    conflicts.push((old, new.to_entry(), old_entry.to_entry()));
                 }
-                keep.push(replaced_by.is_none());
+            };
+            // Normalize the keys of the smaller side into a map, and look
+            // the other side's keys up in it. On a repeated key the first
+            // entry of the new glossary is the one that replaces.
+            if table.len() <= self.table.len() {
+                let mut new_keys = HashMap::with_capacity(table.len());
+                for (index, entry) in table.iter().enumerate() {
+                    new_keys.entry(key(entry)).or_insert(index);
+                }
+                for (old, entry) in self.table.iter().enumerate() {
+                    if let Some(&new) = new_keys.get(&key(entry)) {
+                        replace(old, table.get(new));
+                    }
+                }
+            } else {
+                let mut old_keys: HashMap<String, Vec<usize>> = HashMap::new();
+                for (old, entry) in self.table.iter().enumerate() {
+                    old_keys.entry(key(entry)).or_default().push(old);
+                }
+                for entry in table.iter() {
+                    if let Some(olds) = old_keys.remove(&key(entry)) {
+                        olds.into_iter().for_each(|old| replace(old, entry));
+                    }
+                }
             }
-            let mut flags = keep.iter();
-            self.entries.retain(|_| *flags.next().unwrap_or(&true));
+            conflicts.sort_by_key(|&(old, ..)| old);
+            self.table.retain(&keep);
             let mut flags = keep.iter();
             self.layers.retain(|_| *flags.next().unwrap_or(&true));
         }
-        self.layers
-            .extend(std::iter::repeat_n(layer, entries.len()));
-        self.entries.extend(entries);
+        self.layers.extend(std::iter::repeat_n(layer, table.len()));
+        self.table.append(table);
         conflicts
+            .into_iter()
+            .map(|(_, kept, dropped)| Conflict { dropped, kept })
+            .collect()
     }
 
-    /// Every entry, in the order the glossaries were added.
+    /// Every entry, in the order the glossaries were added (made into
+    /// [`Entry`] values on the first call).
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.entries.get_or_init(|| self.table.to_entries())
     }
 
-    /// The entry at `index` (as in [`TermHit::entry`]).
+    /// The entry at `index` (as in [`TermHit::entry`]), through
+    /// [`Glossary::entries`].
     ///
     /// # Panics
     /// When `index` is out of range.
     pub fn entry(&self, index: usize) -> &Entry {
-        &self.entries[index]
+        &self.entries()[index]
+    }
+
+    /// The entry at `index`, read in place.
+    ///
+    /// # Panics
+    /// When `index` is out of range.
+    pub fn entry_ref(&self, index: usize) -> EntryRef<'_> {
+        self.table.get(index)
+    }
+
+    /// The entries, read in place.
+    pub fn table(&self) -> &EntryTable {
+        &self.table
     }
 
     /// The number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.table.len()
     }
 
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.table.is_empty()
     }
 
     /// The compiled matcher, built on first use (or read from a cache).
@@ -165,20 +218,20 @@ impl Glossary {
     }
 
     /// Reassembles a glossary read back from a cache.
-    pub(crate) fn from_parts(entries: Vec<Entry>, layers: Vec<u32>, matcher: Matcher) -> Self {
+    pub(crate) fn from_parts(table: EntryTable, layers: Vec<u32>, matcher: Matcher) -> Self {
         let next_layer = layers.iter().max().map_or(0, |last| last + 1);
         Self {
-            entries,
+            table,
             layers,
             next_layer,
+            entries: OnceLock::new(),
             matcher: OnceLock::from(matcher),
         }
     }
 
-    /// Which `add` call brought the entry at `index`: later ones take
-    /// precedence.
-    pub(crate) fn layer(&self, index: usize) -> u32 {
-        self.layers[index]
+    /// Which `add` call brought each entry: later ones take precedence.
+    pub(crate) fn layers(&self) -> &[u32] {
+        &self.layers
     }
 }
 
@@ -210,6 +263,47 @@ mod tests {
         );
         let english: Vec<&str> = glossary.entries().iter().map(|e| e.en.as_str()).collect();
         assert_eq!(english, ["Geneva", "Russia"]);
+    }
+
+    #[test]
+    fn a_larger_or_smaller_later_glossary_replaces_the_same_way() {
+        let old = vec![
+            entry("جنيف", "Genf"),
+            entry("روسيا", "Russia"),
+            entry("جِنيف", "Ginevra"),
+            entry("لبنان", "Lebanon"),
+        ];
+        let new = |extra: usize| {
+            let mut new = vec![entry("جنيف ", "Geneva"), entry("جنيف", "Genève")];
+            new.extend((0..extra).map(|n| entry(&format!("كلمة{n}"), "word")));
+            new.push(entry("لبنان", "Lebanon"));
+            new
+        };
+        // Fewer new entries than old ones, and more: the two ways of
+        // comparing keys give the same glossary and the same conflicts.
+        for extra in [0, 10] {
+            let mut glossary = Glossary::new();
+            glossary.add(old.clone());
+            let conflicts: Vec<String> = glossary
+                .add(new(extra))
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(
+                conflicts,
+                [
+                    "`جنيف ` is `Geneva`, overriding `Genf`",
+                    "`جنيف ` is `Geneva`, overriding `Ginevra`"
+                ],
+                "{extra}"
+            );
+            let english: Vec<&str> = glossary.table().iter().map(|e| e.en()).collect();
+            assert_eq!(english[..2], ["Russia", "Geneva"]);
+            assert_eq!(english.len(), 4 + extra);
+            assert_eq!(glossary.layers()[0], 0);
+            assert_eq!(glossary.layers()[1], 1);
+            assert_eq!(glossary.entry(1), &glossary.entry_ref(1).to_entry());
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! (person, org, place, title, term), else a note.
 
 use super::load::LoadError;
-use super::model::{Entry, Kind, Source};
+use super::model::{Entry, Kind};
+use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -14,68 +15,111 @@ const PARALLEL_FROM_BYTES: usize = 4 << 20;
 
 /// Parses a TSV glossary; `name` is used in sources and errors.
 pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
-    let file: Arc<str> = Arc::from(name);
-    let middle = text.len() / 2;
-    let split = text.as_bytes()[middle..].iter().position(|&b| b == b'\n');
-    let (Some(split), true) = (split, text.len() >= PARALLEL_FROM_BYTES) else {
-        return parse_lines(name, &file, text, 1);
-    };
-    let (first, second) = text.split_at(middle + split + 1);
-    let second_line = 1 + first.bytes().filter(|&b| b == b'\n').count();
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| parse_lines(name, &file, second, second_line));
-        let first = parse_lines(name, &file, first, 1);
-        (first, second.join())
-    });
-    let mut entries = first?;
-    match second {
-        Ok(second) => entries.extend(second?),
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
-    Ok(entries)
+    Ok(read_table(name, text.to_owned())?.to_entries())
 }
 
-/// Parses `text`, whose first line is line `first_line` of the file.
+/// Parses a TSV glossary into a table whose strings are the fields of
+/// `text` itself: nothing is copied.
+pub fn read_table(name: &str, text: String) -> Result<EntryTable, LoadError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(super::load::too_large(name));
+    }
+    let middle = text.len() / 2;
+    let split = memchr::memchr(b'\n', &text.as_bytes()[middle..]).map(|at| middle + at + 1);
+    let (rows, extras) = match split.filter(|_| text.len() >= PARALLEL_FROM_BYTES) {
+        None => parse_lines(name, &text, 0..text.len(), 1)?,
+        Some(split) => {
+            let second_line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..split]).count();
+            let (first, second) = std::thread::scope(|scope| {
+                let second =
+                    scope.spawn(|| parse_lines(name, &text, split..text.len(), second_line));
+                let first = parse_lines(name, &text, 0..split, 1);
+                (first, second.join())
+            });
+            let (mut rows, mut extras) = first?;
+            let (second_rows, second_extras) =
+                second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let shift = extras.len() as u32;
+            rows.extend(second_rows.into_iter().map(|row| Row {
+                extra: if row.extra == u32::MAX {
+                    row.extra
+                } else {
+                    row.extra + shift
+                },
+                ..row
+            }));
+            extras.extend(second_extras);
+            (rows, extras)
+        }
+    };
+    Ok(EntryTable::over(text, rows, extras, vec![Arc::from(name)]))
+}
+
+/// Parses the lines of `text[within]`, whose first line is line
+/// `first_line` of the file, into rows over `text`.
 fn parse_lines(
     name: &str,
-    file: &Arc<str>,
     text: &str,
+    within: std::ops::Range<usize>,
     first_line: usize,
-) -> Result<Vec<Entry>, LoadError> {
-    let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
-    for (index, line) in text.lines().enumerate() {
-        let line_number = first_line + index;
+) -> Result<(Vec<Row>, Vec<Extra>), LoadError> {
+    let bytes = &text.as_bytes()[..within.end];
+    let mut rows =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', &bytes[within.start..]).count() + 1);
+    let mut extras = Vec::new();
+    let mut at = within.start;
+    let mut line_number = first_line;
+    while at < bytes.len() {
+        // As `str::lines`: a line ends at `\n`, and a `\r` before it goes too.
+        let (line_end, next) = match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(offset) if offset > 0 && bytes[at + offset - 1] == b'\r' => {
+                (at + offset - 1, at + offset + 1)
+            }
+            Some(offset) => (at + offset, at + offset + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        let line = &text[at..line_end];
+        at = next;
+        line_number += 1;
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let mut columns = line.split('\t');
         let (Some(ar), Some(en)) = (columns.next(), columns.next()) else {
-            return Err(column_error(name, line_number, "no tab on the line"));
+            return Err(column_error(name, line_number - 1, "no tab on the line"));
         };
         let comment = columns.next();
         if columns.next().is_some() {
-            return Err(column_error(name, line_number, "more than three columns"));
+            return Err(column_error(
+                name,
+                line_number - 1,
+                "more than three columns",
+            ));
         }
-        let (kind, note) = match comment.map(str::trim) {
-            None | Some("") => (Kind::Term, None),
+        let span = |field: &str| {
+            let start = field.as_ptr() as usize - text.as_ptr() as usize;
+            Span::of(start..start + field.len())
+        };
+        let (kind, extra) = match comment.map(str::trim) {
+            None | Some("") => (Kind::Term, u32::MAX),
             Some(comment) => match comment.parse::<Kind>() {
-                Ok(kind) => (kind, None),
-                Err(_) => (Kind::Term, Some(comment.to_owned())),
+                Ok(kind) => (kind, u32::MAX),
+                Err(_) => {
+                    extras.push(Extra::note(span(comment)));
+                    (Kind::Term, extras.len() as u32 - 1)
+                }
             },
         };
-        entries.push(Entry {
-            ar: ar.to_owned(),
-            en: en.to_owned(),
+        rows.push(Row {
+            ar: span(ar),
+            en: span(en),
             kind,
-            note,
-            source: Some(Source {
-                file: file.clone(),
-                line: line_number,
-            }),
-            ..Entry::default()
+            extra,
+            file: 0,
+            line: (line_number - 1) as u32,
         });
     }
-    Ok(entries)
+    Ok((rows, extras))
 }
 
 fn column_error(name: &str, line: usize, what: &str) -> LoadError {

@@ -77,86 +77,191 @@ impl<'a> NormalizedWords<'a> {
     /// The next word: its byte range in the text and its normalized form
     /// (empty for a word made only of marks).
     pub fn next_word(&mut self) -> Option<(Range<usize>, &str)> {
+        let classes = &*CLASSES;
         let text = self.text;
         let mut at = self.at;
-        let mut c = loop {
+        let mut current = loop {
             if at >= text.len() {
                 self.at = at;
                 return None;
             }
-            let c = char_at(text, at);
-            if is_word_char(c) {
-                break c;
+            let scanned = classes.at(text, at);
+            if scanned.class.word {
+                break scanned;
             }
-            at += c.len_utf8();
+            at += scanned.len;
         };
         let start = at;
-        self.word.clear();
+        // The word is borrowed from the text until a character changes.
+        let mut copied = false;
         loop {
-            push_folded(c, &mut self.word);
-            at += c.len_utf8();
-            let Some(next) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            if !copied && !current.class.unchanged {
+                self.word.clear();
+                self.word.push_str(&text[start..at]);
+                copied = true;
+            }
+            if copied {
+                match current.class.fold {
+                    Fold::Drop => {}
+                    Fold::To(folded) => self.word.push(folded),
+                    Fold::Other => {
+                        let c = text[at..].chars().next().unwrap_or_default();
+                        push_normalized(c, &mut self.word);
+                    }
+                }
+            }
+            at += current.len;
+            let mut numeric = current.class.numeric;
+            // Most of a word is plain Arabic letters: skip them in a tight loop.
+            let run = at;
+            at = classes.skip_plain_arabic(text, at);
+            if at > run {
+                numeric = false;
+                if copied {
+                    self.word.push_str(&text[run..at]);
+                }
+            }
+            if at >= text.len() {
                 break;
-            };
-            let inside = is_word_char(next)
-                || (is_number_separator(next)
-                    && c.is_numeric()
-                    && text[at + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_numeric));
+            }
+            let next = classes.at(text, at);
+            let inside = next.class.word
+                || (next.class.number_separator
+                    && numeric
+                    && at + next.len < text.len()
+                    && classes.at(text, at + next.len).class.numeric);
             if !inside {
                 break;
             }
-            c = next;
+            current = next;
         }
         self.at = at;
-        Some((start..at, &self.word))
+        let word = if copied {
+            self.word.as_str()
+        } else {
+            &text[start..at]
+        };
+        Some((start..at, word))
     }
 }
 
-fn char_at(text: &str, at: usize) -> char {
-    match text.as_bytes()[at] {
-        byte @ 0..0x80 => byte as char,
-        _ => text[at..]
-            .chars()
-            .next()
-            .unwrap_or(char::REPLACEMENT_CHARACTER),
-    }
-}
-
-/// What normalization does to a character of the Arabic block.
+/// What normalization does to a character.
 #[derive(Debug, Clone, Copy)]
 enum Fold {
     Drop,
     To(char),
+    /// Ask [`push_normalized`].
     Other,
 }
 
-/// [`push_normalized`] for the Arabic block, looked up instead of computed.
-static ARABIC_FOLDS: LazyLock<[Fold; 256]> = LazyLock::new(|| {
-    std::array::from_fn(|index| {
+/// What the word scanner needs to know about a character.
+#[derive(Debug, Clone, Copy)]
+struct CharClass {
+    /// [`is_word_char`].
+    word: bool,
+    /// [`char::is_numeric`].
+    numeric: bool,
+    /// [`is_number_separator`].
+    number_separator: bool,
+    /// Normalization leaves it as it is.
+    unchanged: bool,
+    /// A letter of the Arabic block that normalization leaves alone.
+    plain_arabic: bool,
+    fold: Fold,
+}
+
+impl CharClass {
+    fn of(c: char, fold: Fold) -> Self {
+        Self {
+            word: is_word_char(c),
+            numeric: c.is_numeric(),
+            number_separator: is_number_separator(c),
+            unchanged: matches!(fold, Fold::To(folded) if folded == c),
+            plain_arabic: ('\u{0600}'..='\u{06FF}').contains(&c)
+                && is_word_char(c)
+                && !c.is_numeric()
+                && matches!(fold, Fold::To(folded) if folded == c),
+            fold,
+        }
+    }
+}
+
+/// The class of a character of the text, and its length in UTF-8.
+#[derive(Debug, Clone, Copy)]
+struct Scanned {
+    len: usize,
+    class: CharClass,
+}
+
+/// The classes of ASCII and of the Arabic block (U+0600–U+06FF, two bytes
+/// in UTF-8), looked up instead of computed: these are nearly all the
+/// characters of the texts this tool reads.
+struct Classes {
+    ascii: [CharClass; 128],
+    arabic: [CharClass; 256],
+}
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| Classes {
+    ascii: std::array::from_fn(|code| {
+        let c = char::from(code as u8);
+        CharClass::of(c, Fold::To(c))
+    }),
+    arabic: std::array::from_fn(|index| {
         let c = char::from_u32(0x0600 + index as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
         let mut folded = String::new();
         push_normalized(c, &mut folded);
         let mut chars = folded.chars();
-        match (chars.next(), chars.next()) {
+        let fold = match (chars.next(), chars.next()) {
             (None, _) => Fold::Drop,
             (Some(one), None) => Fold::To(one),
             _ => Fold::Other,
-        }
-    })
+        };
+        CharClass::of(c, fold)
+    }),
 });
 
-fn push_folded(c: char, out: &mut String) {
-    match c as u32 {
-        0..0x80 => out.push(c),
-        code @ 0x0600..=0x06FF => match ARABIC_FOLDS[(code - 0x0600) as usize] {
-            Fold::Drop => {}
-            Fold::To(folded) => out.push(folded),
-            Fold::Other => push_normalized(c, out),
-        },
-        _ => push_normalized(c, out),
+impl Classes {
+    /// The end of the run of plain Arabic letters that starts at `at`.
+    #[inline(always)]
+    fn skip_plain_arabic(&self, text: &str, mut at: usize) -> usize {
+        let bytes = text.as_bytes();
+        while let Some(&[lead, trail]) = bytes.get(at..at + 2)
+            && lead & 0xFC == 0xD8
+            && self.arabic[(usize::from(lead & 0x03) << 6) | usize::from(trail & 0x3F)].plain_arabic
+        {
+            at += 2;
+        }
+        at
+    }
+
+    /// The character starting at byte `at` of `text` (a char boundary).
+    #[inline(always)]
+    fn at(&self, text: &str, at: usize) -> Scanned {
+        let bytes = text.as_bytes();
+        let lead = bytes[at];
+        if lead < 0x80 {
+            return Scanned {
+                len: 1,
+                class: self.ascii[usize::from(lead)],
+            };
+        }
+        if (0xD8..=0xDB).contains(&lead)
+            && let Some(&trail) = bytes.get(at + 1)
+        {
+            let index = (usize::from(lead & 0x03) << 6) | usize::from(trail & 0x3F);
+            return Scanned {
+                len: 2,
+                class: self.arabic[index],
+            };
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        Scanned {
+            len: c.len_utf8(),
+            class: CharClass::of(c, Fold::Other),
+        }
     }
 }
 
@@ -213,23 +318,51 @@ impl Reading<'_> {
 /// of them, and a stem of two letters or more. The word itself (no prefix) is
 /// not included: callers try it first, so names that begin with these
 /// letters (واشنطن, بوتين, لندن) stay whole.
-pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Reading<'_>> {
+pub fn proclitic_readings(word: &str) -> ProcliticReadings<'_> {
     let conjunction = if word.starts_with(['و', 'ف']) {
         'و'.len_utf8()
     } else {
         0
     };
-    let after = &word[conjunction..];
-    let preposition = conjunction + 'ل'.len_utf8();
-    let has_preposition = after.starts_with(['ب', 'ك', 'ل']);
-    [
-        (conjunction > 0).then(|| reading(word, conjunction, false)),
-        has_preposition.then(|| reading(word, preposition, false)),
-        (has_preposition && after.starts_with("لل")).then(|| reading(word, preposition, true)),
-    ]
-    .into_iter()
-    .flatten()
-    .flatten()
+    ProcliticReadings {
+        word,
+        conjunction,
+        has_preposition: word[conjunction..].starts_with(['ب', 'ك', 'ل']),
+        step: 0,
+    }
+}
+
+/// Iterator returned by [`proclitic_readings`]: small, and lazy, since the
+/// matcher asks it for every word of a text.
+#[derive(Debug, Clone)]
+pub struct ProcliticReadings<'a> {
+    word: &'a str,
+    conjunction: usize,
+    has_preposition: bool,
+    step: u8,
+}
+
+impl<'a> Iterator for ProcliticReadings<'a> {
+    type Item = Reading<'a>;
+
+    fn next(&mut self) -> Option<Reading<'a>> {
+        let preposition = self.conjunction + 'ل'.len_utf8();
+        while self.step < 3 {
+            self.step += 1;
+            let found = match self.step {
+                1 if self.conjunction > 0 => reading(self.word, self.conjunction, false),
+                2 if self.has_preposition => reading(self.word, preposition, false),
+                3 if self.has_preposition && self.word[self.conjunction..].starts_with("لل") => {
+                    reading(self.word, preposition, true)
+                }
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
 }
 
 fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<'_>> {
@@ -240,8 +373,9 @@ fn reading(word: &str, prefix: usize, restores_article: bool) -> Option<Reading<
     } else {
         rest
     };
-    let letters = rest.chars().count() + if restores_article { 2 } else { 0 };
-    (letters >= 2).then_some(Reading {
+    // At least two letters, the restored article's counted.
+    let long_enough = restores_article || rest.chars().nth(1).is_some();
+    long_enough.then_some(Reading {
         prefix,
         rest,
         restores_article,
