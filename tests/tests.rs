@@ -5,6 +5,7 @@ mod util;
 
 mod cli;
 mod glossary;
+mod hardening;
 mod output;
 mod split;
 mod summarize;

@@ -1,0 +1,280 @@
+//! What the tool does under stress and attack: imports killed at random
+//! moments, several processes sharing one TM, hostile XML and YAML, hostile
+//! file names.
+
+use crate::util::Sandbox;
+use rusqlite::Connection;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+type Pairs = BTreeSet<(String, String)>;
+
+/// A TMX file of `count` units numbered from `first`, all different words
+/// per file (`tag`), so no unit of one file matches a unit of another.
+fn tmx(tag: &str, first: usize, count: usize) -> String {
+    let mut tmx = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n\
+         <header srclang=\"ar\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" \
+         creationtool=\"t\" creationtoolversion=\"1\" o-tmf=\"t\"/>\n<body>\n",
+    );
+    for n in first..first + count {
+        tmx.push_str(&format!(
+            "<tu><tuv xml:lang=\"ar\"><seg>{tag} وصلت القافلة رقم {n} إلى المعبر</seg></tuv>\
+             <tuv xml:lang=\"en\"><seg>{tag} convoy {n} reached the crossing</seg></tuv></tu>\n"
+        ));
+    }
+    tmx.push_str("</body>\n</tmx>\n");
+    tmx
+}
+
+/// Every `(source, target)` of the TM at `path`, after checking that SQLite
+/// finds the file sound.
+fn sound_pairs(path: &Path) -> Pairs {
+    let conn = Connection::open(path).expect("open the TM");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok", "{}", path.display());
+    let mut statement = conn.prepare("SELECT source, target FROM units").unwrap();
+    statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Copies a TM whose writer has closed it (no `-wal` file left) to `to`.
+fn copy_tm(from: &Path, to: &Path) {
+    assert!(!wal_of(from).exists(), "the base TM is checkpointed");
+    std::fs::copy(from, to).unwrap();
+    for leftover in [wal_of(to), PathBuf::from(format!("{}-shm", to.display()))] {
+        let _ = std::fs::remove_file(leftover);
+    }
+}
+
+fn wal_of(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-wal", path.display()))
+}
+
+/// A small pseudo-random generator (xorshift), seeded from the clock; the
+/// seed is printed so that a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn from_clock() -> Self {
+        let seed = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(1, |time| time.as_nanos() as u64)
+            | 1;
+        eprintln!("random seed: {seed}");
+        Random(seed)
+    }
+
+    /// A number in `0..below`.
+    fn below(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below.max(1)
+    }
+}
+
+fn wait_with_stderr(child: Child) -> (bool, String) {
+    let output = child.wait_with_output().expect("wait for tarjama");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn imports_killed_at_random_moments_leave_the_tm_before_or_after_the_file() {
+    const TRIALS: usize = 24;
+    let sandbox = Sandbox::new();
+    sandbox.write("base.tmx", tmx("أ", 0, 20));
+    sandbox.write("big.tmx", tmx("ب", 0, 3000));
+    let base = sandbox.path().join("base.sqlite");
+    sandbox
+        .cmd(&["tm", "import", "--tm", "base.sqlite", "base.tmx"])
+        .assert()
+        .success();
+    let before = sound_pairs(&base);
+
+    // One import to the end: what "after" holds, and how long it takes.
+    let full = sandbox.path().join("full.sqlite");
+    copy_tm(&base, &full);
+    let started = Instant::now();
+    let (ok, stderr) =
+        wait_with_stderr(sandbox.spawn(&["tm", "import", "--tm", "full.sqlite", "big.tmx"]));
+    let import_time = started.elapsed();
+    assert!(ok, "{stderr}");
+    let after = sound_pairs(&full);
+    assert_eq!(after.len(), before.len() + 3000);
+
+    let mut random = Random::from_clock();
+    let mut outcomes = [0; 2];
+    let window = import_time.as_micros() as u64 * 11 / 10;
+    for trial in 0..TRIALS {
+        let name = format!("trial{trial}.sqlite");
+        let tm = sandbox.path().join(&name);
+        copy_tm(&base, &tm);
+        let mut import = sandbox.spawn(&["tm", "import", "--tm", &name, "big.tmx"]);
+        std::thread::sleep(Duration::from_micros(random.below(window)));
+        // SIGKILL: no destructor, no rollback, no chance to clean up.
+        let _ = import.kill();
+        import.wait().unwrap();
+        let found = sound_pairs(&tm);
+        let outcome = if found == before {
+            0
+        } else if found == after {
+            1
+        } else {
+            panic!(
+                "trial {trial}: the TM holds {} units, neither the {} before nor the {} after",
+                found.len(),
+                before.len(),
+                after.len()
+            );
+        };
+        outcomes[outcome] += 1;
+        // The tool opens it as usual afterwards.
+        sandbox
+            .cmd(&["tm", "stats", "--tm", &name])
+            .assert()
+            .success();
+    }
+    eprintln!(
+        "{TRIALS} kill trials over {window} µs: {} left the TM as before, {} as after",
+        outcomes[0], outcomes[1]
+    );
+}
+
+/// The unit count of `stats -f json`, and the scores `tm lookup` gives the
+/// first and last sentence of a file, from a third process while imports run.
+struct Observation {
+    units: u64,
+    scores: Vec<String>,
+}
+
+fn observe(sandbox: &Sandbox, probes: &str) -> Observation {
+    let stats = sandbox
+        .cmd(&["tm", "stats", "-f", "json"])
+        .assert()
+        .success()
+        .stderr("");
+    let stats: serde_json::Value = serde_json::from_slice(&stats.get_output().stdout).unwrap();
+    let lookup = sandbox
+        .cmd(&["tm", "lookup", "--format", "tsv"])
+        .write_stdin(probes)
+        .assert()
+        .success()
+        .stderr("");
+    let scores = String::from_utf8_lossy(&lookup.get_output().stdout)
+        .lines()
+        .map(|line| line.split('\t').nth(1).unwrap_or_default().to_owned())
+        .collect();
+    Observation {
+        units: stats["units"].as_u64().expect("unit count"),
+        scores,
+    }
+}
+
+#[test]
+fn two_imports_and_a_reader_share_one_tm() {
+    const A: usize = 1200;
+    const B: usize = 1700;
+    let sandbox = Sandbox::new();
+    sandbox.write("base.tmx", tmx("أ", 0, 10));
+    sandbox.write("a.tmx", tmx("ج", 0, A));
+    sandbox.write("b.tmx", tmx("د", 0, B));
+    sandbox
+        .cmd(&["tm", "import", "base.tmx"])
+        .assert()
+        .success();
+    let probes = format!(
+        "ج وصلت القافلة رقم 0 إلى المعبر\nج وصلت القافلة رقم {} إلى المعبر\n",
+        A - 1
+    );
+    let allowed = [10, 10 + A as u64, 10 + B as u64, 10 + (A + B) as u64];
+
+    let importers = [
+        sandbox.spawn(&["tm", "import", "a.tmx"]),
+        sandbox.spawn(&["tm", "import", "b.tmx"]),
+    ];
+    let mut seen = BTreeSet::new();
+    let mut observations = 0;
+    let mut importers: Vec<Option<Child>> = importers.into_iter().map(Some).collect();
+    let mut results = Vec::new();
+    while importers.iter().any(Option::is_some) || observations == 0 {
+        let observation = observe(&sandbox, &probes);
+        assert!(
+            allowed.contains(&observation.units),
+            "a reader saw {} units: part of a file",
+            observation.units
+        );
+        let [first, last] = [&observation.scores[0], &observation.scores[1]];
+        assert!(
+            (first == "100") == (last == "100"),
+            "a lookup saw the first unit of a.tmx as {first} and its last as {last}"
+        );
+        seen.insert(observation.units);
+        observations += 1;
+        for slot in &mut importers {
+            if slot
+                .as_mut()
+                .is_some_and(|child| child.try_wait().unwrap().is_some())
+            {
+                results.push(wait_with_stderr(slot.take().unwrap()));
+            }
+        }
+    }
+    for (ok, stderr) in results {
+        assert!(ok && stderr.is_empty(), "an import failed: {stderr}");
+    }
+    let all = observe(&sandbox, &probes);
+    assert_eq!(all.units, allowed[3]);
+    assert_eq!(all.scores, ["100", "100"]);
+    eprintln!("{observations} observations while importing, unit counts seen: {seen:?}");
+}
+
+#[test]
+fn a_read_only_tm_shows_the_state_it_was_opened_in() {
+    use tarjama::formats::TranslationUnit;
+    use tarjama::tm::{LookupOptions, OpenMode, TranslationMemory};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    let unit = |source: &str, target: &str| TranslationUnit {
+        source: source.into(),
+        target: target.into(),
+        source_lang: "ar".into(),
+        target_lang: "en".into(),
+        ..TranslationUnit::default()
+    };
+    let mut writer = TranslationMemory::open(&path, OpenMode::Create).unwrap();
+    writer
+        .add(
+            &unit("وصل الوفد إلى جنيف", "The delegation reached Geneva"),
+            "t",
+        )
+        .unwrap();
+    let reader = TranslationMemory::open(&path, OpenMode::ReadOnly).unwrap();
+    let late = "بدأت المحادثات في القاعة الكبرى";
+    writer
+        .add(&unit(late, "Talks began in the great hall"), "t")
+        .unwrap();
+    assert_eq!(reader.len().unwrap(), 1);
+    assert!(
+        reader
+            .lookup(late, &LookupOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    let fresh = TranslationMemory::open(&path, OpenMode::ReadOnly).unwrap();
+    assert_eq!(fresh.len().unwrap(), 2);
+    assert_eq!(
+        fresh.lookup(late, &LookupOptions::default()).unwrap()[0].score,
+        100
+    );
+}
