@@ -3,6 +3,7 @@
 //! file names.
 
 use crate::util::Sandbox;
+use predicates::prelude::*;
 use rusqlite::Connection;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -277,4 +278,71 @@ fn a_read_only_tm_shows_the_state_it_was_opened_in() {
         fresh.lookup(late, &LookupOptions::default()).unwrap()[0].score,
         100
     );
+}
+#[test]
+fn batch_outputs_stay_inside_the_folder_whatever_the_input_names() {
+    let sandbox = Sandbox::new();
+    let text = "وصل الوفد إلى جنيف.";
+    sandbox.write("in/line\nbreak.txt", text);
+    let long = format!("{}.txt", "م".repeat(125));
+    sandbox.write(&format!("in/{long}"), text);
+    sandbox.write("up.txt", text);
+    sandbox
+        .cmd(&[
+            "translate",
+            "--no-default-glossary",
+            "-f",
+            "tsv",
+            "in",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(sandbox.path().join("out"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], "line_break.tsv");
+    assert!(names[1].len() <= 255 && names[1].ends_with("م.tsv"));
+
+    // `../up.txt` from inside a folder: the output lands in `-o`, not beside the input.
+    std::fs::create_dir(sandbox.path().join("work")).unwrap();
+    sandbox
+        .cmd(&[
+            "translate",
+            "--no-default-glossary",
+            "-f",
+            "md",
+            "../up.txt",
+            "-o",
+            "out/",
+        ])
+        .current_dir(sandbox.path().join("work"))
+        .assert()
+        .success();
+    assert!(sandbox.path().join("work/out/up.md").is_file());
+    assert!(!sandbox.path().join("up.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_outputs_never_write_through_a_link() {
+    let sandbox = Sandbox::new();
+    sandbox.write("in/a.txt", "وصل الوفد إلى جنيف.");
+    sandbox.write("in/b.txt", "بدأت المحادثات.");
+    let victim = sandbox.write("victim.txt", "keep me");
+    std::fs::create_dir(sandbox.path().join("out")).unwrap();
+    std::os::unix::fs::symlink(&victim, sandbox.path().join("out/b.md")).unwrap();
+    sandbox
+        .cmd(&["translate", "--no-default-glossary", "in", "-o", "out"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: the output file is a symbolic link: out/b.md",
+        ));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(!sandbox.path().join("out/a.md").exists(), "nothing written");
 }
