@@ -346,3 +346,230 @@ fn batch_outputs_never_write_through_a_link() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
     assert!(!sandbox.path().join("out/a.md").exists(), "nothing written");
 }
+/// A file the hostile inputs below try to read: its text must never show.
+const SECRET: &str = "SECRET-7f3a9-SHOULD-NEVER-SHOW";
+
+fn with_secret() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write("secret.txt", SECRET);
+    sandbox.write(
+        "secret.dtd",
+        "<!ENTITY secret SYSTEM \"secret.txt\">\n<!ENTITY % p SYSTEM \"secret.txt\">\n",
+    );
+    sandbox
+}
+
+/// The failed imports added nothing (the TM they created, if any, is empty).
+fn assert_no_units(sandbox: &Sandbox) {
+    let tm = sandbox.path().join("data/tarjama/memory.sqlite");
+    assert!(!tm.exists() || sound_pairs(&tm).is_empty());
+}
+
+/// Runs `tarjama ARGS` and checks that it fails with exit code 2 and a
+/// message holding `message`, quickly, without showing the secret.
+fn refused(sandbox: &Sandbox, args: &[&str], message: &str) {
+    let started = Instant::now();
+    let output = sandbox
+        .cmd(args)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(message))
+        .get_output()
+        .clone();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{args:?} took long"
+    );
+    for stream in [&output.stdout, &output.stderr] {
+        assert!(!String::from_utf8_lossy(stream).contains(SECRET));
+    }
+}
+
+const TMX_HEAD: &str = "<tmx version=\"1.4\"><header srclang=\"ar\"/><body>";
+
+fn tmx_unit(source: &str) -> String {
+    format!(
+        "<tu><tuv xml:lang=\"ar\"><seg>{source}</seg></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>"
+    )
+}
+
+#[test]
+fn xml_never_reads_other_files() {
+    let sandbox = with_secret();
+    let external = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY s SYSTEM \"secret.txt\">]>\n{TMX_HEAD}{}</body></tmx>",
+        tmx_unit("&s;")
+    );
+    sandbox.write("external.tmx", &external);
+    refused(
+        &sandbox,
+        &["tm", "import", "external.tmx"],
+        "the DOCTYPE declares entities",
+    );
+    // A DOCTYPE that names a DTD on disk: the DTD is not read, so its
+    // entities stay undefined.
+    let dtd = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"secret.dtd\">\n{TMX_HEAD}{}</body></tmx>",
+        tmx_unit("&secret;")
+    );
+    sandbox.write("dtd.tmx", &dtd);
+    refused(
+        &sandbox,
+        &["tm", "import", "dtd.tmx"],
+        "undefined or invalid reference &secret;",
+    );
+    let xliff = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff SYSTEM \"secret.dtd\">\n\
+        <xliff version=\"1.2\"><file source-language=\"ar\" target-language=\"en\" original=\"a\" datatype=\"plaintext\"><body>\
+        <trans-unit id=\"1\"><source>&secret;</source><target>x</target></trans-unit></body></file></xliff>";
+    sandbox.write("dtd.xlf", xliff);
+    refused(
+        &sandbox,
+        &["tm", "import", "dtd.xlf"],
+        "undefined or invalid reference &secret;",
+    );
+    let tbx = "<?xml version=\"1.0\"?>\n<!DOCTYPE martif SYSTEM \"secret.dtd\">\n\
+        <martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>&secret;</term></tig></langSet>\
+        <langSet xml:lang=\"en\"><tig><term>x</term></tig></langSet></termEntry></body></text></martif>";
+    sandbox.write("dtd.tbx", tbx);
+    refused(
+        &sandbox,
+        &[
+            "terms",
+            "--no-default-glossary",
+            "-g",
+            "dtd.tbx",
+            "secret.txt",
+        ],
+        "unknown entity `&secret;`",
+    );
+    assert_no_units(&sandbox);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dtd_named_by_a_doctype_is_never_opened() {
+    // A FIFO blocks whoever opens it for reading: opening the DTD would hang.
+    let sandbox = Sandbox::new();
+    let fifo = sandbox.path().join("blocking.dtd");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("no mkfifo: skipped");
+        return;
+    }
+    let file = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"blocking.dtd\">\n{TMX_HEAD}{}</body></tmx>",
+        tmx_unit("نعم")
+    );
+    sandbox.write("named.tmx", &file);
+    sandbox
+        .cmd(&["tm", "import", "named.tmx"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("named.tmx: 1 added"));
+}
+
+/// Entity declarations nested ten deep: 10^10 copies once expanded.
+fn billion_laughs(root: &str, body: &str) -> String {
+    let mut bomb = format!("<?xml version=\"1.0\"?>\n<!DOCTYPE {root} [\n<!ENTITY a0 \"ha\">\n");
+    for level in 1..10 {
+        let previous = format!("&a{};", level - 1).repeat(10);
+        bomb.push_str(&format!("<!ENTITY a{level} \"{previous}\">\n"));
+    }
+    bomb.push_str("]>\n");
+    bomb.push_str(body);
+    bomb
+}
+
+#[test]
+fn entity_bombs_and_deep_nesting_are_refused_quickly() {
+    let sandbox = with_secret();
+    let xliff = billion_laughs(
+        "xliff",
+        "<xliff version=\"1.2\"><file source-language=\"ar\" target-language=\"en\"><body>\
+         <trans-unit id=\"1\"><source>&a9;</source><target>x</target></trans-unit></body></file></xliff>",
+    );
+    sandbox.write("bomb.xlf", &xliff);
+    refused(
+        &sandbox,
+        &["tm", "import", "bomb.xlf"],
+        "the DOCTYPE declares entities",
+    );
+    let tbx = billion_laughs(
+        "martif",
+        "<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>&a9;</term></tig></langSet>\
+         </termEntry></body></text></martif>",
+    );
+    sandbox.write("bomb.tbx", &tbx);
+    refused(
+        &sandbox,
+        &["glossary", "import", "bomb.tbx"],
+        "unknown entity `&a9;`",
+    );
+
+    // A hundred thousand nested elements: an error, not a stack overflow.
+    let depth = 100_000;
+    let deep = |open: &str, close: &str| format!("{}{}", open.repeat(depth), close.repeat(depth));
+    let tmx = format!(
+        "{TMX_HEAD}<tu><tuv xml:lang=\"ar\"><seg>{}</seg></tuv></tu></body></tmx>",
+        deep("<hi>", "</hi>")
+    );
+    sandbox.write("deep.tmx", &tmx);
+    refused(
+        &sandbox,
+        &["tm", "import", "deep.tmx"],
+        "elements nested deeper than 64 levels",
+    );
+    let xliff = format!(
+        "<xliff version=\"1.2\"><file source-language=\"ar\" target-language=\"en\"><body>\
+         <trans-unit id=\"1\"><source>{}</source></trans-unit></body></file></xliff>",
+        deep("<g>", "</g>")
+    );
+    sandbox.write("deep.xlf", &xliff);
+    refused(
+        &sandbox,
+        &["tm", "import", "deep.xlf"],
+        "elements nested deeper than 64 levels",
+    );
+    // TBX is read flat: a deep file is just a glossary without entries.
+    let tbx = format!("<martif>{}</martif>", deep("<x>", "</x>"));
+    sandbox.write("deep.tbx", &tbx);
+    refused(
+        &sandbox,
+        &["glossary", "import", "deep.tbx"],
+        "the glossary has no entries",
+    );
+    assert_no_units(&sandbox);
+}
+
+#[test]
+fn yaml_alias_bombs_are_refused_quickly() {
+    let sandbox = Sandbox::new();
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for level in b'b'..=b'i' {
+        let (previous, level) = ((level - 1) as char, level as char);
+        let refs = format!("*{previous},").repeat(9);
+        bomb.push_str(&format!(
+            "{level}: &{level} [{}]\n",
+            refs.trim_end_matches(',')
+        ));
+    }
+    sandbox.write("bomb.yaml", &bomb);
+    sandbox.write("text.txt", "وصل الوفد إلى جنيف.");
+    for args in [
+        &["terms", "-g", "bomb.yaml", "text.txt"][..],
+        &["glossary", "lint", "bomb.yaml"],
+    ] {
+        let started = Instant::now();
+        sandbox
+            .cmd(args)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with("tarjama: "));
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+}
