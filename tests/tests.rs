@@ -7,6 +7,7 @@ mod cli;
 mod glossary;
 mod hardening;
 mod output;
+mod properties;
 mod split;
 mod summarize;
 mod terms;
