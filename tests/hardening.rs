@@ -116,13 +116,26 @@ fn imports_killed_at_random_moments_leave_the_tm_before_or_after_the_file() {
 
     let mut random = Random::from_clock();
     let mut outcomes = [0; 2];
+    let mut mid_write = 0;
     let window = import_time.as_micros() as u64 * 11 / 10;
     for trial in 0..TRIALS {
         let name = format!("trial{trial}.sqlite");
         let tm = sandbox.path().join(&name);
         copy_tm(&base, &tm);
         let mut import = sandbox.spawn(&["tm", "import", "--tm", &name, "big.tmx"]);
-        std::thread::sleep(Duration::from_micros(random.below(window)));
+        // Pages in the WAL: the import is committing (the page cache holds
+        // the rest of the transaction until then).
+        let writing = || std::fs::metadata(wal_of(&tm)).is_ok_and(|wal| wal.len() > 0);
+        if trial % 2 == 0 {
+            std::thread::sleep(Duration::from_micros(random.below(window)));
+        } else {
+            // Aim at the commit: wait for its first pages, then a moment.
+            while !writing() && import.try_wait().unwrap().is_none() {
+                std::thread::yield_now();
+            }
+            std::thread::sleep(Duration::from_micros(random.below(2000)));
+        }
+        let writing = writing();
         // SIGKILL: no destructor, no rollback, no chance to clean up.
         let _ = import.kill();
         import.wait().unwrap();
@@ -140,6 +153,7 @@ fn imports_killed_at_random_moments_leave_the_tm_before_or_after_the_file() {
             );
         };
         outcomes[outcome] += 1;
+        mid_write += usize::from(writing && outcome == 0);
         // The tool opens it as usual afterwards.
         sandbox
             .cmd(&["tm", "stats", "--tm", &name])
@@ -147,7 +161,8 @@ fn imports_killed_at_random_moments_leave_the_tm_before_or_after_the_file() {
             .success();
     }
     eprintln!(
-        "{TRIALS} kill trials over {window} µs: {} left the TM as before, {} as after",
+        "{TRIALS} kill trials over {window} µs: {} left the TM as before ({mid_write} of them \
+         killed while writing), {} as after",
         outcomes[0], outcomes[1]
     );
 }
