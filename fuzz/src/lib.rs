@@ -15,7 +15,7 @@ pub fn glossary_file(text: &str, format: Format) {
             }
         }
         Err(err) => {
-            let lines = text.split('\n').count();
+            let lines = line_count(text);
             if let Some(line) = err.line {
                 assert!(
                     line >= 1 && line <= lines + 1,
@@ -25,6 +25,12 @@ pub fn glossary_file(text: &str, format: Format) {
             let _ = err.to_string();
         }
     }
+}
+
+/// Lines of `text`, counting `\r\n`, `\n` and a lone `\r` (YAML's line
+/// breaks) each as one break.
+fn line_count(text: &str) -> usize {
+    text.replace("\r\n", "\n").split(['\n', '\r']).count()
 }
 
 /// Decodes `bytes` as an exchange file (UTF-8, or UTF-16 behind a byte-order
@@ -42,7 +48,7 @@ pub fn exchange_file(bytes: &[u8], format: tarjama::formats::Format) {
         assert!(units.position() >= position);
         position = units.position();
         if let Err(err) = unit {
-            let lines = text.split('\n').count();
+            let lines = line_count(&text);
             if let Some(line) = err.line {
                 assert!(line >= 1 && line <= lines, "line {line} of {lines}: {err}");
             }
