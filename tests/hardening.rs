@@ -573,10 +573,19 @@ fn yaml_alias_bombs_are_refused_quickly() {
         ));
     }
     sandbox.write("bomb.yaml", &bomb);
+    // Text repeated through aliases: 400 KB of file, 5 GB of glossary.
+    let strings = format!(
+        "entries:\n  - ar: جنيف\n    en: Geneva\n    note: &a {}\n  - ar: روما\n    en: Rome\n    variants: [{}]\n",
+        "ل".repeat(50_000),
+        vec!["*a"; 100_000].join(",")
+    );
+    sandbox.write("strings.yaml", &strings);
     sandbox.write("text.txt", "وصل الوفد إلى جنيف.");
     for args in [
         &["terms", "-g", "bomb.yaml", "text.txt"][..],
         &["glossary", "lint", "bomb.yaml"],
+        &["terms", "-g", "strings.yaml", "text.txt"],
+        &["glossary", "lint", "strings.yaml"],
     ] {
         let started = Instant::now();
         sandbox
