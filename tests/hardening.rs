@@ -597,3 +597,23 @@ fn yaml_alias_bombs_are_refused_quickly() {
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_replaced_not_written_through() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.txt", "وصل الوفد إلى جنيف. بدأت المحادثات.");
+    let victim = sandbox.write("victim.txt", "keep me");
+    let link = sandbox.path().join("sentences.txt");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    sandbox
+        .cmd(&["split", "a.txt", "-o", "sentences.txt"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(!link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&link).unwrap(),
+        "وصل الوفد إلى جنيف.\nبدأت المحادثات.\n"
+    );
+}
