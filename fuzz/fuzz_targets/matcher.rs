@@ -7,6 +7,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use tarjama::glossary::{Entry, Glossary};
+use tarjama::text::normalize_str;
 use tarjama::text::tokenize::NormalizedWords;
 
 #[derive(Debug, Arbitrary)]
@@ -22,6 +23,11 @@ struct Input {
 const ALPHABET: &[char] = &[
     'و', 'ف', 'ب', 'ك', 'ل', 'ا', 'أ', 'إ', 'ى', 'ي', 'ع', 'ه', 'ة', 'م', 'ن', 'ر', ' ', ' ', '-',
     '\n', '\u{064E}', '\u{0640}', '\u{200F}', '\u{200C}', '،', '.', '3', 'ﻻ', 'ﷺ', 'ی', '٣', 'a',
+];
+
+/// The proclitics a hit may start with, normalized: و or ف, then ب, ك or ل.
+const PROCLITICS: &[&str] = &[
+    "", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل",
 ];
 
 fn spell(bytes: &[u8]) -> String {
@@ -67,24 +73,36 @@ fuzz_target!(|input: Input| {
         for at in [hit.start, rest, hit.end] {
             assert!(text.is_char_boundary(at));
         }
-        let found = words(&text[rest..hit.end]);
+        // The whole hit, proclitics included, reads as proclitics + a form.
+        // (Checked on the whole hit: a ligature such as ﻻ can hold the
+        // proclitic ل and the entry's first letter in one character, and
+        // the prefix then takes the whole character.)
+        let found = words(&text[hit.start..hit.end]);
+        let prefix = normalize_str(&text[hit.start..rest]);
         let entry = glossary.entry(hit.entry);
         let reads_as = |form: &str| {
             let form = words(form);
-            if form == found {
-                return true;
+            if form.len() != found.len() || form[1..] != found[1..] {
+                return false;
             }
-            // ل + ال is written لل: the surface lacks the article's alef.
-            hit.prefix_len > 0
-                && form.len() == found.len()
-                && form[1..] == found[1..]
-                && form[0].strip_prefix('ا') == Some(found[0].as_str())
-                && found[0].starts_with('ل')
+            PROCLITICS.iter().any(|&clitics| {
+                let first = &found[0];
+                let Some(stem) = first.strip_prefix(clitics) else {
+                    return false;
+                };
+                // ل + ال is written لل: the stem lacks the article's alef.
+                let contracted = clitics.ends_with('ل')
+                    && stem.starts_with('ل')
+                    && form[0].strip_prefix('ا') == Some(stem);
+                (stem == form[0] || contracted)
+                    && prefix.starts_with(clitics)
+                    && prefix.is_empty() == clitics.is_empty()
+            })
         };
         assert!(
             entry.forms().any(reads_as),
-            "{:?} (after {:?}) is not a form of {:?} {:?}",
-            &text[rest..hit.end],
+            "{:?} (prefix {:?}) is not a form of {:?} {:?}",
+            &text[hit.start..hit.end],
             &text[hit.start..rest],
             entry.ar,
             entry.variants
