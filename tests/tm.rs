@@ -4,7 +4,6 @@
 use crate::util::Sandbox;
 use predicates::prelude::*;
 use std::path::PathBuf;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 const MEMORY_TMX: &str = include_str!("fixtures/tm/memory.tmx");
@@ -648,26 +647,6 @@ fn a_read_only_tm_is_an_error_for_writers() {
     sandbox.cmd(&["tm", "stats"]).assert().success();
 }
 
-/// Starts `tarjama ARGS` in the sandbox without waiting for it.
-fn spawn(sandbox: &Sandbox, args: &[&str]) -> Child {
-    let cmd = sandbox.cmd(args);
-    let mut child = std::process::Command::new(cmd.get_program());
-    child.args(cmd.get_args()).env_clear();
-    for (key, value) in cmd.get_envs() {
-        if let Some(value) = value {
-            child.env(key, value);
-        }
-    }
-    if let Some(dir) = cmd.get_current_dir() {
-        child.current_dir(dir);
-    }
-    child
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start tarjama")
-}
-
 #[test]
 fn a_writer_waits_for_another_and_readers_are_never_blocked() {
     let sandbox = with_memory();
@@ -676,7 +655,7 @@ fn a_writer_waits_for_another_and_readers_are_never_blocked() {
         .unwrap();
     // A reader sees the last committed state while the write is open.
     assert_eq!(pairs(&sandbox).lines().count(), 5);
-    let mut writer = spawn(&sandbox, &["tm", "add", "نعم", "yes"]);
+    let mut writer = sandbox.spawn(&["tm", "add", "نعم", "yes"]);
     std::thread::sleep(Duration::from_millis(300));
     assert!(
         writer.try_wait().unwrap().is_none(),
@@ -700,7 +679,7 @@ fn a_killed_import_leaves_the_tm_as_it_was() {
             ));
         }
         sandbox.write("big.tsv", &big);
-        let mut import = spawn(&sandbox, &["tm", "import", "big.tsv"]);
+        let mut import = sandbox.spawn(&["tm", "import", "big.tsv"]);
         let started = Instant::now();
         while started.elapsed() < Duration::from_millis(400) && import.try_wait().unwrap().is_none()
         {

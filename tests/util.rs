@@ -2,6 +2,7 @@
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
 use tempfile::TempDir;
 
 /// A temporary working directory and a way to run `tarjama` inside it.
@@ -48,6 +49,27 @@ impl Sandbox {
             .current_dir(self.path())
             .args(args);
         cmd
+    }
+
+    /// Starts `tarjama ARGS` in the sandbox without waiting for it; its
+    /// standard error is piped, its standard output dropped.
+    pub fn spawn(&self, args: &[&str]) -> Child {
+        let cmd = self.cmd(args);
+        let mut child = std::process::Command::new(cmd.get_program());
+        child.args(cmd.get_args()).env_clear();
+        for (key, value) in cmd.get_envs() {
+            if let Some(value) = value {
+                child.env(key, value);
+            }
+        }
+        if let Some(dir) = cmd.get_current_dir() {
+            child.current_dir(dir);
+        }
+        child
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start tarjama")
     }
 }
 

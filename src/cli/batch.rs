@@ -188,15 +188,42 @@ fn plan_outputs(
             );
         }
         refuse_to_replace(input, &output)?;
+        refuse_odd_output(&output)?;
         plan.push((input.clone(), output));
     }
     Ok(plan)
 }
 
+/// An error when a batch output already exists as anything but a regular
+/// file: a symbolic link (writing would go wherever it points), a folder, a
+/// device or a pipe.
+fn refuse_odd_output(output: &Path) -> Result<()> {
+    match fs::symlink_metadata(output) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            let what = if meta.file_type().is_symlink() {
+                "a symbolic link"
+            } else {
+                "not a regular file"
+            };
+            bail!(
+                "the output file is {what}: {}\n\
+                 hint: remove it, or choose another output folder",
+                output.display()
+            )
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Output names keep at most this many bytes of the input's name, so that
+/// with the extension they stay within what file systems allow (255).
+const MAX_STEM_LEN: usize = 200;
+
 /// The output file name for `input`: its name without the last extension,
 /// with anything but letters, digits, `-`, `_`, `.` and spaces replaced by
-/// `_` and no leading dot, then `extension`. It never holds a path
-/// separator, so the file always lands inside the output folder.
+/// `_`, no leading dot and at most [`MAX_STEM_LEN`] bytes, then `extension`.
+/// It never holds a path separator, so the file always lands inside the
+/// output folder.
 fn output_file_name(input: &Path, extension: &str) -> String {
     let stem = input
         .file_stem()
@@ -212,7 +239,8 @@ fn output_file_name(input: &Path, extension: &str) -> String {
             }
         })
         .collect();
-    let safe = safe.trim_start_matches('.').trim();
+    let safe = safe.trim_start_matches('.');
+    let safe = safe[..safe.floor_char_boundary(MAX_STEM_LEN)].trim();
     let safe = if safe.is_empty() { "document" } else { safe };
     format!("{safe}.{extension}")
 }
@@ -269,5 +297,32 @@ mod tests {
         assert_eq!(name(".hidden.txt"), "hidden.md");
         assert_eq!(name("a\u{202E}b:c*.txt"), "a_b_c_.md");
         assert_eq!(output_file_name(Path::new("x.txt"), "xlf"), "x.xlf");
+        assert_eq!(name("a\nb/c\r.txt"), "c_.md");
+        assert_eq!(name("سطر\nجديد.txt"), "سطر_جديد.md");
+        let long = format!("{}.txt", "م".repeat(127));
+        let named = name(&long);
+        assert!(named.len() <= 255 && named.ends_with("م.md"), "{named}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_that_are_links_or_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere.md");
+        std::fs::write(&target, "keep").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = refuse_odd_output(&link).unwrap_err().to_string();
+        assert!(
+            err.starts_with("the output file is a symbolic link: "),
+            "{err}"
+        );
+        let err = refuse_odd_output(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.starts_with("the output file is not a regular file"),
+            "{err}"
+        );
+        assert!(refuse_odd_output(&target).is_ok());
+        assert!(refuse_odd_output(&dir.path().join("new.md")).is_ok());
     }
 }

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use std::fs;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use tarjama::text::segment::Stretches;
 use tarjama::text::{DecodeError, decode_owned};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -24,7 +25,7 @@ fn cannot_read(err: io::Error, name: &str) -> anyhow::Error {
 }
 
 /// Reads FILE, or standard input when FILE is absent or `-`, as UTF-8 text.
-// For the commands that need the whole text at once; `split` streams.
+// For the commands that need the whole text at once; `split` and `terms` stream.
 pub fn read_text(path: Option<&Path>) -> Result<String> {
     let name = display_name(path);
     let bytes = match path {
@@ -117,6 +118,42 @@ pub fn read_text_pieces(
         buffer.copy_within(whole..filled, 0);
         kept = filled - whole;
         passed += whole;
+    }
+}
+
+/// Reads FILE, or standard input when FILE is absent or `-`, and hands on
+/// stretches of it that split into sentences on their own
+/// ([`Stretches`]), so memory stays bounded whatever the input's size.
+pub fn for_each_stretch(
+    input: Option<&Path>,
+    mut each: impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let mut stretches = Stretches::new();
+    read_text_pieces(input, |piece| stretches.push(piece, &mut each))?;
+    stretches.finish(each)
+}
+
+/// Like [`for_each_stretch`], but joins stretches into chunks of at least
+/// `min_len` bytes (the last one may be shorter): an input shorter than
+/// that comes whole, in one call.
+pub fn for_each_chunk(
+    input: Option<&Path>,
+    min_len: usize,
+    mut each: impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let mut chunk = String::new();
+    for_each_stretch(input, |stretch| {
+        chunk.push_str(stretch);
+        if chunk.len() >= min_len {
+            each(&chunk)?;
+            chunk.clear();
+        }
+        Ok(())
+    })?;
+    if chunk.is_empty() {
+        Ok(())
+    } else {
+        each(&chunk)
     }
 }
 

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarjama::text::CharOffsets;
-use tarjama::text::segment::{Stretches, sentences};
+use tarjama::text::segment::sentences;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -59,16 +59,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the input and hands on stretches of it that split on their own,
-/// so memory stays bounded whatever the input's size.
-fn for_each_stretch(input: Option<&Path>, mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let mut stretches = Stretches::new();
-    io::read_text_pieces(input, |piece| stretches.push(piece, &mut each))?;
-    stretches.finish(each)
-}
-
 fn write_lines(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    for_each_stretch(input, |stretch| {
+    io::for_each_stretch(input, |stretch| {
         for range in sentences(stretch) {
             io::write_one_line(out, &stretch[range])?;
         }
@@ -81,7 +73,7 @@ fn write_json(input: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let mut records = serializer.serialize_seq(None)?;
     let mut id = 0;
     let mut chars_before = 0;
-    for_each_stretch(input, |stretch| {
+    io::for_each_stretch(input, |stretch| {
         let mut offsets = CharOffsets::new(stretch);
         for range in sentences(stretch) {
             id += 1;

@@ -233,6 +233,10 @@ fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
     {
         return Ok(Vec::new());
     }
+    // Every alias starts with `*`: most glossaries skip the extra pass.
+    if text.contains('*') {
+        Expansion::of(text).map_err(|err| yaml_error(name, &err))?;
+    }
     let document = Document::deserialize(serde_yaml::Deserializer::from_str(text))
         .map_err(|err| yaml_error(name, &err))?;
     let file: Arc<str> = Arc::from(name);
@@ -273,6 +277,8 @@ fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
     let message = elide_middle(&message, 120);
     let hint = if message.contains("tab") || message.contains("cannot start any token") {
         "indent with spaces: YAML does not allow tabs for indentation".to_owned()
+    } else if message.contains("YAML aliases") {
+        "write the values out: an alias (*name) may repeat only a little text".to_owned()
     } else if message.contains("invalid type") {
         format!("quote text values (en: \"1990\"); {YAML_HINT}")
     } else {
@@ -295,6 +301,98 @@ fn elide_middle(message: &str, keep: usize) -> String {
     let head: String = message.chars().take(keep).collect();
     let tail: String = message.chars().skip(count - keep).collect();
     format!("{head} … {tail}")
+}
+
+/// Measures the text a YAML document holds once its aliases are followed,
+/// without copying any of it, and refuses one that aliases make far larger
+/// than the file (an alias bomb: a few kilobytes that would fill gigabytes).
+struct Expansion<'a> {
+    /// Bytes of text still allowed.
+    left: &'a mut usize,
+}
+
+impl Expansion<'_> {
+    fn of(text: &str) -> Result<(), serde_yaml::Error> {
+        // Escapes aside, a document without aliases holds at most its own
+        // length in text.
+        let mut left = text.len().saturating_mul(4).saturating_add(1 << 20);
+        Expansion { left: &mut left }.deserialize(serde_yaml::Deserializer::from_str(text))
+    }
+
+    fn again(&mut self) -> Expansion<'_> {
+        Expansion {
+            left: &mut *self.left,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Expansion<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Expansion<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        *self.left = self.left.checked_sub(text.len()).ok_or_else(|| {
+            E::custom("YAML aliases expand the glossary far beyond the size of the file")
+        })?;
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self.again())?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(self.again())?.is_some() {
+            map.next_value_seed(self.again())?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(mut self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag is the variant.
+        let ((), variant) = data.variant_seed(self.again())?;
+        de::VariantAccess::newtype_variant_seed(variant, self)
+    }
 }
 
 /// The two shapes a YAML glossary can take.
@@ -651,6 +749,28 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(yaml(&bomb).is_err());
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn string_alias_bombs_are_refused_before_they_expand() {
+        // 100 KB of text, read 10 000 times through aliases: a gigabyte.
+        let long = "ل".repeat(50_000);
+        let aliases = vec!["*a"; 10_000].join(", ");
+        let bomb = format!(
+            "entries:\n  - ar: جنيف\n    en: Geneva\n    note: &a {long}\n  - ar: روما\n    en: Rome\n    variants: [{aliases}]\n"
+        );
+        let started = std::time::Instant::now();
+        let err = yaml(&bomb).unwrap_err();
+        assert!(started.elapsed().as_secs() < 5);
+        assert!(
+            err.message.contains("YAML aliases expand the glossary"),
+            "{err}"
+        );
+        // The place is the text the aliases repeat.
+        assert_eq!(err.line, Some(4), "{err}");
+        // A few aliases of short text are fine.
+        let fine = "entries:\n  - ar: جنيف\n    en: &g Geneva\n  - ar: جنيفا\n    en: *g\n";
+        assert_eq!(yaml(fine).unwrap()[1].en, "Geneva");
     }
 
     proptest::proptest! {

@@ -326,9 +326,18 @@ impl std::fmt::Debug for TranslationMemory {
 
 impl TranslationMemory {
     /// Opens the TM at `path`; [`OpenMode::Create`] makes an absent file.
+    ///
+    /// Opened [`OpenMode::ReadOnly`], it shows the TM as it was when opened
+    /// for as long as it stays open: a batch of lookups never sees part of
+    /// it before and part after another process's import.
     pub fn open(path: impl AsRef<Path>, mode: OpenMode) -> Result<Self, TmError> {
         let path = path.as_ref().to_owned();
         let conn = store::open(&path, mode)?;
+        if mode == OpenMode::ReadOnly {
+            // A read transaction takes its snapshot at its first read.
+            conn.execute_batch("BEGIN; SELECT count(*) FROM schema_version;")
+                .map_err(|err| store::classify(&path, err))?;
+        }
         Ok(Self {
             conn,
             path,
@@ -475,8 +484,12 @@ impl TranslationMemory {
     }
 
     fn load_index(&self) -> rusqlite::Result<Index> {
-        // One read transaction: tokens and units from the same state.
-        self.conn.execute_batch("BEGIN")?;
+        // One read transaction: tokens and units from the same state (a
+        // read-only TM is inside one already).
+        let own_transaction = self.conn.is_autocommit();
+        if own_transaction {
+            self.conn.execute_batch("BEGIN")?;
+        }
         let mut builder = index::IndexBuilder::default();
         let loaded = (|| -> rusqlite::Result<()> {
             // Ids are never reused, so the largest is a fair guess of the count.
@@ -503,7 +516,9 @@ impl TranslationMemory {
             }
             Ok(())
         })();
-        self.conn.execute_batch("COMMIT")?;
+        if own_transaction {
+            self.conn.execute_batch("COMMIT")?;
+        }
         loaded?;
         Ok(builder.build())
     }

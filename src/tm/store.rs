@@ -24,8 +24,10 @@ use std::time::Duration;
 /// `application_id` of a tarjama TM ("TjTM").
 const APPLICATION_ID: i32 = 0x546A_544D;
 
-/// How long a command waits for another process's write to finish.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a command waits for another process's write to finish: long
+/// enough for an import of a million units (up to a minute), so that two
+/// imports started together both succeed.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// One SQL script per schema version: `MIGRATIONS[v]` takes a file from
 /// version `v` to `v + 1`.

@@ -1,0 +1,11 @@
+//! The TBX glossary reader: any text is read or refused with an error that
+//! points inside the file, and whatever it reads compiles into a matcher.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tarjama::glossary::load::Format;
+
+fuzz_target!(|text: &str| {
+    fuzz_common::glossary_file(text, Format::Tbx);
+});
