@@ -16,6 +16,7 @@ pub mod align;
 pub mod brief;
 pub mod formats;
 pub mod glossary;
+mod located;
 pub mod lookup;
 pub mod mt;
 pub mod output;

@@ -127,17 +127,14 @@ impl FormatError {
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.message, self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        if !self.hint.is_empty() {
-            write!(f, "\nhint: {}", self.hint)?;
-        }
-        Ok(())
+        crate::located::write_located(
+            f,
+            &self.message,
+            &self.file,
+            self.line,
+            self.column,
+            &self.hint,
+        )
     }
 }
 
