@@ -21,3 +21,14 @@ seed glossary_tbx seeds/glossary.tbx
 seed tmx "$fixtures"/tm/*.tmx
 seed xliff "$fixtures"/tm/*.xlf
 seed tsv "$fixtures"/tm/*.tsv "$fixtures"/glossary.tsv
+# check: the first byte chooses the format (0 TSV, 1 XLIFF, 2 TMX).
+mkdir -p corpus/check
+for file in "$fixtures"/check/*.tsv "$fixtures"/tm/*.tsv; do
+  { printf '\0'; cat "$file"; } >"corpus/check/tsv-$(basename "$file")"
+done
+for file in "$fixtures"/check/*.xlf "$fixtures"/tm/*.xlf; do
+  { printf '\1'; cat "$file"; } >"corpus/check/xliff-$(basename "$file")"
+done
+for file in "$fixtures"/tm/*.tmx; do
+  { printf '\2'; cat "$file"; } >"corpus/check/tmx-$(basename "$file")"
+done
