@@ -617,3 +617,38 @@ fn an_output_that_is_a_link_is_replaced_not_written_through() {
         "وصل الوفد إلى جنيف.\nبدأت المحادثات.\n"
     );
 }
+
+// Inputs the fuzz targets found (fuzz/README.md), kept as regression tests.
+
+#[test]
+fn a_glossary_error_after_lone_carriage_returns_names_the_line_yaml_counts() {
+    let sandbox = Sandbox::new();
+    sandbox.write("names.yaml", "جنيف: Geneva\n\r\r\r\r\rروسيا: [Russia\n");
+    sandbox
+        .cmd(&["glossary", "lint", "names.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names.yaml:7:8"));
+}
+
+#[test]
+fn a_lam_alef_ligature_holds_the_proclitic_and_the_first_letter_of_the_name() {
+    let sandbox = Sandbox::new();
+    sandbox.write("terms.yaml", "اتفاق: agreement\n");
+    sandbox.write("text.txt", "دعا ﻻتفاق جديد.\n");
+    sandbox
+        .cmd(&[
+            "terms",
+            "--no-default-glossary",
+            "-g",
+            "terms.yaml",
+            "-f",
+            "json",
+            "text.txt",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            r#""start":4,"end":9,"byte_start":7,"byte_end":18,"surface":"ﻻتفاق","entry":"اتفاق""#,
+        ));
+}
