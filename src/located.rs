@@ -24,3 +24,23 @@ pub(crate) fn write_located(
     }
     Ok(())
 }
+
+/// `Display` for an error type with the fields `message`, `file`, `line`,
+/// `column` and `hint`, through [`write_located`].
+macro_rules! display_located {
+    ($error:ty) => {
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                $crate::located::write_located(
+                    f,
+                    &self.message,
+                    &self.file,
+                    self.line,
+                    self.column,
+                    &self.hint,
+                )
+            }
+        }
+    };
+}
+pub(crate) use display_located;

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use tarjama::align::{Document, Origin, Segment, TermUse};
-use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units};
+use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion, tsv};
 
@@ -434,11 +434,7 @@ fn any_segment() -> impl Strategy<Value = Segment> {
 /// What XML 1.0 can carry of `text`: the characters it cannot hold become U+FFFD.
 fn xml_representable(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-            c => c,
-        })
+        .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
         .collect()
 }
 

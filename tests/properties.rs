@@ -11,7 +11,7 @@ use tarjama::align::{Document, Origin, Segment};
 use tarjama::formats::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::glossary::{Entry, Glossary};
 use tarjama::output::{Format, Options, XliffVersion};
-use tarjama::text::tokenize::NormalizedWords;
+use tarjama::text::tokenize::word_key;
 use tarjama::tm::{ImportOptions, OpenMode, TranslationMemory, fuzzy};
 
 /// Arabic words with clitic letters, alef forms, ى and ي, harakat and
@@ -46,14 +46,10 @@ fn text_of(words: Vec<String>, gaps: Vec<usize>) -> String {
 
 /// The normalized words of `text`, as the matcher cuts them.
 fn words(text: &str) -> Vec<String> {
-    let mut scanner = NormalizedWords::new(text);
-    let mut out = Vec::new();
-    while let Some((_, word)) = scanner.next_word() {
-        if !word.is_empty() {
-            out.push(word.to_owned());
-        }
-    }
-    out
+    word_key(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Exchange units with distinct sources (after normalization), no spaces at

@@ -8,7 +8,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use tarjama::glossary::{Entry, Glossary};
 use tarjama::text::normalize_str;
-use tarjama::text::tokenize::NormalizedWords;
+use tarjama::text::tokenize::word_key;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -38,14 +38,10 @@ fn spell(bytes: &[u8]) -> String {
 }
 
 fn words(text: &str) -> Vec<String> {
-    let mut scanner = NormalizedWords::new(text);
-    let mut out = Vec::new();
-    while let Some((_, word)) = scanner.next_word() {
-        if !word.is_empty() {
-            out.push(word.to_owned());
-        }
-    }
-    out
+    word_key(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 fuzz_target!(|input: Input| {

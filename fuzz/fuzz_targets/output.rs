@@ -7,7 +7,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use tarjama::align::{Document, Origin, Segment, TermUse};
-use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units};
+use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion};
 
@@ -112,11 +112,7 @@ fn read_back(text: &str, format: ExchangeFormat) -> Vec<(String, String)> {
 /// What XML 1.0 can carry of `text`.
 fn xml_representable(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-            c => c,
-        })
+        .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
         .collect()
 }
 

@@ -9,6 +9,8 @@ pub mod tsv;
 pub mod xliff;
 mod xml;
 
+pub use xml::is_xml_char;
+
 use std::fmt;
 use std::path::Path;
 
@@ -125,18 +127,7 @@ impl FormatError {
     }
 }
 
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::located::write_located(
-            f,
-            &self.message,
-            &self.file,
-            self.line,
-            self.column,
-            &self.hint,
-        )
-    }
-}
+crate::located::display_located!(FormatError);
 
 impl std::error::Error for FormatError {}
 

@@ -52,18 +52,7 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::located::write_located(
-            f,
-            &self.message,
-            &self.file,
-            self.line,
-            self.column,
-            &self.hint,
-        )
-    }
-}
+crate::located::display_located!(LoadError);
 
 impl std::error::Error for LoadError {}
 
