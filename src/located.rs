@@ -1,6 +1,27 @@
-//! The one way errors about a place in an input file are displayed.
+//! Errors about a place in an input file: how the place is counted and
+//! how such an error is displayed.
 
 use std::fmt;
+
+/// Line and column (both from 1, the column in characters) of byte
+/// `offset` in `text`. Lines end at `\n`, `\r\n` or a lone `\r`, as an
+/// editor shows them; other Unicode line separators (NEL, U+2028), which
+/// YAML also counts, do not start a line, so a place is named as the user
+/// sees it.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |at| at + 1);
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', before.as_bytes())
+        .filter(|&at| {
+            !(before.as_bytes()[at] == b'\r' && text.as_bytes().get(at + 1) == Some(&b'\n'))
+        })
+        .count();
+    (breaks + 1, before[line_start..].chars().count() + 1)
+}
 
 /// Writes `<message>: <file>[:line[:column]]`, then a `hint:` line when
 /// there is a hint: what went wrong, where, and what to do.
@@ -44,3 +65,27 @@ macro_rules! display_located {
     };
 }
 pub(crate) use display_located;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\nسلام x";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 6));
+    }
+
+    #[test]
+    fn lines_end_as_an_editor_shows_them() {
+        let text = "a\r\nb\rc\nd\u{85}e\u{2028}f";
+        assert_eq!(line_column(text, text.find('b').unwrap()), (2, 1));
+        assert_eq!(line_column(text, text.find('c').unwrap()), (3, 1));
+        assert_eq!(line_column(text, text.find('d').unwrap()), (4, 1));
+        assert_eq!(line_column(text, text.find('f').unwrap()), (4, 5));
+        // On the \r of a \r\n: still the line it ends.
+        assert_eq!(line_column(text, 1), (1, 2));
+    }
+}

@@ -632,6 +632,18 @@ fn a_glossary_error_after_lone_carriage_returns_names_the_line_yaml_counts() {
 }
 
 #[test]
+fn a_glossary_error_after_next_line_characters_names_the_line_an_editor_shows() {
+    // YAML starts a line at NEL (U+0085); editors do not.
+    let sandbox = Sandbox::new();
+    sandbox.write("names.yaml", "جنيف: Geneva\u{85}\u{85}x: [y\n");
+    sandbox
+        .cmd(&["glossary", "lint", "names.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names.yaml:1:18"));
+}
+
+#[test]
 fn a_lam_alef_ligature_holds_the_proclitic_and_the_first_letter_of_the_name() {
     let sandbox = Sandbox::new();
     sandbox.write("terms.yaml", "اتفاق: agreement\n");

@@ -104,7 +104,7 @@ impl FormatError {
 
     /// An error at byte offset `offset` of `text`.
     pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let (line, column) = line_column(text, offset);
+        let (line, column) = crate::located::line_column(text, offset);
         Self {
             line: Some(line),
             column: Some(column),
@@ -130,18 +130,6 @@ impl FormatError {
 crate::located::display_located!(FormatError);
 
 impl std::error::Error for FormatError {}
-
-/// Line and column (both from 1, the column in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    (line, before[line_start..].chars().count() + 1)
-}
 
 /// The exchange formats the readers understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,14 +278,6 @@ mod tests {
         assert!(same_language("en_US", "EN-gb"));
         assert!(!same_language("ar", "en"));
         assert!(!same_language("", ""));
-    }
-
-    #[test]
-    fn line_and_column_count_characters() {
-        let text = "ab\nسلام x";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 6));
     }
 
     #[test]

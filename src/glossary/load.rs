@@ -221,10 +221,10 @@ fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
     }
     // Every alias starts with `*`: most glossaries skip the extra pass.
     if text.contains('*') {
-        Expansion::of(text).map_err(|err| yaml_error(name, &err))?;
+        Expansion::of(text).map_err(|err| yaml_error(name, text, &err))?;
     }
     let document = Document::deserialize(serde_yaml::Deserializer::from_str(text))
-        .map_err(|err| yaml_error(name, &err))?;
+        .map_err(|err| yaml_error(name, text, &err))?;
     let file: Arc<str> = Arc::from(name);
     let entries = match document {
         Document::List(raw) => {
@@ -254,7 +254,9 @@ fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
     Ok(entries)
 }
 
-fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
+/// The parser's error, placed by its byte offset: the parser also starts a
+/// line at NEL and U+2028, which editors do not show as line breaks.
+fn yaml_error(name: &str, text: &str, err: &serde_yaml::Error) -> LoadError {
     let mut message = err.to_string();
     // The crate appends " at line L column C"; the location goes after the file name instead.
     if let Some(at) = message.find(" at line ") {
@@ -272,7 +274,10 @@ fn yaml_error(name: &str, err: &serde_yaml::Error) -> LoadError {
     };
     let error = LoadError::new(name, message, hint);
     match err.location() {
-        Some(location) => error.at(location.line(), Some(location.column())),
+        Some(location) => {
+            let (line, column) = crate::located::line_column(text, location.index());
+            error.at(line, Some(column))
+        }
         None => error,
     }
 }
