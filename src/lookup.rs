@@ -119,8 +119,8 @@ pub struct Suggestion {
 impl Suggestion {
     /// The closest Arabic form.
     pub fn form<'g>(&self, glossary: &'g Glossary) -> &'g str {
-        let entry = glossary.entry(self.entry);
-        entry.forms().nth(self.form).unwrap_or(&entry.ar)
+        let entry = glossary.entry_ref(self.entry);
+        entry.forms().nth(self.form).unwrap_or(entry.ar())
     }
 }
 
@@ -152,7 +152,7 @@ impl Answer {
     /// (`suggestions: الناتو = NATO (85); …`); empty otherwise.
     pub fn english(&self, glossary: &Glossary) -> String {
         if let Some(entry) = self.entry {
-            return glossary.entry(entry).en.clone();
+            return glossary.entry_ref(entry).en().to_owned();
         }
         if let Some(target) = &self.tm_target {
             return target.clone();
@@ -164,11 +164,11 @@ impl Answer {
             .suggestions
             .iter()
             .map(|suggestion| {
-                let entry = glossary.entry(suggestion.entry);
+                let entry = glossary.entry_ref(suggestion.entry);
                 format!(
                     "{} = {} ({})",
                     suggestion.form(glossary),
-                    entry.en,
+                    entry.en(),
                     suggestion.score
                 )
             })
@@ -187,7 +187,7 @@ impl Answer {
 
     /// The entry's type, for glossary answers.
     pub fn kind(&self, glossary: &Glossary) -> Option<Kind> {
-        self.entry.map(|entry| glossary.entry(entry).kind)
+        self.entry.map(|entry| glossary.entry_ref(entry).kind())
     }
 }
 
@@ -230,9 +230,9 @@ impl<'a> Lookup<'a> {
     ) -> Self {
         let mut keys = HashMap::with_capacity(glossary.len());
         let mut variants = HashMap::new();
-        for (index, entry) in glossary.entries().iter().enumerate() {
-            keys.entry(entry.ar.trim()).or_insert(index);
-            for variant in &entry.variants {
+        for (index, entry) in glossary.table().iter().enumerate() {
+            keys.entry(entry.ar().trim()).or_insert(index);
+            for variant in entry.variants() {
                 variants.entry(variant.trim()).or_insert(index);
             }
         }
@@ -323,7 +323,7 @@ impl<'a> Lookup<'a> {
         }
         let how = if hit.prefix_len > 0 {
             How::Clitic
-        } else if word_key(hit.surface(term)) == word_key(&self.glossary.entry(hit.entry).ar) {
+        } else if word_key(hit.surface(term)) == word_key(self.glossary.entry_ref(hit.entry).ar()) {
             How::Normalized
         } else {
             How::Variant
@@ -366,7 +366,7 @@ impl Suggester {
     pub fn new(glossary: &Glossary, options: Options) -> Self {
         let mut forms = Vec::new();
         let mut postings: foldhash::HashMap<u64, Vec<(u32, u16)>> = Default::default();
-        for (index, entry) in glossary.entries().iter().enumerate() {
+        for (index, entry) in glossary.table().iter().enumerate() {
             for (position, form) in entry.forms().enumerate() {
                 let chars = fuzzy_chars(form);
                 if chars.is_empty() {
@@ -673,12 +673,12 @@ impl<'g> RowWriter<'g> {
                         .suggestions
                         .iter()
                         .map(|suggestion| {
-                            let entry = glossary.entry(suggestion.entry);
+                            let entry = glossary.entry_ref(suggestion.entry);
                             JsonSuggestion {
                                 ar: suggestion.form(glossary),
-                                entry: &entry.ar,
-                                en: &entry.en,
-                                kind: entry.kind.as_str(),
+                                entry: entry.ar(),
+                                en: entry.en(),
+                                kind: entry.kind().as_str(),
                                 score: suggestion.score,
                             }
                         })

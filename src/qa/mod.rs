@@ -327,9 +327,9 @@ fn check_terms(
             continue;
         }
         seen.push(hit.entry);
-        let entry = glossary.entry(hit.entry);
+        let entry = glossary.entry_ref(hit.entry);
         let surface = hit.surface(&segment.source);
-        let avoided = entry.avoid.iter().find_map(|avoid| {
+        let avoided = entry.avoid().find_map(|avoid| {
             let phrase = Phrase::new(avoid);
             (!phrase.is_empty())
                 .then(|| target.find(&phrase))
@@ -342,17 +342,17 @@ fn check_terms(
                 Kind::TermAvoided,
                 format!(
                     "«{surface}» is rendered «{used}», which the glossary says to avoid; use «{}»",
-                    entry.en
+                    entry.en()
                 ),
             );
             finding.source_words = surface.to_owned();
             finding.target_words = used.to_owned();
-            finding.expected = entry.en.clone();
+            finding.expected = entry.en().to_owned();
             findings.push(finding);
             continue;
         }
-        let renderings: Vec<&str> = std::iter::once(entry.en.as_str())
-            .chain(entry.long.as_deref())
+        let renderings: Vec<&str> = std::iter::once(entry.en())
+            .chain(entry.long())
             .filter(|rendering| !rendering.trim().is_empty())
             .collect();
         let phrases: Vec<Phrase> = renderings.iter().map(|r| Phrase::new(r)).collect();
