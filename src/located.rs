@@ -15,12 +15,29 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     }
     let before = &text[..offset];
     let line_start = before.rfind(['\n', '\r']).map_or(0, |at| at + 1);
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', before.as_bytes())
-        .filter(|&at| {
-            !(before.as_bytes()[at] == b'\r' && text.as_bytes().get(at + 1) == Some(&b'\n'))
-        })
-        .count();
-    (breaks + 1, before[line_start..].chars().count() + 1)
+    (
+        line_breaks(text, 0, offset) + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// How many lines end in `text[from..to]`: each `\n`, each `\r\n` once
+/// and each lone `\r`. A `\r` at `to - 1` followed by `\n` is counted
+/// with that `\n`, so counts over adjacent ranges add up.
+pub(crate) fn line_breaks(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to])
+        .filter(|&at| !(bytes[from + at] == b'\r' && bytes.get(from + at + 1) == Some(&b'\n')))
+        .count()
+}
+
+/// The line that starts at byte `from` of `bytes`: where it ends and where
+/// the next one starts, after its `\n`, `\r\n` or lone `\r`; `None` when it
+/// runs to the end of `bytes` without a line end.
+pub(crate) fn find_line_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let at = from + memchr::memchr2(b'\n', b'\r', &bytes[from..])?;
+    let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+    Some((at, at + 1 + usize::from(crlf)))
 }
 
 /// Writes `<message>: <file>[:line[:column]]`, then a `hint:` line when
@@ -87,5 +104,17 @@ mod tests {
         assert_eq!(line_column(text, text.find('f').unwrap()), (4, 5));
         // On the \r of a \r\n: still the line it ends.
         assert_eq!(line_column(text, 1), (1, 2));
+    }
+
+    #[test]
+    fn counts_over_adjacent_ranges_add_up() {
+        let text = "a\r\nb\rc\n";
+        for split in 0..=text.len() {
+            assert_eq!(
+                line_breaks(text, 0, split) + line_breaks(text, split, text.len()),
+                3,
+                "split at {split}"
+            );
+        }
     }
 }

@@ -42,6 +42,40 @@ fn tsv_follows_the_contract_one_line_per_input_line() {
 }
 
 #[test]
+fn old_mac_line_ends_give_one_answer_per_line() {
+    let sandbox = Sandbox::new();
+    let output = stdout(
+        lookup(&sandbox, &[])
+            .write_stdin("كييف\rالناتو\r\nبرلين\r")
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        output,
+        "كييف\tKyiv\texact\t100\tplace\n\
+         الناتو\tNATO\tvariant\t100\torg\n\
+         برلين\t\tnone\t\t\n"
+    );
+    sandbox.write("tm.tsv", "المعبر الحدودي\tthe border crossing\rنعم\tyes\r");
+    sandbox
+        .cmd(&["tm", "import", "--tm", "tm.sqlite", "tm.tsv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 added"));
+    let output = stdout(
+        sandbox
+            .cmd(&["tm", "lookup", "--tm", "tm.sqlite", "-f", "tsv"])
+            .write_stdin("نعم\rالمعبر الحدودي\r")
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        output,
+        "1\t100\tنعم\tyes\n2\t100\tالمعبر الحدودي\tthe border crossing\n"
+    );
+}
+
+#[test]
 fn answers_from_the_translation_memory() {
     let sandbox = Sandbox::new();
     sandbox.write("tm.tsv", "المعبر الحدودي\tthe border crossing\n");

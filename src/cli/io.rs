@@ -188,6 +188,8 @@ pub struct Lines {
     /// The number of the last line read, from 1.
     pub line: usize,
     buffer: Vec<u8>,
+    /// The last line ended with a `\r` that may be followed by a `\n`.
+    after_carriage_return: bool,
 }
 
 impl Lines {
@@ -202,14 +204,19 @@ impl Lines {
             }
             _ => (Box::new(io::stdin()), None),
         };
-        Ok(Self {
-            input: io::BufReader::with_capacity(1 << 16, input),
+        Ok(Self::from_reader(input, name, len, 1 << 16))
+    }
+
+    fn from_reader(input: Box<dyn Read>, name: String, len: Option<u64>, capacity: usize) -> Self {
+        Self {
+            input: io::BufReader::with_capacity(capacity, input),
             name,
             len,
             read: 0,
             line: 0,
             buffer: Vec::new(),
-        })
+            after_carriage_return: false,
+        }
     }
 
     /// How the input is named in messages.
@@ -223,13 +230,12 @@ impl Lines {
         self.input.buffer().is_empty()
     }
 
-    /// The next line without its line end (`\n` or `\r\n`), a leading
-    /// byte-order mark dropped; `None` at the end.
+    /// The next line without its line end (`\n`, `\r\n` or a lone `\r`),
+    /// a leading byte-order mark dropped; `None` at the end.
     pub fn next_line(&mut self) -> Result<Option<&str>> {
         self.buffer.clear();
         let read = self
-            .input
-            .read_until(b'\n', &mut self.buffer)
+            .read_line_with_end()
             .map_err(|err| cannot_read(err, &self.name))?;
         if read == 0 {
             return Ok(None);
@@ -253,6 +259,43 @@ impl Lines {
                 Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset })
                     .context(self.name.clone()))
             }
+        }
+    }
+
+    /// Appends the next line with its end to the buffer; the number of
+    /// bytes taken from the input (0 at the end). A `\r` that ends one
+    /// buffer fill may be the first half of a `\r\n`: the `\n` is then
+    /// taken at the start of the next call and counted as read there.
+    fn read_line_with_end(&mut self) -> io::Result<usize> {
+        let mut read = 0;
+        loop {
+            let available = match self.input.fill_buf() {
+                Ok(available) => available,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if available.is_empty() {
+                return Ok(read);
+            }
+            if std::mem::take(&mut self.after_carriage_return) && available[0] == b'\n' {
+                self.input.consume(1);
+                self.read += 1;
+                continue;
+            }
+            let Some(at) = memchr::memchr2(b'\n', b'\r', available) else {
+                let taken = available.len();
+                self.buffer.extend_from_slice(available);
+                self.input.consume(taken);
+                read += taken;
+                continue;
+            };
+            let carriage_return = available[at] == b'\r';
+            let crlf = carriage_return && available.get(at + 1) == Some(&b'\n');
+            let taken = at + 1 + usize::from(crlf);
+            self.buffer.extend_from_slice(&available[..taken]);
+            self.input.consume(taken);
+            self.after_carriage_return = carriage_return && !crlf;
+            return Ok(read + taken);
         }
     }
 }
@@ -389,6 +432,42 @@ pub fn write_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn all_lines(input: &'static [u8], capacity: usize) -> (Vec<String>, u64) {
+        let mut lines = Lines::from_reader(Box::new(input), "in".into(), None, capacity);
+        let mut found = Vec::new();
+        while let Some(line) = lines.next_line().unwrap() {
+            found.push(line.to_owned());
+        }
+        (found, lines.read)
+    }
+
+    #[test]
+    fn lines_end_at_every_kind_of_line_end_whatever_the_buffer() {
+        let input = "\u{feff}جنيف\r\nموسكو\rروسيا\n\r\nend".as_bytes();
+        for capacity in 1..=12 {
+            let (lines, read) = all_lines(input, capacity);
+            assert_eq!(
+                lines,
+                ["جنيف", "موسكو", "روسيا", "", "end"],
+                "capacity {capacity}"
+            );
+            assert_eq!(read, input.len() as u64, "capacity {capacity}");
+        }
+        assert_eq!(all_lines(b"a\r", 1).0, ["a"]);
+        assert_eq!(all_lines(b"a\r\r\nb", 2).0, ["a", "", "b"]);
+    }
+
+    #[test]
+    fn bad_utf8_in_a_line_names_its_byte_offset() {
+        let mut lines = Lines::from_reader(Box::new(&b"ok\rx\xff\n"[..]), "in".into(), None, 2);
+        assert_eq!(lines.next_line().unwrap(), Some("ok"));
+        let err = lines.next_line().unwrap_err();
+        assert_eq!(
+            err.root_cause().to_string(),
+            DecodeError::InvalidUtf8 { offset: 4 }.to_string()
+        );
+    }
 
     #[test]
     fn one_line_joins_every_kind_of_line_break() {

@@ -356,8 +356,7 @@ fn lookup(args: LookupArgs) -> Result<()> {
     };
     io::write_output(args.output.output.as_deref(), |out| {
         let mut records = Vec::new();
-        for (at, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
+        for (at, line) in tarjama::text::lines(&text).enumerate() {
             let matches = if line.trim().is_empty() {
                 Vec::new()
             } else {

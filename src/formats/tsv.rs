@@ -80,11 +80,12 @@ impl<'a> TsvReader<'a> {
         if self.at >= self.text.len() {
             return None;
         }
-        let rest = &self.text[self.at..];
-        let end = rest.find('\n').map_or(rest.len(), |at| at + 1);
-        self.at += end;
+        let (end, next) = crate::located::find_line_end(self.text.as_bytes(), self.at)
+            .unwrap_or((self.text.len(), self.text.len()));
+        let line = &self.text[self.at..end];
+        self.at = next;
         self.line += 1;
-        Some(rest[..end].trim_end_matches(['\n', '\r']))
+        Some(line)
     }
 
     fn header(&self, fields: &[&str]) -> Result<Option<Layout>, FormatError> {
@@ -277,6 +278,13 @@ mod tests {
                 ("نعم".to_owned(), "Yes".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_row() {
+        let units = read("قال الوزير\tThe minister said\r\rنعم\tYes\r").unwrap();
+        assert_eq!(units.len(), 2);
+        assert_eq!(units[1], ("نعم".to_owned(), "Yes".to_owned()));
     }
 
     #[test]

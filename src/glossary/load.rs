@@ -213,8 +213,7 @@ pub fn read_builtin() -> Result<Vec<Entry>, LoadError> {
 }
 
 fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
-    if text
-        .lines()
+    if crate::text::lines(text)
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
     {
         return Ok(Vec::new());
@@ -551,7 +550,7 @@ impl<'de> Visitor<'de> for EntryList {
 /// block style. Any other layout (flow style, odd indentation) gives every
 /// entry the line of `entries:`.
 fn locate_list_items(text: &str, count: usize) -> Vec<usize> {
-    let mut lines = text.lines().enumerate();
+    let mut lines = crate::text::lines(text).enumerate();
     let Some((key_line, _)) = lines.find(|(_, line)| line.starts_with("entries:")) else {
         return vec![1; count];
     };
@@ -581,8 +580,7 @@ fn locate_list_items(text: &str, count: usize) -> Vec<usize> {
 
 /// Lines (from 1) of the `count` keys of a top-level block mapping.
 fn locate_mapping_keys(text: &str, count: usize) -> Vec<usize> {
-    let found: Vec<usize> = text
-        .lines()
+    let found: Vec<usize> = crate::text::lines(text)
         .enumerate()
         .filter(|(_, line)| {
             let starts_key = line
@@ -645,6 +643,21 @@ mod tests {
         assert_eq!(entries[1].ar, "جنيف");
         assert_eq!(entries[1].kind, Kind::Term);
         assert_eq!(entries[1].source.as_ref().unwrap().line, 4);
+    }
+
+    #[test]
+    fn entry_lines_count_old_mac_line_ends_as_errors_do() {
+        let entries = yaml(
+            "# names\rentries:\r  - ar: جنيف\r    en: Geneva\r\r  - ar: روسيا\r    en: Russia\r",
+        )
+        .unwrap();
+        let lines: Vec<usize> = entries
+            .iter()
+            .map(|e| e.source.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [3, 6]);
+        let entries = yaml("ريابكوف: Ryabkov\r\n\r\nجنيف: Geneva\r\n").unwrap();
+        assert_eq!(entries[1].source.as_ref().unwrap().line, 3);
     }
 
     #[test]

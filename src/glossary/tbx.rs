@@ -12,6 +12,7 @@
 
 use super::load::LoadError;
 use super::model::{Entry, Kind, Source};
+use crate::located::line_breaks;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{self, Write};
@@ -266,10 +267,7 @@ impl<'a> LineCounter<'a> {
             self.at = 0;
             self.line = 1;
         }
-        self.line += self.text.as_bytes()[self.at..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        self.line += line_breaks(self.text, self.at, offset);
         self.at = offset;
         self.line
     }
@@ -417,5 +415,9 @@ mod tests {
             .to_string();
         assert!(err.starts_with("broken XML"), "{err}");
         assert!(err.contains("g.tbx:3"), "{err}");
+        let err = parse("g.tbx", "<martif>\r<text>\r\n<body></text>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("g.tbx:3"), "old Mac line ends: {err}");
     }
 }

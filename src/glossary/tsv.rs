@@ -7,6 +7,7 @@
 use super::load::LoadError;
 use super::model::{Entry, Kind};
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
+use crate::located::{find_line_end, line_breaks};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -25,11 +26,11 @@ pub fn read_table(name: &str, text: String) -> Result<EntryTable, LoadError> {
         return Err(super::load::too_large(name));
     }
     let middle = text.len() / 2;
-    let split = memchr::memchr(b'\n', &text.as_bytes()[middle..]).map(|at| middle + at + 1);
+    let split = find_line_end(text.as_bytes(), middle).map(|(_, next)| next);
     let (rows, extras) = match split.filter(|_| text.len() >= PARALLEL_FROM_BYTES) {
         None => parse_lines(name, &text, 0..text.len(), 1)?,
         Some(split) => {
-            let second_line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..split]).count();
+            let second_line = 1 + line_breaks(&text, 0, split);
             let (first, second) = std::thread::scope(|scope| {
                 let second =
                     scope.spawn(|| parse_lines(name, &text, split..text.len(), second_line));
@@ -64,20 +65,12 @@ fn parse_lines(
     first_line: usize,
 ) -> Result<(Vec<Row>, Vec<Extra>), LoadError> {
     let bytes = &text.as_bytes()[..within.end];
-    let mut rows =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', &bytes[within.start..]).count() + 1);
+    let mut rows = Vec::with_capacity(line_breaks(text, within.start, within.end) + 1);
     let mut extras = Vec::new();
     let mut at = within.start;
     let mut line_number = first_line;
     while at < bytes.len() {
-        // As `str::lines`: a line ends at `\n`, and a `\r` before it goes too.
-        let (line_end, next) = match memchr::memchr(b'\n', &bytes[at..]) {
-            Some(offset) if offset > 0 && bytes[at + offset - 1] == b'\r' => {
-                (at + offset - 1, at + offset + 1)
-            }
-            Some(offset) => (at + offset, at + offset + 1),
-            None => (bytes.len(), bytes.len()),
-        };
+        let (line_end, next) = find_line_end(bytes, at).unwrap_or((bytes.len(), bytes.len()));
         let line = &text[at..line_end];
         at = next;
         line_number += 1;
@@ -196,6 +189,21 @@ mod tests {
         text.push_str("bad line\n");
         let err = parse("big.tsv", &text).unwrap_err();
         assert_eq!(err.line, Some(140_001));
+    }
+
+    #[test]
+    fn every_kind_of_line_end_ends_a_row_also_across_the_halves() {
+        for end in ["\r", "\r\n"] {
+            let mut text = String::new();
+            for n in 0..140_000 {
+                text.push_str(&format!("كلمة{n}\tword {n}{end}"));
+            }
+            let entries = parse("big.tsv", &text).unwrap();
+            assert_eq!(entries.len(), 140_000, "{end:?}");
+            assert_eq!(entries[139_999].source.as_ref().unwrap().line, 140_000);
+            text.push_str("bad line");
+            assert_eq!(parse("big.tsv", &text).unwrap_err().line, Some(140_001));
+        }
     }
 
     #[test]

@@ -216,9 +216,9 @@ pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segme
             Format::Xliff => unit.id.unwrap_or_else(position),
             Format::Tsv => unit.id.unwrap_or_else(|| {
                 let at = units.position().min(text.len());
-                lines += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..at]).count();
+                lines += crate::located::line_breaks(text, counted_to, at);
                 counted_to = at;
-                let unfinished = !text[..at].ends_with('\n');
+                let unfinished = !text[..at].ends_with(['\n', '\r']);
                 (lines + usize::from(unfinished)).to_string()
             }),
         };

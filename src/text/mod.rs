@@ -10,6 +10,22 @@ pub use decode::{DecodeError, decode, decode_owned};
 pub use normalize::{Normalized, normalize, normalize_str};
 pub use segment::split;
 
+/// The lines of `text` as an editor shows them, without their ends:
+/// like [`str::lines`], but a lone `\r` ends a line too.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let (end, next) =
+            crate::located::find_line_end(text.as_bytes(), at).unwrap_or((text.len(), text.len()));
+        let line = &text[at..end];
+        at = next;
+        Some(line)
+    })
+}
+
 /// Converts ascending byte offsets of one text into Unicode scalar offsets
 /// without rescanning from the start each time.
 #[derive(Debug, Clone)]
@@ -57,5 +73,15 @@ mod tests {
         assert_eq!(offsets.char_offset(6), 3);
         assert_eq!(offsets.char_offset(text.len()), 7);
         assert_eq!(offsets.char_offset(2), 1);
+    }
+
+    #[test]
+    fn lines_end_at_every_kind_of_line_end() {
+        let found: Vec<&str> = lines("a\r\nb\rc\n\nd\u{85}e").collect();
+        assert_eq!(found, ["a", "b", "c", "", "d\u{85}e"]);
+        assert_eq!(lines("x\n").collect::<Vec<_>>(), ["x"]);
+        assert_eq!(lines("").count(), 0);
+        let text = "one\ntwo\r\n\nthree";
+        assert!(lines(text).eq(text.lines()));
     }
 }
