@@ -100,7 +100,8 @@ fn write_matches(
     }
     io::for_each_chunk(input, chunk_len, |chunk| {
         let hits = glossary.find(chunk);
-        let records = records(chunk, glossary, &hits, &before);
+        let mut offsets = CharOffsets::new(chunk);
+        let records = records(chunk, glossary, &hits, &before, &mut offsets);
         match format {
             Format::Json => {
                 for record in &records {
@@ -117,7 +118,8 @@ fn write_matches(
             }
         }
         before.bytes += chunk.len();
-        before.chars += chunk.chars().count();
+        // Counted on from the last hit, not again from the start.
+        before.chars += offsets.char_offset(chunk.len());
         Ok(())
     })?;
     match format {
@@ -141,8 +143,8 @@ fn records<'a>(
     glossary: &'a Glossary,
     hits: &[TermHit],
     before: &Position,
+    offsets: &mut CharOffsets,
 ) -> Vec<MatchRecord<'a>> {
-    let mut offsets = CharOffsets::new(text);
     hits.iter()
         .map(|hit| {
             let entry = glossary.entry_ref(hit.entry);
