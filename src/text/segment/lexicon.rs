@@ -246,6 +246,39 @@ pub(super) fn opens_sentence_after_quotation(word: &str) -> bool {
     !word.starts_with('ف') && clearly_opens_sentence(word)
 }
 
+/// Words after a year's era letter (`1988م.`) that show the sentence goes
+/// on: a preposition, a relative pronoun, `أو`, `ثم`.
+pub(super) fn continues_after_era(word: &str) -> bool {
+    folded_is(word, |word| {
+        matches!(
+            word,
+            "في" | "من"
+                | "الى"
+                | "على"
+                | "عن"
+                | "حتى"
+                | "منذ"
+                | "خلال"
+                | "بعد"
+                | "قبل"
+                | "حين"
+                | "حيث"
+                | "عند"
+                | "نحو"
+                | "حول"
+                | "دون"
+                | "بين"
+                | "الذي"
+                | "التي"
+                | "الذين"
+                | "او"
+                | "ام"
+                | "ثم"
+                | "تقريبا"
+        )
+    })
+}
+
 /// Words after an ellipsis that show the sentence goes on (`… ثم أياماً`).
 pub(super) fn continues_after_ellipsis(word: &str) -> bool {
     folded_is(word, |word| {

@@ -43,6 +43,8 @@ pub(super) enum Before {
     Initial,
     /// Single letters joined by periods: `أ.ف.ب`, `ق.م`, `U.S`, `e.g`.
     Dotted,
+    /// An era letter written onto its year: `1988م`, `1410هـ`.
+    EraAfterYear,
     /// A Latin abbreviation from the list (`Dr`, `Inc`).
     Abbreviation,
     /// A word of two letters or more.
@@ -154,7 +156,16 @@ fn classify_word(token: &str, first_on_line: bool) -> Before {
         return Before::ListLabel;
     }
     if letters == 1 {
-        return Before::Initial;
+        let after_digit = token[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(is_digit);
+        let era = matches!(word.trim_end_matches('\u{640}'), "م" | "ه");
+        return if after_digit && era {
+            Before::EraAfterYear
+        } else {
+            Before::Initial
+        };
     }
     if latin && is_latin_abbreviation(word) {
         return Before::Abbreviation;

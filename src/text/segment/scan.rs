@@ -7,8 +7,8 @@ use super::chars::{
     is_strong, is_terminal, quote_family,
 };
 use super::lexicon::{
-    clearly_opens_sentence, continues_after_ellipsis, continues_after_quote, expects_continuation,
-    is_agency, opens_news_story, opens_sentence_after_quotation,
+    clearly_opens_sentence, continues_after_ellipsis, continues_after_era, continues_after_quote,
+    expects_continuation, is_agency, opens_news_story, opens_sentence_after_quotation,
 };
 use super::lines::{
     Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
@@ -402,6 +402,9 @@ impl<'t> Scanner<'t> {
             Before::ListLabel | Before::Initial | Before::Dotted | Before::Abbreviation => {
                 opens(clearly_opens_sentence)
             }
+            // `عام 1988م. ولد في القاهرة`: a year closes sentences far more
+            // often than it sits before a preposition (`1988م. في`).
+            Before::EraAfterYear => opens(|word| !continues_after_era(word)),
             Before::Word { latin } => !(latin && opens(is_lowercase_latin)),
         }
     }

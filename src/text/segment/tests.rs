@@ -201,6 +201,21 @@ fn era_abbreviation_glued_to_the_year_can_end_a_sentence() {
         &["عاش في القرن الخامس ق. م.", "وترك مؤلفات كثيرة."],
     );
     assert_one_sentence("تأسست الجامعة عام 1908 م، وهي من أقدم الجامعات.");
+    // Whatever word opens the next sentence, a verb without a conjunction too.
+    assert_sentences(
+        "حاز جائزة نوبل في الآداب عام 1988م. ولد في القاهرة ودرس الفلسفة.",
+        &[
+            "حاز جائزة نوبل في الآداب عام 1988م.",
+            "ولد في القاهرة ودرس الفلسفة.",
+        ],
+    );
+    assert_sentences(
+        "بني المسجد سنة ١٤١٠هـ. تبلغ مساحته ألفي متر.",
+        &["بني المسجد سنة ١٤١٠هـ.", "تبلغ مساحته ألفي متر."],
+    );
+    // A preposition or a relative pronoun carries the sentence on.
+    assert_one_sentence("انتقل إلى باريس عام 1950م. في رحلة طويلة مع أسرته.");
+    assert_one_sentence("صدر الكتاب عام 1410هـ. الذي شهد وفاة مؤلفه.");
 }
 
 #[test]
