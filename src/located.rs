@@ -31,15 +31,6 @@ pub(crate) fn line_breaks(text: &str, from: usize, to: usize) -> usize {
         .count()
 }
 
-/// The line that starts at byte `from` of `bytes`: where it ends and where
-/// the next one starts, after its `\n`, `\r\n` or lone `\r`; `None` when it
-/// runs to the end of `bytes` without a line end.
-pub(crate) fn find_line_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
-    let at = from + memchr::memchr2(b'\n', b'\r', &bytes[from..])?;
-    let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
-    Some((at, at + 1 + usize::from(crlf)))
-}
-
 /// Writes `<message>: <file>[:line[:column]]`, then a `hint:` line when
 /// there is a hint: what went wrong, where, and what to do.
 pub(crate) fn write_located(

@@ -282,20 +282,14 @@ impl Lines {
                 self.read += 1;
                 continue;
             }
-            let Some(at) = memchr::memchr2(b'\n', b'\r', available) else {
-                let taken = available.len();
-                self.buffer.extend_from_slice(available);
-                self.input.consume(taken);
-                read += taken;
-                continue;
-            };
-            let carriage_return = available[at] == b'\r';
-            let crlf = carriage_return && available.get(at + 1) == Some(&b'\n');
-            let taken = at + 1 + usize::from(crlf);
+            let (end, taken) = tarjama::text::line_end(available, 0);
+            self.after_carriage_return = taken == end + 1 && available.get(end) == Some(&b'\r');
             self.buffer.extend_from_slice(&available[..taken]);
             self.input.consume(taken);
-            self.after_carriage_return = carriage_return && !crlf;
-            return Ok(read + taken);
+            read += taken;
+            if end < taken {
+                return Ok(read);
+            }
         }
     }
 }

@@ -80,8 +80,7 @@ impl<'a> TsvReader<'a> {
         if self.at >= self.text.len() {
             return None;
         }
-        let (end, next) = crate::located::find_line_end(self.text.as_bytes(), self.at)
-            .unwrap_or((self.text.len(), self.text.len()));
+        let (end, next) = crate::text::line_end(self.text.as_bytes(), self.at);
         let line = &self.text[self.at..end];
         self.at = next;
         self.line += 1;

@@ -7,7 +7,8 @@
 use super::load::LoadError;
 use super::model::{Entry, Kind};
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
-use crate::located::{find_line_end, line_breaks};
+use crate::located::line_breaks;
+use crate::text::line_end;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -26,32 +27,31 @@ pub fn read_table(name: &str, text: String) -> Result<EntryTable, LoadError> {
         return Err(super::load::too_large(name));
     }
     let middle = text.len() / 2;
-    let split = find_line_end(text.as_bytes(), middle).map(|(_, next)| next);
-    let (rows, extras) = match split.filter(|_| text.len() >= PARALLEL_FROM_BYTES) {
-        None => parse_lines(name, &text, 0..text.len(), 1)?,
-        Some(split) => {
-            let second_line = 1 + line_breaks(&text, 0, split);
-            let (first, second) = std::thread::scope(|scope| {
-                let second =
-                    scope.spawn(|| parse_lines(name, &text, split..text.len(), second_line));
-                let first = parse_lines(name, &text, 0..split, 1);
-                (first, second.join())
-            });
-            let (mut rows, mut extras) = first?;
-            let (second_rows, second_extras) =
-                second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let shift = extras.len() as u32;
-            rows.extend(second_rows.into_iter().map(|row| Row {
-                extra: if row.extra == u32::MAX {
-                    row.extra
-                } else {
-                    row.extra + shift
-                },
-                ..row
-            }));
-            extras.extend(second_extras);
-            (rows, extras)
-        }
+    let (_, split) = line_end(text.as_bytes(), middle);
+    let parallel = text.len() >= PARALLEL_FROM_BYTES && split < text.len();
+    let (rows, extras) = if parallel {
+        let second_line = 1 + line_breaks(&text, 0, split);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| parse_lines(name, &text, split..text.len(), second_line));
+            let first = parse_lines(name, &text, 0..split, 1);
+            (first, second.join())
+        });
+        let (mut rows, mut extras) = first?;
+        let (second_rows, second_extras) =
+            second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let shift = extras.len() as u32;
+        rows.extend(second_rows.into_iter().map(|row| Row {
+            extra: if row.extra == u32::MAX {
+                row.extra
+            } else {
+                row.extra + shift
+            },
+            ..row
+        }));
+        extras.extend(second_extras);
+        (rows, extras)
+    } else {
+        parse_lines(name, &text, 0..text.len(), 1)?
     };
     Ok(EntryTable::over(text, rows, extras, vec![Arc::from(name)]))
 }
@@ -70,8 +70,8 @@ fn parse_lines(
     let mut at = within.start;
     let mut line_number = first_line;
     while at < bytes.len() {
-        let (line_end, next) = find_line_end(bytes, at).unwrap_or((bytes.len(), bytes.len()));
-        let line = &text[at..line_end];
+        let (end, next) = line_end(bytes, at);
+        let line = &text[at..end];
         at = next;
         line_number += 1;
         if line.trim().is_empty() || line.starts_with('#') {

@@ -10,6 +10,21 @@ pub use decode::{DecodeError, decode, decode_owned};
 pub use normalize::{Normalized, normalize, normalize_str};
 pub use segment::split;
 
+/// The line that starts at byte `from` of `bytes`: where it ends and where
+/// the next one starts, after its `\n`, `\r\n` or lone `\r`. A line that
+/// runs to the end of `bytes` without a line end gives `bytes.len()` twice.
+/// The one line-end rule of every reader.
+pub fn line_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    match memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+        Some(offset) => {
+            let at = from + offset;
+            let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+            (at, at + 1 + usize::from(crlf))
+        }
+        None => (bytes.len(), bytes.len()),
+    }
+}
+
 /// The lines of `text` as an editor shows them, without their ends:
 /// like [`str::lines`], but a lone `\r` ends a line too.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -18,8 +33,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
         if at >= text.len() {
             return None;
         }
-        let (end, next) =
-            crate::located::find_line_end(text.as_bytes(), at).unwrap_or((text.len(), text.len()));
+        let (end, next) = line_end(text.as_bytes(), at);
         let line = &text[at..end];
         at = next;
         Some(line)
