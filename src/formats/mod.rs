@@ -225,34 +225,10 @@ impl Iterator for Units<'_> {
 /// Decodes an exchange file: UTF-8 (with or without a byte-order mark) or,
 /// behind its byte-order mark, UTF-16 (what some CAT tools write TMX in).
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, FormatError> {
-    let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
-        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
-        _ => None,
-    };
-    let Some(unit) = utf16 else {
-        return crate::text::decode_owned(bytes).map_err(|err| {
-            let text = err.to_string();
-            let (what, hint) = text.split_once("\nhint: ").unwrap_or((&text, ""));
-            FormatError::new(file, what).with_hint(hint)
-        });
-    };
-    let units = bytes[2..]
-        .chunks(2)
-        .map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)]));
-    let mut text = String::with_capacity(bytes.len());
-    let mut offset = 2;
-    for c in char::decode_utf16(units) {
-        let Ok(c) = c else {
-            return Err(FormatError::new(
-                file,
-                format!("invalid UTF-16 at byte offset {offset}"),
-            ));
-        };
-        text.push(c);
-        offset += 2 * c.len_utf16();
-    }
-    Ok(text)
+    crate::text::decode_owned(bytes).map_err(|err| {
+        let (what, hint) = err.parts();
+        FormatError::new(file, what).with_hint(hint)
+    })
 }
 
 /// Collapses runs of whitespace into one space and trims the ends.

@@ -161,12 +161,8 @@ fn read_file(path: &Path) -> Result<EntryTable, LoadError> {
         return Err(too_large(&name));
     }
     let text = crate::text::decode_owned(bytes).map_err(|err| {
-        let crate::text::DecodeError::InvalidUtf8 { offset } = err;
-        LoadError::new(
-            &name,
-            format!("invalid UTF-8 at byte offset {offset}"),
-            "convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`",
-        )
+        let (what, hint) = err.parts();
+        LoadError::new(&name, what, hint)
     })?;
     let format = Format::of_path(path);
     let table = match text.strip_prefix('\u{feff}') {

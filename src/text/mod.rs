@@ -6,7 +6,7 @@ pub mod script;
 pub mod segment;
 pub mod tokenize;
 
-pub use decode::{DecodeError, decode, decode_owned};
+pub use decode::{ByteOrder, DecodeError, TextReader, decode, decode_owned};
 pub use normalize::{Normalized, normalize, normalize_str};
 pub use segment::split;
 
