@@ -226,7 +226,7 @@ fn format_follows_the_output_extension() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "cannot tell the output format from the file name: b.xlf",
+            "cannot tell the output format from the extension `.xlf`: b.xlf",
         ));
     sandbox
         .cmd(&["brief", "-f", "tsv", "article.txt"])
@@ -470,4 +470,39 @@ fn summarize_adds_english_and_terms_to_md_and_json_only() {
         markdown.contains("موسكو = Moscow; الكرملين = the Kremlin"),
         "{markdown}"
     );
+}
+
+#[test]
+fn a_batch_folder_named_like_a_file_is_refused() {
+    let sandbox = sandbox();
+    sandbox.write("one.txt", ARTICLE);
+    sandbox.write("two.txt", HEADLINES);
+    sandbox
+        .cmd(&["brief", "one.txt", "two.txt", "-o", "multi.html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: several outputs go into a folder, and this looks like the name of one file: \
+             multi.html\nhint:",
+        ));
+    assert!(!sandbox.path().join("multi.html").exists());
+    // A final / says it is a folder; an existing folder is one.
+    sandbox
+        .cmd(&["brief", "one.txt", "two.txt", "-o", "multi.html/"])
+        .assert()
+        .success();
+    assert!(sandbox.path().join("multi.html/two.md").is_file());
+    sandbox
+        .cmd(&[
+            "brief",
+            "-f",
+            "html",
+            "one.txt",
+            "two.txt",
+            "-o",
+            "multi.html",
+        ])
+        .assert()
+        .success();
+    assert!(sandbox.path().join("multi.html/one.html").is_file());
 }

@@ -130,3 +130,62 @@ fn a_failed_import_writes_nothing() {
         ));
     assert!(!sandbox.path().join("out.yaml").exists());
 }
+
+#[test]
+fn the_conflict_warning_gives_a_command_that_lists_them_all() {
+    let sandbox = Sandbox::new();
+    // Forty built-in keys given other English: more conflicts than shown.
+    let assert = sandbox
+        .cmd(&["glossary", "export", "-f", "tsv"])
+        .assert()
+        .success();
+    let builtin = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let mine: String = builtin
+        .lines()
+        .take(40)
+        .enumerate()
+        .map(|(n, line)| format!("{}\tOther {n}\n", line.split('\t').next().unwrap()))
+        .collect();
+    sandbox.write("my terms.tsv", mine);
+    let assert = sandbox
+        .cmd(&["terms", "-g", "my terms.tsv"])
+        .write_stdin("جنيف")
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let last = stderr.lines().last().unwrap();
+    let command = "tarjama glossary lint --with-default-glossary 'my terms.tsv'";
+    assert!(
+        last.contains(&format!("(`{command}` lists them)")),
+        "{last}"
+    );
+    let shown = stderr.matches("glossary conflict:").count();
+    let more: usize = last
+        .trim_start_matches("tarjama: warning: ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // The command it gives reports every one of them.
+    let assert = sandbox
+        .cmd(&[
+            "glossary",
+            "lint",
+            "--with-default-glossary",
+            "my terms.tsv",
+        ])
+        .assert()
+        .code(1);
+    let lint = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let conflicts = lint
+        .lines()
+        .filter(|line| line.contains(" here but "))
+        .count();
+    assert_eq!(conflicts, shown + more, "{lint}");
+    // Without it, lint sees no conflict: the built-in glossary is left out.
+    sandbox
+        .cmd(&["glossary", "lint", "my terms.tsv"])
+        .assert()
+        .success();
+}

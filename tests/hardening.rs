@@ -664,3 +664,319 @@ fn a_lam_alef_ligature_holds_the_proclitic_and_the_first_letter_of_the_name() {
             r#""start":4,"end":9,"byte_start":7,"byte_end":18,"surface":"ﻻتفاق","entry":"اتفاق""#,
         ));
 }
+
+// What the commands read and where they write.
+
+const ARTICLE: &str = "وصل سيرجي لافروف إلى جنيف يوم الاثنين.\nوقال إن المحادثات ستبدأ غدا.\n";
+
+/// A sandbox with an article, a glossary, a translated TSV and a TM.
+fn with_inputs() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write("article.txt", ARTICLE);
+    sandbox.write("names.yaml", "entries:\n  - ar: جنيف\n    en: Geneva\n");
+    sandbox.write("names.txt", "جنيف\tGeneva\n");
+    sandbox.write("list.yaml", "جنيف\tGeneva\n");
+    sandbox.write(
+        "done.tsv",
+        "source\ttarget\nوصل الوفد إلى جنيف.\tThe delegation arrived in Geneva.\n",
+    );
+    sandbox
+        .cmd(&[
+            "tm",
+            "add",
+            "--tm",
+            "tm.sqlite",
+            "وصل الوفد إلى جنيف.",
+            "The delegation arrived in Geneva.",
+        ])
+        .assert()
+        .success();
+    sandbox
+}
+
+#[test]
+fn no_command_writes_over_a_file_it_reads() {
+    let sandbox = with_inputs();
+    // Formats are named where the victim's extension would not be one.
+    let g = ["-g", "names.txt"];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["split", "article.txt"], "article.txt"),
+        (vec!["terms", "article.txt"], "article.txt"),
+        ([&["terms", "article.txt"][..], &g].concat(), "names.txt"),
+        (vec!["summarize", "article.txt"], "article.txt"),
+        (
+            vec!["summarize", "-f", "md", "--tm", "tm.sqlite", "article.txt"],
+            "tm.sqlite",
+        ),
+        (vec!["lookup", "article.txt"], "article.txt"),
+        ([&["lookup", "article.txt"][..], &g].concat(), "names.txt"),
+        (vec!["check", "done.tsv"], "done.tsv"),
+        (
+            vec!["check", "-f", "json", "--tm", "tm.sqlite", "done.tsv"],
+            "tm.sqlite",
+        ),
+        (
+            vec!["tm", "lookup", "--tm", "tm.sqlite", "article.txt"],
+            "article.txt",
+        ),
+        (
+            vec![
+                "tm",
+                "lookup",
+                "-f",
+                "tsv",
+                "--tm",
+                "tm.sqlite",
+                "article.txt",
+            ],
+            "tm.sqlite",
+        ),
+        (
+            vec!["tm", "export", "--tm", "tm.sqlite", "-f", "tsv"],
+            "tm.sqlite",
+        ),
+        (
+            vec!["tm", "search", "--tm", "tm.sqlite", "-f", "tsv", "جنيف"],
+            "tm.sqlite",
+        ),
+        (vec!["translate", "-f", "md", "article.txt"], "article.txt"),
+        (
+            [&["translate", "-f", "md", "article.txt"][..], &g].concat(),
+            "names.txt",
+        ),
+        (
+            vec!["brief", "-f", "md", "article.txt", "--tm", "tm.sqlite"],
+            "tm.sqlite",
+        ),
+        (vec!["glossary", "export", "names.yaml"], "names.yaml"),
+        (vec!["glossary", "show", "names.txt"], "names.txt"),
+        (
+            vec!["glossary", "import", "--from", "tsv", "list.yaml"],
+            "list.yaml",
+        ),
+    ];
+    for (args, victim) in cases {
+        let before = std::fs::read(sandbox.path().join(victim)).unwrap();
+        let mut args = args.clone();
+        args.extend(["-o", victim]);
+        sandbox
+            .cmd(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with(format!(
+                "tarjama: the output would replace its own input ({victim}): {victim}\n"
+            )));
+        let after = std::fs::read(sandbox.path().join(victim)).unwrap();
+        assert!(before == after, "{args:?} changed {victim}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_input_is_the_same_file_through_hard_and_symbolic_links() {
+    let sandbox = with_inputs();
+    std::fs::hard_link(
+        sandbox.path().join("article.txt"),
+        sandbox.path().join("hard.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("article.txt", sandbox.path().join("soft.txt")).unwrap();
+    std::fs::create_dir(sandbox.path().join("sub")).unwrap();
+    for (input, output) in [
+        ("article.txt", "hard.txt"),
+        ("hard.txt", "article.txt"),
+        ("soft.txt", "article.txt"),
+        ("article.txt", "soft.txt"),
+        ("article.txt", "sub/../article.txt"),
+    ] {
+        for command in [&["split"][..], &["terms"], &["summarize"], &["lookup"]] {
+            let mut args = command.to_vec();
+            args.extend([input, "-o", output]);
+            sandbox
+                .cmd(&args)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("would replace its own input"));
+        }
+        assert_eq!(
+            std::fs::read_to_string(sandbox.path().join("article.txt")).unwrap(),
+            ARTICLE
+        );
+    }
+    // Standard input, or standard output, can be the file too (`>>`).
+    let article = std::fs::File::open(sandbox.path().join("article.txt")).unwrap();
+    let mut split = sandbox.process(&["split", "-o", "hard.txt"]);
+    let output = split.stdin(article).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let appending = std::fs::OpenOptions::new()
+        .append(true)
+        .open(sandbox.path().join("article.txt"))
+        .unwrap();
+    let output = sandbox
+        .process(&["split", "hard.txt"])
+        .stdout(appending)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("standard output"));
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path().join("article.txt")).unwrap(),
+        ARTICLE
+    );
+}
+
+/// `text` in UTF-16 with the byte order's mark, or without one.
+fn utf16(text: &str, big_endian: bool, mark: bool) -> Vec<u8> {
+    let units = mark
+        .then_some(0xFEFF)
+        .into_iter()
+        .chain(text.encode_utf16());
+    units
+        .flat_map(|unit| {
+            if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads_as_its_utf8() {
+    let sandbox = with_inputs();
+    let article = std::fs::read_to_string(crate::util::fixture("news.ar.txt")).unwrap();
+    sandbox.write("news.txt", &article);
+    sandbox.write("le/news.txt", utf16(&article, false, true));
+    sandbox.write("be/news.txt", utf16(&article, true, true));
+    let glossary = "entries:\n  - ar: جنيف\n    en: Geneva\n";
+    sandbox.write("le/names.yaml", utf16(glossary, false, true));
+    let tsv = std::fs::read_to_string(sandbox.path().join("done.tsv")).unwrap();
+    sandbox.write("le/done.tsv", utf16(&tsv, false, true));
+    let commands: [&[&str]; 9] = [
+        &["split"],
+        &["split", "-f", "json"],
+        &["terms", "-f", "json"],
+        &["translate", "-f", "tsv"],
+        &["brief", "-f", "json"],
+        &["summarize", "-f", "json"],
+        &["lookup"],
+        &["tm", "lookup", "--tm", "tm.sqlite", "-f", "tsv"],
+        &["terms", "-g", "names.yaml", "--no-default-glossary"],
+    ];
+    for command in commands {
+        let run = |dir: &str| {
+            let mut args = command.to_vec();
+            let file = format!("{dir}news.txt");
+            args.push(&file);
+            let output = sandbox.cmd(&args).output().unwrap();
+            assert!(output.status.success(), "{args:?}: {output:?}");
+            output.stdout
+        };
+        let utf8 = run("");
+        assert!(!utf8.is_empty(), "{command:?}");
+        assert_eq!(run("le/"), utf8, "{command:?} of UTF-16LE");
+        assert_eq!(run("be/"), utf8, "{command:?} of UTF-16BE");
+    }
+    // Standard input, glossaries and exchange files too.
+    sandbox
+        .cmd(&["split"])
+        .write_stdin(utf16(&article, false, true))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "وصل سيرجي لافروف إلى جنيف يوم الاثنين، والتقى بممثلي للأمم المتحدة هناك.\n",
+        ));
+    sandbox
+        .cmd(&[
+            "terms",
+            "--no-default-glossary",
+            "-g",
+            "le/names.yaml",
+            "news.txt",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Geneva"));
+    sandbox
+        .cmd(&["glossary", "show", "le/names.yaml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("جنيف → Geneva"));
+    sandbox
+        .cmd(&["check", "--no-default-glossary", "le/done.tsv"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_refused_with_the_way_to_convert_it() {
+    let sandbox = with_inputs();
+    let article = std::fs::read_to_string(crate::util::fixture("news.ar.txt")).unwrap();
+    for (big_endian, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+        sandbox.write("bare.txt", utf16(&article, big_endian, false));
+        sandbox.write("bare.yaml", utf16("جنيف: Geneva\n", big_endian, false));
+        let commands: [&[&str]; 10] = [
+            &["split", "bare.txt"],
+            &["terms", "bare.txt"],
+            &["translate", "bare.txt"],
+            &["brief", "bare.txt"],
+            &["summarize", "bare.txt"],
+            &["lookup", "bare.txt"],
+            &["tm", "lookup", "--tm", "tm.sqlite", "bare.txt"],
+            &["check", "bare.txt"],
+            &["tm", "import", "--tm", "tm.sqlite", "bare.txt"],
+            &["glossary", "lint", "bare.yaml"],
+        ];
+        for args in commands {
+            sandbox
+                .cmd(args)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains(format!(
+                    "looks like {name} without a byte-order mark"
+                )))
+                .stderr(predicate::str::contains(format!(
+                    "hint: convert it to UTF-8 first: `iconv -f {name} -t UTF-8"
+                )));
+        }
+        sandbox
+            .cmd(&["split"])
+            .write_stdin(utf16(&article, big_endian, false))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(name));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_names_where_the_output_went() {
+    let sandbox = with_inputs();
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [
+        &["split", "article.txt"][..],
+        &["translate", "-f", "json", "article.txt"],
+        &["glossary", "export", "-f", "yaml"],
+    ] {
+        let output = sandbox.process(args).stdout(full()).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("tarjama: cannot write the output (No space left on device")
+                && stderr.contains("): standard output\nhint: make room on its disk"),
+            "{args:?}: {stderr}"
+        );
+    }
+    sandbox
+        .cmd(&["split", "article.txt", "-o", "/dev/full"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("): /dev/full\n"));
+}

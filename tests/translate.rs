@@ -159,7 +159,8 @@ fn unknown_extension_is_refused_with_a_hint() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "tarjama: cannot tell the output format from the file name: out.docx\nhint: add --format",
+            "tarjama: cannot tell the output format from the extension `.docx`: out.docx\n\
+             hint: name the file .md, .markdown, .tsv,",
         ));
     assert!(!sandbox.path().join("out.docx").exists());
 }
@@ -330,4 +331,61 @@ fn unwritable_output_folder_is_a_clear_error() {
         .stderr(predicate::str::starts_with(
             "tarjama: cannot create the output folder",
         ));
+}
+
+#[test]
+fn a_folder_of_one_text_needs_an_output_folder_and_says_so() {
+    let sandbox = Sandbox::new();
+    sandbox.write("articles/only.txt", SHORT);
+    sandbox
+        .cmd(&["translate", "articles"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "tarjama: a folder of inputs needs an output folder: articles\n\
+             hint: add -o DIR to get one output per input there, or name the file itself\n",
+        );
+    sandbox
+        .cmd(&["translate", "articles/only.txt"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn standard_input_to_an_output_folder_asks_for_a_file_name() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["translate", "-", "-o", "out/"][..],
+        &["translate", "-o", "out/"],
+    ] {
+        sandbox
+            .cmd(args)
+            .write_stdin(SHORT)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with(
+                "tarjama: standard input has no file name to give its output in a folder: out/\n\
+                 hint: name the output file instead (-o FILE)",
+            ));
+    }
+    sandbox
+        .cmd(&["translate", "-", "-o", "out.md"])
+        .write_stdin(SHORT)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_missing_output_folder_is_named_with_how_to_create_it() {
+    let sandbox = Sandbox::new();
+    sandbox.write("article.txt", SHORT);
+    sandbox
+        .cmd(&["translate", "article.txt", "-o", "no such/out.md"])
+        .assert()
+        .code(2)
+        .stderr(
+            "tarjama: the folder of the output file does not exist: no such/out.md\n\
+             hint: create the folder first (mkdir -p 'no such'), or choose another -o\n",
+        );
 }

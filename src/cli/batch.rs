@@ -3,6 +3,7 @@
 //! with a progress bar on a terminal. Shared by the commands that write one
 //! output per input (`translate`, `brief`).
 
+use super::format::{self, OutputFormat};
 use super::{EXIT_BAD_INPUT, io};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -24,46 +25,63 @@ pub struct Inputs {
 
 impl Inputs {
     /// Expands `files` (folders become their `*.txt`) and decides whether
-    /// this is a batch; a batch without an `output` folder is an error.
+    /// this is a batch. A batch without an `output` folder is an error, and
+    /// so is standard input alone with one: it has no name to give its
+    /// output there.
     pub fn new(files: &[PathBuf], output: Option<&Path>) -> Result<Self> {
-        let (files, found_in_folder) = expand(files)?;
-        let names_folder = |path: &Path| {
-            path.is_dir()
-                || path
-                    .as_os_str()
-                    .to_string_lossy()
-                    .ends_with(std::path::MAIN_SEPARATOR)
-        };
-        let batch = files.len() > 1 || found_in_folder || output.is_some_and(names_folder);
-        if batch && output.is_none() {
-            bail!(
-                "several inputs need an output folder\n\
-                 hint: add -o DIR to get one output per input there"
-            );
+        let (expanded, folder) = expand(files)?;
+        let names_folder = |path: &Path| path.is_dir() || ends_with_separator(path);
+        let batch = expanded.len() > 1 || folder.is_some() || output.is_some_and(names_folder);
+        let only_stdin = expanded.iter().all(|file| file == Path::new("-"));
+        match output {
+            None if batch => match folder {
+                Some(folder) => bail!(
+                    "a folder of inputs needs an output folder: {}\n\
+                     hint: add -o DIR to get one output per input there, or name the file itself",
+                    folder.display()
+                ),
+                None => bail!(
+                    "several inputs need an output folder\n\
+                     hint: add -o DIR to get one output per input there"
+                ),
+            },
+            Some(dir) if batch && only_stdin => bail!(
+                "standard input has no file name to give its output in a folder: {}\n\
+                 hint: name the output file instead (-o FILE), or save the input to a file first",
+                dir.display()
+            ),
+            _ => {}
         }
-        Ok(Self { files, batch })
+        Ok(Self {
+            files: expanded,
+            batch,
+        })
     }
 
     /// The output format: `chosen` (`--format`), else for a single output
-    /// file what its extension asks for (`from_path`; none is an error whose
-    /// hint is `hint`), else `default`.
-    pub fn format<F>(
+    /// file what its extension asks for ([`format::choose`]), else
+    /// `default`. A batch folder named like a file of one of the formats
+    /// (`-o all.html`) is refused as a likely mistake.
+    pub fn format<F: OutputFormat>(
         &self,
         chosen: Option<F>,
         output: Option<&Path>,
-        from_path: impl Fn(&Path) -> Option<F>,
         default: F,
-        hint: &str,
     ) -> Result<F> {
-        match (chosen, output) {
-            (Some(format), _) => Ok(format),
-            (None, Some(path)) if !self.batch => from_path(path).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "cannot tell the output format from the file name: {}\nhint: {hint}",
-                    path.display()
-                )
-            }),
-            (None, _) => Ok(default),
+        match output {
+            Some(dir) if self.batch => {
+                if format::names_a_file::<F>(dir) {
+                    bail!(
+                        "several outputs go into a folder, and this looks like the name of one \
+                         file: {}\n\
+                         hint: choose a folder name without a format's extension, or end it \
+                         with / to make a folder of that name",
+                        dir.display()
+                    );
+                }
+                Ok(chosen.unwrap_or(default))
+            }
+            _ => format::choose(chosen, output, default),
         }
     }
 
@@ -73,17 +91,24 @@ impl Inputs {
     }
 }
 
-/// Each FILE, or for a folder its `*.txt` in name order; and whether any
-/// folder was given.
-fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, bool)> {
+/// True for `dir/`: a path that can only name a folder.
+fn ends_with_separator(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+}
+
+/// Each FILE, or for a folder its `*.txt` in name order; and the first
+/// folder given, if any.
+fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<PathBuf>)> {
     let mut inputs = Vec::new();
-    let mut found_in_folder = false;
+    let mut first_folder = None;
     for file in files {
         if !file.is_dir() {
             inputs.push(file.clone());
             continue;
         }
-        found_in_folder = true;
+        first_folder.get_or_insert_with(|| file.clone());
         let entries = fs::read_dir(file)
             .map_err(|err| anyhow::anyhow!("cannot read the folder ({err}): {}", file.display()))?;
         let mut texts = Vec::new();
@@ -107,7 +132,7 @@ fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, bool)> {
         texts.sort();
         inputs.extend(texts);
     }
-    Ok((inputs, found_in_folder))
+    Ok((inputs, first_folder))
 }
 
 /// Runs `each(input, output)`: once for a single input (`None` for
@@ -115,12 +140,14 @@ fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, bool)> {
 /// with an output file in the `output` folder (created if missing) named
 /// after it with `extension`. Batch failures are reported as they come and
 /// the rest go on; the exit code is then 2. Names that two inputs would
-/// share, and outputs that would replace an input, are refused before
-/// anything is written.
+/// share, and outputs that would replace an input or one of the other
+/// files the command reads (`reads`), are refused before anything is
+/// written.
 pub fn run(
     inputs: &Inputs,
     output: Option<&Path>,
     extension: &str,
+    reads: &[PathBuf],
     mut each: impl FnMut(Option<&Path>, Option<&Path>) -> Result<()>,
 ) -> Result<ExitCode> {
     let dir = match output {
@@ -136,7 +163,7 @@ pub fn run(
             dir.display()
         )
     })?;
-    let plan = plan_outputs(&inputs.files, dir, extension)?;
+    let plan = plan_outputs(&inputs.files, dir, extension, reads)?;
     let bar = if std::io::stderr().is_terminal() {
         let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
@@ -162,11 +189,13 @@ pub fn run(
 }
 
 /// Pairs every input with its output file in `dir`; refuses names that two
-/// inputs would share, and outputs that would replace an input.
+/// inputs would share, and outputs that would replace an input or one of
+/// `reads`.
 fn plan_outputs(
     inputs: &[PathBuf],
     dir: &Path,
     extension: &str,
+    reads: &[PathBuf],
 ) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut taken: HashMap<PathBuf, &Path> = HashMap::new();
     let mut plan = Vec::with_capacity(inputs.len());
@@ -187,7 +216,7 @@ fn plan_outputs(
                 input.display()
             );
         }
-        refuse_to_replace(input, &output)?;
+        io::refuse_to_replace(Some(&output), &io::reads(Some(input), reads))?;
         refuse_odd_output(&output)?;
         plan.push((input.clone(), output));
     }
@@ -245,21 +274,6 @@ fn output_file_name(input: &Path, extension: &str) -> String {
     format!("{safe}.{extension}")
 }
 
-/// An error when `output` is the file `input` itself: writing would destroy it.
-pub fn refuse_to_replace(input: &Path, output: &Path) -> Result<()> {
-    let same = match (fs::canonicalize(input), fs::canonicalize(output)) {
-        (Ok(input), Ok(output)) => input == output,
-        _ => false,
-    };
-    if same {
-        bail!(
-            "the output would replace its own input: {}\nhint: choose another -o",
-            output.display()
-        );
-    }
-    Ok(())
-}
-
 /// The input's file name without its folder (outputs do not reveal where the
 /// file was kept), or `<stdin>`.
 pub fn document_name(input: Option<&Path>) -> String {
@@ -270,17 +284,6 @@ pub fn document_name(input: Option<&Path>) -> String {
         Some(name) => name.to_string_lossy().into_owned(),
         None => io::display_name(input),
     }
-}
-
-/// Reads the input (a file, or standard input for `None` and `-`) and
-/// refuses an `output` that would replace it: what every command that
-/// writes one output per input does first.
-pub fn read_input(input: Option<&Path>, output: Option<&Path>) -> Result<String> {
-    let text = io::read_text(input)?;
-    if let (Some(input), Some(output)) = (input, output) {
-        refuse_to_replace(input, output)?;
-    }
-    Ok(text)
 }
 
 #[cfg(test)]

@@ -68,24 +68,20 @@ fn format_parser() -> impl TypedValueParser<Value = BriefFormat> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
     let inputs = Inputs::new(&args.files, output)?;
-    let format = inputs.format(
-        args.format,
-        output,
-        BriefFormat::from_path,
-        BriefFormat::Markdown,
-        "add --format md|html|json, or name it .md .html .json",
-    )?;
-    if inputs.batch && inputs.files.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
+    let format = inputs.format(args.format, output, BriefFormat::Markdown)?;
     let english = args.english.load()?;
+    let reads = args.english.files();
     let options = Options {
         budget: args.budget.budget(),
         entity_weight: args.entity_weight,
     };
-    let code = batch::run(&inputs, output, format.extension(), |input, output| {
-        brief_one(input, output, &english, format, &options)
-    })?;
+    let code = batch::run(
+        &inputs,
+        output,
+        format.extension(),
+        &reads,
+        |input, output| brief_one(input, output, &english, &reads, format, &options),
+    )?;
     english.finish();
     Ok(code)
 }
@@ -101,11 +97,14 @@ fn brief_one(
     input: Option<&Path>,
     output: Option<&Path>,
     english: &English,
+    reads: &[PathBuf],
     format: BriefFormat,
     options: &Options,
 ) -> Result<()> {
-    let text = batch::read_input(input, output)?;
+    let text = io::read_text(input)?;
     let document = english.translate(batch::document_name(input), &text)?;
     let briefing = Briefing::new(&text, document, options);
-    io::write_output(output, |out| Ok(format.write(&briefing, out)?))
+    io::write_output(output, &io::reads(input, reads), |out| {
+        Ok(format.write(&briefing, out)?)
+    })
 }

@@ -1,9 +1,10 @@
 //! `tarjama check`: QA of a translated bilingual file.
 
+use super::format::{self, OutputFormat};
 use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::formats::Format as InputFormat;
 use tarjama::glossary::Glossary;
@@ -37,9 +38,9 @@ Exit codes: 0 no finding at or above --fail-on, 1 some, 2 bad input or usage.";
 pub struct Args {
     /// Bilingual file (TSV, XLIFF, TMX); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format [default: from the -o extension (.txt .json .tsv), else text]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<Format>,
     /// Exit 1 when a finding of this severity or worse is found
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -62,6 +63,18 @@ enum Format {
     Tsv,
 }
 
+impl OutputFormat for Format {
+    const ALL: &'static [Self] = &[Format::Text, Format::Json, Format::Tsv];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt"],
+            Format::Json => &["json"],
+            Format::Tsv => &["tsv", "tab"],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FailOn {
     /// Errors only
@@ -71,7 +84,9 @@ enum FailOn {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let path = args.file.as_deref().unwrap_or(Path::new("-"));
+    let output = args.output.output.as_deref();
+    let report_format = format::choose(args.format, output, Format::Text)?;
+    let path = io::or_stdin(args.file.as_deref());
     let name = io::display_name(Some(path));
     let text = io::read_exchange_file(path, &name)?;
     let format = InputFormat::detect(Some(path), &text);
@@ -88,8 +103,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         segments: &segments,
         findings: &findings,
     };
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
+    let mut files = args.glossary.files();
+    files.extend(args.tm.tm.clone());
+    io::write_output(output, &io::reads(Some(path), &files), |out| {
+        match report_format {
             Format::Text => report.write_text(out)?,
             Format::Json => report.write_json(out)?,
             Format::Tsv => report.write_tsv(out)?,

@@ -3,7 +3,6 @@
 use anyhow::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// Print a shell completion script
@@ -19,8 +18,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut command = super::Cli::command();
+    // Generated into memory first: the generators panic on a failed write.
     let mut buffer = Vec::new();
     clap_complete::generate(args.shell, &mut command, "tarjama", &mut buffer);
-    std::io::stdout().lock().write_all(&buffer)?;
+    super::io::write_output(None, super::io::NOTHING_READ, |out| {
+        Ok(out.write_all(&buffer)?)
+    })?;
     Ok(ExitCode::SUCCESS)
 }

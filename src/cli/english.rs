@@ -5,6 +5,7 @@
 use super::{GlossaryArgs, TmArgs};
 use anyhow::{Context, Result};
 use std::io::{Read, Write};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use tarjama::align::{Document, Translator};
 use tarjama::glossary::Glossary;
@@ -37,6 +38,13 @@ pub struct English {
 }
 
 impl EnglishArgs {
+    /// The files the glossaries and the memory are read from.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files = self.glossary.files();
+        files.extend(self.tm.path().ok());
+        files
+    }
+
     /// Loads the glossaries (none is fine) and opens the memory, if there
     /// is one.
     pub fn load(&self) -> Result<English> {

@@ -8,6 +8,7 @@
 //! in well under a millisecond. Only small TSV glossaries are read directly.
 
 use super::GlossaryArgs;
+use super::io::shell_quote;
 use anyhow::{Result, bail};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -41,6 +42,11 @@ impl GlossaryArgs {
         Ok(glossary)
     }
 
+    /// The files the glossaries are read from.
+    pub fn files(&self) -> Vec<PathBuf> {
+        files(&self.glossary)
+    }
+
     /// Like [`GlossaryArgs::load`], for commands that also work without
     /// terms: the glossary may be empty.
     pub fn load_any(&self) -> Result<Glossary> {
@@ -68,6 +74,15 @@ impl GlossaryArgs {
     }
 }
 
+/// The files glossary `paths` stand for: a folder its `*.yaml`, one that
+/// cannot be listed itself (loading will report it).
+pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|path| load::glossary_files(path).unwrap_or_else(|_| vec![path.clone()]))
+        .collect()
+}
+
 /// The built-in glossary when `builtin`, then each path on top (later ones
 /// win); conflicts are reported on standard error.
 pub fn load_layers(builtin: bool, paths: &[PathBuf]) -> Result<Glossary> {
@@ -90,19 +105,31 @@ fn load_layers_quietly(builtin: bool, paths: &[PathBuf]) -> Result<(Glossary, Ve
         }
         conflicts.extend(glossary.add_table(table));
     }
-    Ok((glossary, warnings(&conflicts)))
+    Ok((glossary, warnings(&conflicts, builtin, paths)))
 }
 
-fn warnings(conflicts: &[Conflict]) -> Vec<String> {
+/// The conflicts as warnings, the first few one by one; the rest counted,
+/// with the command that lists them all (the same glossaries, in order).
+fn warnings(conflicts: &[Conflict], builtin: bool, paths: &[PathBuf]) -> Vec<String> {
     let mut lines: Vec<String> = conflicts
         .iter()
         .take(CONFLICTS_SHOWN)
         .map(|conflict| format!("tarjama: warning: glossary conflict: {conflict}"))
         .collect();
     if conflicts.len() > CONFLICTS_SHOWN {
+        let mut command = vec!["tarjama glossary lint".to_owned()];
+        if builtin {
+            command.push("--with-default-glossary".to_owned());
+        }
+        command.extend(
+            paths
+                .iter()
+                .map(|path| shell_quote(&path.display().to_string())),
+        );
         lines.push(format!(
-            "tarjama: warning: {} more glossary conflicts (`tarjama glossary lint FILES` lists them)",
-            conflicts.len() - CONFLICTS_SHOWN
+            "tarjama: warning: {} more glossary conflicts (`{}` lists them)",
+            conflicts.len() - CONFLICTS_SHOWN,
+            command.join(" ")
         ));
     }
     lines

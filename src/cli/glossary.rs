@@ -1,5 +1,6 @@
 //! `tarjama glossary`: lint, show, export and import glossaries.
 
+use super::format::{self, OutputFormat, PlainText};
 use super::{OutputArg, glossaries, io};
 use anyhow::{Result, bail};
 use clap::{Subcommand, ValueEnum};
@@ -36,6 +37,10 @@ enum Action {
     Lint {
         /// Glossary files or folders [default: the built-in glossary]
         paths: Vec<PathBuf>,
+        /// Also check PATHS against the built-in glossary, read first as the other commands
+        /// read it (conflicts with it are reported)
+        #[arg(long)]
+        with_default_glossary: bool,
     },
     /// List the entries readably
     Show {
@@ -51,9 +56,9 @@ enum Action {
     Export {
         /// Glossary files or folders, later ones winning [default: the built-in glossary]
         paths: Vec<PathBuf>,
-        /// Output format
+        /// Output format [default: from the -o extension (.tsv .tbx .yaml), else yaml]
         #[arg(short = 'f', long, value_enum)]
-        format: ExportFormat,
+        format: Option<ExportFormat>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -79,6 +84,30 @@ enum ExportFormat {
     Yaml,
 }
 
+impl OutputFormat for ExportFormat {
+    const ALL: &'static [Self] = &[ExportFormat::Tsv, ExportFormat::Tbx, ExportFormat::Yaml];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Tsv => &["tsv", "tab", "txt", "utf8"],
+            ExportFormat::Tbx => &["tbx"],
+            ExportFormat::Yaml => &["yaml", "yml"],
+        }
+    }
+}
+
+/// What `glossary import` writes.
+#[derive(Debug, Clone, Copy)]
+struct YamlOnly;
+
+impl OutputFormat for YamlOnly {
+    const ALL: &'static [Self] = &[YamlOnly];
+
+    fn extensions(self) -> &'static [&'static str] {
+        ExportFormat::Yaml.extensions()
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ImportFormat {
     /// source<TAB>target<TAB>comment
@@ -89,7 +118,10 @@ enum ImportFormat {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.action {
-        Action::Lint { paths } => run_lint(&paths),
+        Action::Lint {
+            paths,
+            with_default_glossary,
+        } => run_lint(&paths, with_default_glossary || paths.is_empty()),
         Action::Show {
             paths,
             find,
@@ -101,7 +133,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .filter(|entry| find.as_deref().is_none_or(|text| mentions(entry, text)))
                 .collect();
-            io::write_output(output.output.as_deref(), |out| write_listing(out, &shown))?;
+            let output = output.output.as_deref();
+            format::choose(None, output, PlainText)?;
+            let files = glossaries::files(&paths);
+            io::write_output(output, &files, |out| write_listing(out, &shown))?;
             Ok(ExitCode::SUCCESS)
         }
         Action::Export {
@@ -109,9 +144,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             output,
         } => {
+            let output = output.output.as_deref();
+            let format = format::choose(format, output, ExportFormat::Yaml)?;
             let glossary = glossaries::load_layers(paths.is_empty(), &paths)?;
             let entries = glossary.entries();
-            io::write_output(output.output.as_deref(), |out| {
+            io::write_output(output, &glossaries::files(&paths), |out| {
                 match format {
                     ExportFormat::Tsv => tsv::write(entries, out)?,
                     ExportFormat::Tbx => tbx::write(entries, out)?,
@@ -128,9 +165,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 None if Format::of_path(&file) == Format::Tbx => Format::Tbx,
                 None => Format::Tsv,
             };
+            let output = output.output.as_deref();
+            format::choose(None, output, YamlOnly)?;
             let text = io::read_text(Some(&file))?;
             let entries = load::parse(&io::display_name(Some(&file)), &text, format)?;
-            io::write_output(output.output.as_deref(), |out| {
+            io::write_output(output, &[&file], |out| {
                 load::write_yaml(&entries, out)?;
                 Ok(())
             })?;
@@ -139,29 +178,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-fn run_lint(paths: &[PathBuf]) -> Result<ExitCode> {
-    let entries = if paths.is_empty() {
-        let builtin = load::read_builtin()?;
-        if builtin.is_empty() {
+/// Lints the entries of `paths`, after those of the built-in glossary when
+/// `builtin`.
+fn run_lint(paths: &[PathBuf], builtin: bool) -> Result<ExitCode> {
+    let mut entries = Vec::new();
+    if builtin {
+        entries = load::read_builtin()?;
+        if entries.is_empty() && paths.is_empty() {
             bail!(
                 "nothing to lint: this build has no built-in glossary\nhint: name the glossary files to check"
             );
         }
-        builtin
-    } else {
-        let mut entries = Vec::new();
-        for path in paths {
-            entries.extend(load::read_path(path)?);
-        }
-        entries
-    };
-    let findings = lint::lint(&entries);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for finding in &findings {
-        writeln!(out, "{finding}")?;
     }
-    out.flush()?;
+    for path in paths {
+        entries.extend(load::read_path(path)?);
+    }
+    let findings = lint::lint(&entries);
+    io::write_output(None, io::NOTHING_READ, |out| {
+        for finding in &findings {
+            writeln!(out, "{finding}")?;
+        }
+        Ok(())
+    })?;
     if findings.is_empty() {
         eprintln!("tarjama: {} entries, no problems found", entries.len());
         Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! `tarjama lookup`: batch translation of a term list.
 
+use super::format::{self, OutputFormat};
 use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::{Result, bail};
 use clap::ValueEnum;
@@ -49,9 +50,9 @@ pub struct Args {
     /// How lines are cut into columns [default: csv for *.csv, else tsv]
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputArg>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Tsv)]
-    format: Format,
+    /// Output format [default: from the -o extension (.tsv .csv .json .md), else tsv]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<Format>,
     /// Fuzzy suggestions per term without an answer (0: none)
     #[arg(long, value_name = "N", default_value_t = 3)]
     suggestions: usize,
@@ -87,6 +88,19 @@ enum Format {
     Md,
 }
 
+impl OutputFormat for Format {
+    const ALL: &'static [Self] = &[Format::Tsv, Format::Csv, Format::Json, Format::Md];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Tsv => &["tsv", "tab", "txt"],
+            Format::Csv => &["csv"],
+            Format::Json => &["json"],
+            Format::Md => &["md", "markdown"],
+        }
+    }
+}
+
 /// Which column holds the terms.
 enum Column {
     Number(usize),
@@ -108,7 +122,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None if has_extension(args.file.as_deref(), "csv") => InputFormat::Csv,
         None => InputFormat::Tsv,
     };
-    let format = match args.format {
+    let output = args.output.output.as_deref();
+    let format = match format::choose(args.format, output, Format::Tsv)? {
         Format::Tsv => lookup::Format::Tsv,
         Format::Csv => lookup::Format::Csv,
         Format::Json => lookup::Format::Json,
@@ -121,9 +136,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         min_score: args.min_score,
     };
     let mut lines = io::Lines::open(args.file.as_deref())?;
-    let bar = progress_bar(&lines, args.output.output.is_some());
+    let bar = progress_bar(&lines, output.is_some());
     let mut counts: HashMap<How, usize> = HashMap::new();
-    io::write_output(args.output.output.as_deref(), |out| {
+    let mut files = args.glossary.files();
+    files.extend(args.tm.tm.clone());
+    io::write_output(output, &io::reads(args.file.as_deref(), &files), |out| {
         let mut lookup = Lookup::new(&glossary, tm.as_ref(), options);
         let mut writer = RowWriter::new(format, &glossary);
         let index = match column {

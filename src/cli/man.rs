@@ -1,18 +1,65 @@
-//! `tarjama man`: the manual page.
+//! `tarjama man`: the manual pages.
 
+use super::io;
 use anyhow::Result;
 use clap::CommandFactory;
-use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Print the manual page (roff)
-#[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  tarjama man > tarjama.1 && man ./tarjama.1")]
-pub struct Args {}
+const EXAMPLES: &str = "\
+The page of tarjama names one page per subcommand (tarjama-brief(1), tarjama-tm-import(1) …):
+--dir writes them all.
 
-pub fn run(_args: Args) -> Result<ExitCode> {
-    let mut buffer = Vec::new();
-    clap_mangen::Man::new(super::Cli::command()).render(&mut buffer)?;
-    std::io::stdout().lock().write_all(&buffer)?;
+Examples:
+  tarjama man > tarjama.1 && man ./tarjama.1
+  tarjama man --dir ~/.local/share/man/man1 && man tarjama-brief";
+
+/// Print the manual page (roff), or write every page to a folder
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Write the pages of tarjama and of every subcommand into DIR (created if missing)
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut command = super::Cli::command().disable_help_subcommand(true);
+    command.build();
+    match args.dir {
+        None => write_page(command, None)?,
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).map_err(|err| {
+                anyhow::anyhow!(
+                    "cannot create the folder ({err}): {}\nhint: check the path and its permissions",
+                    dir.display()
+                )
+            })?;
+            let written = write_pages(command, &dir)?;
+            eprintln!(
+                "tarjama: {written} manual pages written to {}",
+                dir.display()
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the page of `command` and those of its subcommands into `dir`;
+/// how many.
+fn write_pages(command: clap::Command, dir: &Path) -> Result<usize> {
+    let mut written = 0;
+    for subcommand in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        written += write_pages(subcommand.clone(), dir)?;
+    }
+    let name = clap_mangen::Man::new(command.clone()).get_filename();
+    write_page(command, Some(&dir.join(name)))?;
+    Ok(written + 1)
+}
+
+/// Writes the page of `command` to `output`, or standard output.
+fn write_page(command: clap::Command, output: Option<&Path>) -> Result<()> {
+    io::write_output(output, io::NOTHING_READ, |out| {
+        Ok(clap_mangen::Man::new(command).render(out)?)
+    })
 }

@@ -7,6 +7,7 @@ mod brief;
 mod check;
 mod completions;
 mod english;
+mod format;
 mod glossaries;
 mod glossary;
 mod io;
@@ -110,13 +111,10 @@ pub struct OutputArg {
     pub output: Option<PathBuf>,
 }
 
-/// True when the error is a closed pipe on standard output (`tarjama split | head`).
+/// True when the command stopped because the reader of its output went
+/// away (`tarjama split | head`): not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(|cause| cause.is::<io::OutputClosed>())
 }
 
 /// Formats an error as `tarjama: <what>: <where>` followed by any hint lines.

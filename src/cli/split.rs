@@ -1,5 +1,6 @@
 //! `tarjama split`: the sentences of a text.
 
+use super::format::{self, OutputFormat};
 use super::{OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
@@ -27,9 +28,9 @@ not a boundary. Input of any size is read piece by piece.";
 pub struct Args {
     /// Input text (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Lines)]
-    format: Format,
+    /// Output format [default: from the -o extension (.txt .json), else lines]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -42,6 +43,17 @@ enum Format {
     Json,
 }
 
+impl OutputFormat for Format {
+    const ALL: &'static [Self] = &[Format::Lines, Format::Json];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Lines => &["txt"],
+            Format::Json => &["json"],
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SentenceRecord<'a> {
     id: usize,
@@ -52,7 +64,10 @@ struct SentenceRecord<'a> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let input = args.file.as_deref();
-    io::write_output(args.output.output.as_deref(), |out| match args.format {
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, Format::Lines)?;
+    let reads = [io::or_stdin(input)];
+    io::write_output(output, &reads, |out| match format {
         Format::Lines => write_lines(input, out),
         Format::Json => write_json(input, out),
     })?;

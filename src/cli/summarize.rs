@@ -1,6 +1,7 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
 use super::english::EnglishArgs;
+use super::format::{self, OutputFormat};
 use super::{OutputArg, batch, io};
 use anyhow::Result;
 use clap::ValueEnum;
@@ -38,9 +39,9 @@ pub struct Args {
     file: Option<PathBuf>,
     #[command(flatten)]
     budget: BudgetArgs,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Lines)]
-    format: Format,
+    /// Output format [default: from the -o extension (.txt .md .json), else lines]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     english: EnglishArgs,
     #[command(flatten)]
@@ -56,6 +57,18 @@ enum Format {
     /// `{"sentences": N, "summary": [{"index","start","end","score","text","target","origin",
     /// "tm_score","terms","gloss"}]}`
     Json,
+}
+
+impl OutputFormat for Format {
+    const ALL: &'static [Self] = &[Format::Lines, Format::Md, Format::Json];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Lines => &["txt"],
+            Format::Md => &["md", "markdown"],
+            Format::Json => &["json"],
+        }
+    }
 }
 
 fn parse_ratio(value: &str) -> Result<f64, String> {
@@ -95,13 +108,16 @@ impl BudgetArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, Format::Lines)?;
+    let files = args.english.files();
+    let reads = io::reads(args.file.as_deref(), &files);
     let text = io::read_text(args.file.as_deref())?;
     let ranking = Ranking::new(&text, &Weights::default());
     let chosen = ranking.select(args.budget.budget());
-    let output = args.output.output.as_deref();
-    if let Format::Lines = args.format {
+    if let Format::Lines = format {
         // What the benchmark runs: no glossary, no memory.
-        return io::write_output(output, |out| {
+        return io::write_output(output, &reads, |out| {
             for &index in &chosen {
                 io::write_one_line(out, &text[ranking.sentences[index].range.clone()])?;
             }
@@ -137,8 +153,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .map(|(segment, score)| KeyPoint::new(segment, score))
             .collect(),
     };
-    io::write_output(output, |out| {
-        if let Format::Md = args.format {
+    io::write_output(output, &reads, |out| {
+        if let Format::Md = format {
             summary_markdown(&summary, out)?;
         } else {
             serde_json::to_writer_pretty(&mut *out, &summary)?;

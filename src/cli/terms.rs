@@ -1,5 +1,6 @@
 //! `tarjama terms`: the glossary entries found in a text.
 
+use super::format::{self, OutputFormat};
 use super::{GlossaryArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
@@ -30,9 +31,9 @@ entry's Arabic key even when a variant matched.";
 pub struct Args {
     /// Input text (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format [default: from the -o extension (.txt .json), else table]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     glossary: GlossaryArgs,
     #[command(flatten)]
@@ -45,6 +46,17 @@ enum Format {
     Table,
     /// `{"matches":[{"start","end","byte_start","byte_end","surface","entry","en","type","prefix"}]}`
     Json,
+}
+
+impl OutputFormat for Format {
+    const ALL: &'static [Self] = &[Format::Table, Format::Json];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Table => &["txt"],
+            Format::Json => &["json"],
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -70,10 +82,14 @@ struct MatchRecord<'a> {
 const CHUNK_LEN: usize = 8 << 20;
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let glossary = args.glossary.load()?;
     let input = args.file.as_deref();
-    io::write_output(args.output.output.as_deref(), |out| {
-        write_matches(input, args.format, &glossary, CHUNK_LEN, out)
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, Format::Table)?;
+    let glossary_files = args.glossary.files();
+    let reads = io::reads(input, &glossary_files);
+    let glossary = args.glossary.load()?;
+    io::write_output(output, &reads, |out| {
+        write_matches(input, format, &glossary, CHUNK_LEN, out)
     })?;
     // The process ends here: freeing a million-entry glossary piece by piece
     // would only delay the exit.

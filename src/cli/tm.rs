@@ -1,11 +1,12 @@
 //! `tarjama tm`: the translation memory.
 
+use super::format::{self, OutputFormat};
 use super::{OptionalTmArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
@@ -162,12 +163,11 @@ const PROGRESS_BYTES: usize = 4 << 20;
 fn import(args: ImportArgs) -> Result<()> {
     let mut tm = args.tm.open(OpenMode::Create)?;
     let mut total = ImportSummary::default();
-    let stdout = std::io::stdout();
     for file in &args.files {
         let name = io::display_name(Some(file));
         let summary = import_file(&mut tm, file, &name, &args)
             .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?;
-        writeln!(stdout.lock(), "{name}: {}", describe(&summary))?;
+        say(&format!("{name}: {}", describe(&summary)))?;
         if summary.held_back > 0 {
             eprintln!(
                 "tarjama: {name}: {} units have a translation the file marks as not done or not \
@@ -180,9 +180,14 @@ fn import(args: ImportArgs) -> Result<()> {
         total.merge(&summary);
     }
     if args.files.len() > 1 {
-        writeln!(stdout.lock(), "total: {}", describe(&total))?;
+        say(&format!("total: {}", describe(&total)))?;
     }
     Ok(())
+}
+
+/// Writes one line of a report to standard output.
+fn say(line: &str) -> Result<()> {
+    io::write_output(None, io::NOTHING_READ, |out| Ok(writeln!(out, "{line}")?))
 }
 
 /// Imports one file in one transaction.
@@ -272,12 +277,23 @@ enum ExportFormat {
     Tsv,
 }
 
+impl OutputFormat for ExportFormat {
+    const ALL: &'static [Self] = &[ExportFormat::Tmx, ExportFormat::Tsv];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Tmx => &["tmx"],
+            ExportFormat::Tsv => &["tsv", "tab", "txt"],
+        }
+    }
+}
+
 /// Write every unit as TMX 1.4b or TSV
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = ExportFormat::Tmx)]
-    format: ExportFormat,
+    /// Output format [default: from the -o extension (.tmx .tsv), else tmx]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<ExportFormat>,
     #[command(flatten)]
     output: OutputArg,
     #[command(flatten)]
@@ -285,9 +301,11 @@ struct ExportArgs {
 }
 
 fn export(args: ExportArgs) -> Result<()> {
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, ExportFormat::Tmx)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
+    io::write_output(output, &[args.tm.path()?], |out| {
+        match format {
             ExportFormat::Tmx => {
                 let mut writer = tmx::TmxWriter::new(out, &tm.languages()?.source)?;
                 tm.for_each_unit(|unit| writer.write_unit(&unit.to_exchange()))?;
@@ -311,6 +329,18 @@ enum LookupFormat {
     Json,
 }
 
+impl OutputFormat for LookupFormat {
+    const ALL: &'static [Self] = &[LookupFormat::Text, LookupFormat::Tsv, LookupFormat::Json];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            LookupFormat::Text => &["txt"],
+            LookupFormat::Tsv => &["tsv", "tab"],
+            LookupFormat::Json => &["json"],
+        }
+    }
+}
+
 /// Find the best matches of sentences, one per line
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -320,9 +350,9 @@ included, scores 99 or less. See README.md for the scoring.")]
 struct LookupArgs {
     /// Sentences, one per line (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = LookupFormat::Text)]
-    format: LookupFormat,
+    /// Output format [default: from the -o extension (.txt .tsv .json), else text]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<LookupFormat>,
     /// Leave out matches scoring below this
     #[arg(long, default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
     min_score: u8,
@@ -343,18 +373,21 @@ struct LineMatches<'a> {
 }
 
 fn lookup(args: LookupArgs) -> Result<()> {
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, LookupFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let text = io::read_text(args.file.as_deref())?;
     let options = LookupOptions {
         min_score: args.min_score,
-        limit: if args.format == LookupFormat::Tsv {
+        limit: if format == LookupFormat::Tsv {
             1
         } else {
             usize::from(args.top)
         },
-        diff: args.format == LookupFormat::Json,
+        diff: format == LookupFormat::Json,
     };
-    io::write_output(args.output.output.as_deref(), |out| {
+    let tm_path = [args.tm.path()?];
+    io::write_output(output, &io::reads(args.file.as_deref(), &tm_path), |out| {
         let mut records = Vec::new();
         for (at, line) in tarjama::text::lines(&text).enumerate() {
             let matches = if line.trim().is_empty() {
@@ -363,7 +396,7 @@ fn lookup(args: LookupArgs) -> Result<()> {
                 tm.lookup(line, &options)?
             };
             let number = at + 1;
-            match args.format {
+            match format {
                 LookupFormat::Tsv => match matches.first() {
                     Some(found) => tsv::write_row(
                         out,
@@ -400,7 +433,7 @@ fn lookup(args: LookupArgs) -> Result<()> {
                 }),
             }
         }
-        if args.format == LookupFormat::Json {
+        if format == LookupFormat::Json {
             serde_json::to_writer_pretty(&mut *out, &records)?;
             out.write_all(b"\n")?;
         }
@@ -418,6 +451,18 @@ enum ListFormat {
     Json,
 }
 
+impl OutputFormat for ListFormat {
+    const ALL: &'static [Self] = &[ListFormat::Text, ListFormat::Tsv, ListFormat::Json];
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ListFormat::Text => &["txt"],
+            ListFormat::Tsv => &["tsv", "tab"],
+            ListFormat::Json => &["json"],
+        }
+    }
+}
+
 /// Find units whose source or target contains all the words (concordance)
 #[derive(Debug, clap::Args)]
 struct SearchArgs {
@@ -427,9 +472,9 @@ struct SearchArgs {
     /// At most this many units, newest first
     #[arg(long, default_value_t = 50)]
     limit: usize,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Text)]
-    format: ListFormat,
+    /// Output format [default: from the -o extension (.txt .tsv .json), else text]
+    #[arg(short = 'f', long, value_enum)]
+    format: Option<ListFormat>,
     #[command(flatten)]
     output: OutputArg,
     #[command(flatten)]
@@ -437,10 +482,12 @@ struct SearchArgs {
 }
 
 fn search(args: SearchArgs) -> Result<()> {
+    let output = args.output.output.as_deref();
+    let format = format::choose(args.format, output, ListFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let units = tm.search(&args.words.join(" "), args.limit)?;
-    io::write_output(args.output.output.as_deref(), |out| {
-        match args.format {
+    io::write_output(output, &[args.tm.path()?], |out| {
+        match format {
             ListFormat::Text => {
                 for unit in &units {
                     writeln!(out, "#{}\n  {}\n  {}", unit.id, unit.source, unit.target)?;
@@ -481,7 +528,7 @@ struct StatsArgs {
 fn stats(args: StatsArgs) -> Result<()> {
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let stats = tm.stats()?;
-    io::write_output(None, |out| {
+    io::write_output(None, io::NOTHING_READ, |out| {
         if args.format == StatsFormat::Json {
             serde_json::to_writer_pretty(&mut *out, &stats)?;
             out.write_all(b"\n")?;
@@ -544,8 +591,7 @@ fn add(args: AddArgs) -> Result<()> {
              hint: tarjama tm add \"ARABIC SENTENCE\" \"ENGLISH TRANSLATION\""
         ),
     };
-    println!("{message}");
-    Ok(())
+    say(&message)
 }
 
 /// Delete units by id (ids are shown by search and lookup)
@@ -562,7 +608,7 @@ fn delete(args: DeleteArgs) -> Result<()> {
     let mut tm = args.tm.open(OpenMode::ReadWrite)?;
     for id in args.ids {
         tm.delete(id)?;
-        println!("deleted #{id}");
+        say(&format!("deleted #{id}"))?;
     }
     Ok(())
 }

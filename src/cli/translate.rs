@@ -68,6 +68,8 @@ pub struct Args {
 /// inputs.
 struct Job {
     english: English,
+    /// The files of the glossaries and the memory.
+    reads: Vec<PathBuf>,
     format: Format,
     options: Options,
 }
@@ -92,32 +94,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let output = args.output.output.as_deref();
     let inputs = Inputs::new(&args.files, output)?;
-    let format = inputs.format(
-        args.format,
-        output,
-        Format::from_path,
-        Format::Markdown,
-        "add --format md|tsv|json|html|xliff|tmx, or name it .md .tsv .json .html .xlf .tmx",
-    )?;
-    if inputs.batch && inputs.files.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
+    let format = inputs.format(args.format, output, Format::Markdown)?;
     let job = Job {
         english: args.english.load()?,
+        reads: args.english.files(),
         format,
         options,
     };
-    let code = batch::run(&inputs, output, format.extension(), |input, output| {
-        translate_one(input, output, &job)
-    })?;
+    let code = batch::run(
+        &inputs,
+        output,
+        format.extension(),
+        &job.reads,
+        |input, output| translate_one(input, output, &job),
+    )?;
     job.english.finish();
     Ok(code)
 }
 
 fn translate_one(input: Option<&Path>, output: Option<&Path>, job: &Job) -> Result<()> {
-    let text = batch::read_input(input, output)?;
+    let text = io::read_text(input)?;
     let document = job.english.translate(batch::document_name(input), &text)?;
-    io::write_output(output, |out| {
+    io::write_output(output, &io::reads(input, &job.reads), |out| {
         Ok(job.format.write(&document, &job.options, out)?)
     })
 }

@@ -29,7 +29,6 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
 use std::str::FromStr;
 
 /// An output file type.
@@ -72,28 +71,22 @@ impl Format {
         }
     }
 
-    /// The file extension written for this format (without the dot).
-    pub fn extension(self) -> &'static str {
+    /// The file name extensions (lower case, without the dot) that ask for
+    /// this format; the first is the one written.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Format::Xliff => "xlf",
-            other => other.name(),
+            Format::Markdown => &["md", "markdown"],
+            Format::Tsv => &["tsv", "tab"],
+            Format::Json => &["json"],
+            Format::Html => &["html", "htm"],
+            Format::Xliff => &["xlf", "xliff"],
+            Format::Tmx => &["tmx"],
         }
     }
 
-    /// The format a file name asks for by its extension (case-insensitive):
-    /// `.md`/`.markdown`, `.tsv`/`.tab`, `.json`, `.html`/`.htm`, `.xlf`/`.xliff`,
-    /// `.tmx`.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
-            "tsv" | "tab" => Some(Format::Tsv),
-            "json" => Some(Format::Json),
-            "html" | "htm" => Some(Format::Html),
-            "xlf" | "xliff" => Some(Format::Xliff),
-            "tmx" => Some(Format::Tmx),
-            _ => None,
-        }
+    /// The file extension written for this format (without the dot).
+    pub fn extension(self) -> &'static str {
+        self.extensions()[0]
     }
 
     /// Writes `document` in this format.
@@ -277,12 +270,10 @@ mod tests {
     fn names_and_extensions_round_trip() {
         for format in Format::ALL {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
-            let file = format!("out.{}", format.extension());
-            assert_eq!(Format::from_path(Path::new(&file)), Some(format));
+            assert_eq!(format.extensions()[0], format.extension());
         }
-        assert_eq!(Format::from_path(Path::new("A.XLIFF")), Some(Format::Xliff));
-        assert_eq!(Format::from_path(Path::new("out.txt")), None);
-        assert_eq!(Format::from_path(Path::new("out")), None);
+        assert_eq!(Format::Xliff.extension(), "xlf");
+        assert!(Format::Xliff.extensions().contains(&"xliff"));
         assert!("docx".parse::<Format>().is_err());
     }
 

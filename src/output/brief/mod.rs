@@ -27,7 +27,6 @@ use crate::output::Format;
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
 use std::str::FromStr;
 
 /// A briefing's output file type.
@@ -65,15 +64,15 @@ impl BriefFormat {
         self.document_format().name()
     }
 
+    /// The file name extensions that ask for this format (those of the
+    /// document format of the same name); the first is the one written.
+    pub fn extensions(self) -> &'static [&'static str] {
+        self.document_format().extensions()
+    }
+
     /// The file extension written for this format (without the dot).
     pub fn extension(self) -> &'static str {
         self.document_format().extension()
-    }
-
-    /// The format a file name asks for by its extension (case-insensitive):
-    /// `.md`/`.markdown`, `.html`/`.htm`, `.json`.
-    pub fn from_path(path: &Path) -> Option<BriefFormat> {
-        Format::from_path(path).and_then(Self::from_document_format)
     }
 
     /// Writes `briefing` in this format.
@@ -163,14 +162,9 @@ mod tests {
     fn names_and_extensions_round_trip() {
         for format in BriefFormat::ALL {
             assert_eq!(format.name().parse::<BriefFormat>(), Ok(format));
-            let file = format!("out.{}", format.extension());
-            assert_eq!(BriefFormat::from_path(Path::new(&file)), Some(format));
+            assert_eq!(format.extensions()[0], format.extension());
         }
-        assert_eq!(
-            BriefFormat::from_path(Path::new("B.HTM")),
-            Some(BriefFormat::Html)
-        );
-        assert_eq!(BriefFormat::from_path(Path::new("out.tsv")), None);
+        assert_eq!(BriefFormat::Html.extensions(), ["html", "htm"]);
         assert!("xliff".parse::<BriefFormat>().is_err());
     }
 }
