@@ -212,3 +212,107 @@ fn bad_input_exits_2_with_its_place() {
         .stderr(predicate::str::contains("invalid UTF-8 at byte offset 0"));
     check(&sandbox, &["missing.tsv"]).code(2);
 }
+
+#[test]
+fn a_correct_rendering_is_never_taken_for_an_avoided_one() {
+    // The command: the built-in entry of أوكرانيا avoids "the Ukraine".
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "u.tsv",
+        "source\ttarget\nزار الرئيس أوكرانيا أمس.\tThe president visited Ukraine yesterday.\n",
+    );
+    sandbox
+        .cmd(&["check", "u.tsv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("term-avoided").not())
+        .stdout(predicate::str::contains("u.tsv: no findings in 1 segment"));
+    // The avoided form itself is still flagged, as written.
+    sandbox.write(
+        "the.tsv",
+        "source\ttarget\nزار الرئيس أوكرانيا أمس.\tThe president visited the Ukraine yesterday.\n",
+    );
+    sandbox
+        .cmd(&["check", "the.tsv"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "«أوكرانيا» is rendered «the Ukraine», which the glossary says to avoid; use «Ukraine»",
+        ));
+}
+
+#[test]
+fn alternatives_of_an_entry_english_count_for_check_as_for_the_mt_warning() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "g.yaml",
+        "entries:\n  - ar: المفاوضات\n    en: \"negotiations; talks\"\n",
+    );
+    sandbox.write(
+        "n.tsv",
+        "source\ttarget\nبدأت المفاوضات.\tThe talks began.\n",
+    );
+    let glossary = ["--no-default-glossary", "-g", "g.yaml"];
+    let mut args = vec!["check"];
+    args.extend(glossary);
+    args.push("n.tsv");
+    sandbox
+        .cmd(&args)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("term-missing").not());
+    sandbox.write(
+        "m.tsv",
+        "source\ttarget\nبدأت المفاوضات.\tThe meeting began.\n",
+    );
+    args.pop();
+    args.push("m.tsv");
+    sandbox
+        .cmd(&args)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "«المفاوضات» is «negotiations» or «talks» in the glossary; the target has neither",
+        ));
+    // The machine-translation warning accepts and refuses the same.
+    for (english, warned) in [("The talks began.", false), ("The meeting began.", true)] {
+        let mt = format!("echo '{english}'");
+        let mut args = vec!["translate", "-f", "json", "--mt-cmd", &mt];
+        args.extend(glossary);
+        let output = sandbox
+            .cmd(&args)
+            .write_stdin("بدأت المفاوضات.")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let document: Value = serde_json::from_slice(&output).unwrap();
+        let warnings = document["segments"][0]["warnings"].as_array().unwrap();
+        assert_eq!(!warnings.is_empty(), warned, "{english}: {warnings:?}");
+    }
+}
+
+#[test]
+fn an_empty_file_says_it_checked_no_segment() {
+    let sandbox = Sandbox::new();
+    sandbox.write("empty.tsv", "");
+    sandbox
+        .cmd(&["check", "empty.tsv"])
+        .assert()
+        .success()
+        .stdout("empty.tsv: checked 0 segments: the file has none\n")
+        .stderr(predicate::str::contains(
+            "warning: checked 0 segments: empty.tsv has none",
+        ));
+    let output = sandbox
+        .cmd(&["check", "-f", "json", "empty.tsv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("checked 0 segments"))
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(report["segments"], 0);
+}

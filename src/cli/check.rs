@@ -91,6 +91,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = io::read_exchange_file(path, &name)?;
     let format = InputFormat::detect(Some(path), &text);
     let segments = qa::read_segments(&name, &text, format)?;
+    if segments.is_empty() {
+        eprintln!(
+            "tarjama: warning: checked 0 segments: {name} has none\n\
+             hint: check needs source and target pairs (TSV source<TAB>target, XLIFF, TMX)"
+        );
+    }
     let glossary = if args.glossary.no_default_glossary && args.glossary.glossary.is_empty() {
         Glossary::new()
     } else {

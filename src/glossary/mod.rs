@@ -22,6 +22,7 @@ pub mod lint;
 pub mod load;
 pub mod matcher;
 pub mod model;
+pub mod renderings;
 mod table;
 pub mod tbx;
 mod trie;

@@ -22,10 +22,11 @@
 //! [`Kind::severity`] for how bad it is):
 //!
 //! - the glossary entries found in the source (by the glossary matcher,
-//!   proclitics and all) must come back in the target as their English
-//!   (`en` or `long`, [`english`] tolerances), and none of their `avoid`
-//!   renderings may;
-//! - numbers written with digits must agree ([`numbers`]);
+//!   proclitics and all) must come back in the target as their English,
+//!   and none of their `avoid` renderings may (the rule is
+//!   [`crate::glossary::renderings`], which the machine-translation
+//!   warning shares);
+//! - numbers written with digits must agree ([`crate::text::numbers`]);
 //! - the target must exist, differ from an Arabic source, and hold no
 //!   Arabic script;
 //! - a question in the source must stay a question;
@@ -33,16 +34,15 @@
 //!   and in the TM, and one translation must not serve two unrelated
 //!   sources (the rule is in [`check`]).
 
-pub mod english;
-pub mod numbers;
 pub mod report;
 
 use crate::formats::{Format, FormatError, LanguagePair, Units};
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, renderings};
+use crate::text::english::EnglishText;
+use crate::text::numbers;
 use crate::text::script::{Scripts, is_arabic_letter};
 use crate::text::tokenize::{word_key, words};
 use crate::tm::{LookupOptions, TmError, TranslationMemory, fuzzy};
-use english::{EnglishText, Phrase};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -329,13 +329,8 @@ fn check_terms(
         seen.push(hit.entry);
         let entry = glossary.entry_ref(hit.entry);
         let surface = hit.surface(&segment.source);
-        let avoided = entry.avoid().find_map(|avoid| {
-            let phrase = Phrase::new(avoid);
-            (!phrase.is_empty())
-                .then(|| target.find(&phrase))
-                .flatten()
-                .map(|range| &segment.target[range])
-        });
+        let avoided = renderings::find_avoided(target, entry.en(), entry.long(), entry.avoid())
+            .map(|range| &segment.target[range]);
         if let Some(used) = avoided {
             let mut finding = Finding::new(
                 index,
@@ -351,24 +346,19 @@ fn check_terms(
             findings.push(finding);
             continue;
         }
-        let renderings: Vec<&str> = std::iter::once(entry.en())
-            .chain(entry.long())
-            .filter(|rendering| !rendering.trim().is_empty())
-            .collect();
-        let phrases: Vec<Phrase> = renderings.iter().map(|r| Phrase::new(r)).collect();
-        if phrases.iter().all(Phrase::is_empty) || phrases.iter().any(|p| target.find(p).is_some())
-        {
+        if renderings::is_rendered(target, entry.en(), entry.long()) {
             continue;
         }
-        let expected = renderings
+        let wanted = renderings::accepted(entry.en(), entry.long());
+        let expected = wanted
             .iter()
             .map(|rendering| format!("«{rendering}»"))
             .collect::<Vec<_>>()
             .join(" or ");
-        let lacks = if renderings.len() == 1 {
-            "does not have it"
-        } else {
-            "has neither"
+        let lacks = match wanted.len() {
+            1 => "does not have it",
+            2 => "has neither",
+            _ => "has none of them",
         };
         let mut finding = Finding::new(
             index,
@@ -376,7 +366,7 @@ fn check_terms(
             format!("«{surface}» is {expected} in the glossary; the target {lacks}"),
         );
         finding.source_words = surface.to_owned();
-        finding.expected = renderings.join(" | ");
+        finding.expected = wanted.join(" | ");
         findings.push(finding);
     }
 }
@@ -638,6 +628,7 @@ fn check_against_tm(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Document;
     use crate::glossary::Entry;
 
     fn glossary() -> Glossary {
@@ -756,6 +747,152 @@ mod tests {
             for finding in findings {
                 proptest::prop_assert!(finding.segment < 2);
             }
+        }
+    }
+
+    fn builtin() -> &'static (Glossary, Vec<Entry>) {
+        static BUILTIN: std::sync::OnceLock<(Glossary, Vec<Entry>)> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let entries = crate::glossary::load::read_builtin().unwrap();
+            let mut glossary = Glossary::new();
+            glossary.add(entries.clone());
+            (glossary, entries)
+        })
+    }
+
+    /// The lower-case words of `text`, for a check that leans on nothing
+    /// of the code under test.
+    fn plain_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    /// True when `text` holds one of the entry's avoid forms, word for word.
+    fn holds_an_avoid_form(text: &str, entry: &Entry) -> bool {
+        let words = plain_words(text);
+        entry.avoid.iter().any(|avoid| {
+            let avoid = plain_words(avoid);
+            !avoid.is_empty() && words.windows(avoid.len()).any(|window| window == avoid)
+        })
+    }
+
+    fn avoided_findings(source: &str, target: &str) -> Vec<Finding> {
+        let (glossary, _) = builtin();
+        check(&[Segment::new("1", source, target)], glossary, None)
+            .unwrap()
+            .into_iter()
+            .filter(|finding| finding.kind == Kind::TermAvoided)
+            .collect()
+    }
+
+    #[test]
+    fn the_issue_sentence_is_not_flagged() {
+        assert_eq!(
+            avoided_findings(
+                "زار الرئيس أوكرانيا أمس.",
+                "The president visited Ukraine yesterday."
+            ),
+            []
+        );
+        assert_eq!(
+            avoided_findings(
+                "زار الرئيس أوكرانيا أمس.",
+                "The president visited the Ukraine yesterday."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn every_builtin_entry_rendered_as_its_english_is_not_avoided() {
+        let (_, entries) = builtin();
+        let frames = [
+            "{}",
+            "{} said on Monday.",
+            "Officials from {} met.",
+            "Talks with {}'s envoy.",
+        ];
+        for entry in entries {
+            for rendering in renderings::accepted(&entry.en, entry.long.as_deref()) {
+                for frame in frames {
+                    let target = frame.replace("{}", rendering);
+                    assert_eq!(
+                        avoided_findings(&entry.ar, &target),
+                        [],
+                        "{} = {target}",
+                        entry.ar
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn a_sentence_holding_an_entry_own_english_is_never_term_avoided(
+            index in 0usize..100_000,
+            alternative in 0usize..4,
+            before in proptest::collection::vec(
+                proptest::sample::select(vec!["the", "The", "said", "in", "of", "visited", "new", "a", "on", "Monday", "and", "talks", "with"]),
+                0..4,
+            ),
+            after in proptest::collection::vec(
+                proptest::sample::select(vec!["the", "said", "war", "crisis", "yesterday", "'s", ",", ".", "officials", "and", "minister"]),
+                0..4,
+            ),
+        ) {
+            let (_, entries) = builtin();
+            let entry = &entries[index % entries.len()];
+            let accepted = renderings::accepted(&entry.en, entry.long.as_deref());
+            proptest::prop_assume!(!accepted.is_empty());
+            let rendering = accepted[alternative % accepted.len()];
+            let target = format!("{} {rendering} {}", before.join(" "), after.join(" "));
+            proptest::prop_assume!(!holds_an_avoid_form(&target, entry));
+            proptest::prop_assert_eq!(avoided_findings(&entry.ar, &target), []);
+        }
+    }
+
+    #[test]
+    fn alternatives_of_the_english_count_as_in_the_mt_warning() {
+        let mut glossary = Glossary::new();
+        glossary.add(vec![Entry {
+            ar: "المفاوضات".into(),
+            en: "negotiations; talks".into(),
+            ..Entry::default()
+        }]);
+        let findings = |target: &str| {
+            check(
+                &[Segment::new("1", "بدأت المفاوضات.", target)],
+                &glossary,
+                None,
+            )
+            .unwrap()
+        };
+        assert_eq!(findings("The talks began."), []);
+        assert_eq!(findings("Negotiations began."), []);
+        let missing = findings("The meeting began.");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(
+            missing[0].message,
+            "«المفاوضات» is «negotiations» or «talks» in the glossary; the target has neither"
+        );
+        let terms = Document::with_terms("a", "بدأت المفاوضات.", Some(&glossary)).segments[0]
+            .terms
+            .clone();
+        for target in [
+            "The talks began.",
+            "Negotiations began.",
+            "The meeting began.",
+        ] {
+            assert_eq!(
+                crate::mt::missing_renderings(target, &terms).is_empty(),
+                findings(target).is_empty(),
+                "{target}"
+            );
         }
     }
 

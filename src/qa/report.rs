@@ -105,12 +105,16 @@ impl<'a> Report<'a> {
         writeln!(out, "{}", self.summary())
     }
 
-    /// "file: 3 errors and 1 warning in 2 of 64 segments".
+    /// "file: 3 errors and 1 warning in 2 of 64 segments"; "file: checked 0
+    /// segments: the file has none".
     pub fn summary(&self) -> String {
         let plural = |count: usize, word: &str| {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };
         let total = self.segments.len();
+        if total == 0 {
+            return format!("{}: checked 0 segments: the file has none", self.file);
+        }
         if self.findings.is_empty() {
             return format!("{}: no findings in {}", self.file, plural(total, "segment"));
         }
@@ -173,4 +177,28 @@ fn one_line(text: &str) -> String {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_says_it_checked_no_segment() {
+        let report = Report {
+            file: "empty.tsv",
+            segments: &[],
+            findings: &[],
+        };
+        assert_eq!(
+            report.summary(),
+            "empty.tsv: checked 0 segments: the file has none"
+        );
+        let one = [Segment::new("1", "نعم", "Yes")];
+        let report = Report {
+            segments: &one,
+            ..report
+        };
+        assert_eq!(report.summary(), "empty.tsv: no findings in 1 segment");
+    }
 }

@@ -1,7 +1,10 @@
-//! Text handling: decoding input, Arabic normalization, sentence splitting.
+//! Text handling: decoding input, Arabic normalization, sentence splitting,
+//! and the words and numbers of Arabic and English text.
 
 pub mod decode;
+pub mod english;
 pub mod normalize;
+pub mod numbers;
 pub mod script;
 pub mod segment;
 pub mod tokenize;

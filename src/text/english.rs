@@ -3,8 +3,8 @@
 //!
 //! A word is folded by lower-casing it, dropping Latin diacritics
 //! (Erdoğan = Erdogan), a possessive `'s` or `'` and other apostrophes,
-//! then a regular plural ending (talks = talk, countries = country; not
-//! crises = crisis) and a British spelling (defence =
+//! then a regular plural ending (talks = talk, countries = country, UNs =
+//! UN; not crises = crisis) and a British spelling (defence =
 //! defense, organisation = organization, centre = center, labour = labor,
 //! dialogue = dialog). Hyphens and dots between letters are read both ways:
 //! as word breaks (Russia-Ukraine = Russia Ukraine) and as nothing
@@ -101,11 +101,12 @@ impl EnglishText {
 }
 
 impl Phrase {
-    /// Folds `text`; a leading "the" is dropped (the Kremlin = Kremlin's).
+    /// Folds `text`; a leading "the" is dropped (the Kremlin = Kremlin's),
+    /// and a name is also found as its acronym.
     pub fn new(text: &str) -> Self {
         let (split, joined) = words(text);
         let fold = |words: Vec<Word>| -> Vec<String> {
-            let mut folded: Vec<String> = words.into_iter().map(|word| word.folded).collect();
+            let mut folded = folded(words);
             if folded.len() > 1 && folded[0] == "the" {
                 folded.remove(0);
             }
@@ -118,10 +119,25 @@ impl Phrase {
         }
     }
 
+    /// Folds `text` and keeps every word of it, with no acronym: a phrase
+    /// found only as itself ("the Ukraine" is not found in "Ukraine").
+    pub fn exact(text: &str) -> Self {
+        let (split, joined) = words(text);
+        Self {
+            split: folded(split),
+            joined: folded(joined),
+            acronym: None,
+        }
+    }
+
     /// True when the phrase has no word (nothing to look for).
     pub fn is_empty(&self) -> bool {
         self.split.is_empty()
     }
+}
+
+fn folded(words: Vec<Word>) -> Vec<String> {
+    words.into_iter().map(|word| word.folded).collect()
 }
 
 /// Words an acronym leaves out.
@@ -219,6 +235,11 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Folds one word (see the module documentation); empty for no letters.
 fn fold(word: &str) -> String {
+    // The plural of a short acronym: UNs, MPs.
+    let word = word
+        .strip_suffix('s')
+        .filter(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
+        .unwrap_or(word);
     let mut folded: String = if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
@@ -299,6 +320,9 @@ mod tests {
         assert!(finds("talks with Nato", "NATO").is_some());
         assert!(finds("The Kremlin's statement", "the Kremlin").is_some());
         assert!(finds("three crises", "crisis").is_none());
+        assert!(finds("the UNs", "UN").is_some());
+        assert!(finds("two MPs", "MP").is_some());
+        assert!(finds("the bus", "BU").is_none());
     }
 
     #[test]
@@ -348,6 +372,22 @@ mod tests {
                 proptest::prop_assert!(text.get(range).is_some());
             }
         }
+    }
+
+    #[test]
+    fn an_exact_phrase_keeps_its_article_and_has_no_acronym() {
+        let exact = |text: &str, phrase: &str| {
+            EnglishText::new(text)
+                .find(&Phrase::exact(phrase))
+                .map(|range| text[range].to_owned())
+        };
+        assert_eq!(exact("He visited Ukraine", "the Ukraine"), None);
+        assert_eq!(
+            exact("He visited the Ukraine", "the Ukraine").as_deref(),
+            Some("the Ukraine")
+        );
+        assert_eq!(exact("at the ICJ", "International Court of Justice"), None);
+        assert!(finds("He visited Ukraine", "the Ukraine").is_some());
     }
 
     #[test]
