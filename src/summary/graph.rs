@@ -2,16 +2,25 @@
 //! centrality and salience (closeness to the document's term centroid).
 //!
 //! Sentences are term-frequency vectors over their content terms;
-//! similarity is the cosine of two vectors. The graph is sparse and bounded: it is
-//! built from an inverted index, and a sentence is only compared with the
-//! sentences at most [`WINDOW`] places away, so the cost grows linearly
-//! with the length of the text (every article of ordinary length is
-//! compared in full).
+//! similarity is the cosine of two vectors. A sentence is only compared
+//! with the sentences at most [`WINDOW`] places away (every article of
+//! ordinary length is compared in full), through an inverted index.
+//!
+//! Memory stays linear in the text with a small factor: the graph keeps
+//! the vectors and the index, and finds a sentence's neighbours when asked
+//! (the selection asks for those of the few sentences it picks). Only
+//! LexRank needs every edge at once; it builds them for the time it runs,
+//! with the window narrowed so that there are at most [`MAX_EDGES`] (a
+//! text of 400,000 identical sentences would otherwise have 160 million).
 
 use super::analysis::Analysis;
 
 /// How many sentences before and after a sentence it is compared with.
 pub const WINDOW: usize = 200;
+
+/// The most pairs of neighbours LexRank holds at once (about 80 MB): the
+/// full [`WINDOW`] up to 20,000 sentences, a narrower one beyond.
+pub const MAX_EDGES: usize = 4_000_000;
 
 /// LexRank's damping factor (the probability of following an edge rather
 /// than jumping to a random sentence), as in the original paper.
@@ -22,18 +31,17 @@ const DAMPING: f64 = 0.85;
 const TOLERANCE: f64 = 1e-6;
 const MAX_ITERATIONS: usize = 100;
 
-/// The weighted, undirected similarity graph of a document's sentences,
-/// stored as one flat adjacency array (compressed rows).
+/// The sentences of a document as unit term vectors, with an inverted
+/// index to find each sentence's neighbours (those it shares a term with,
+/// within the window) and their cosine similarity.
 #[derive(Debug, Clone, Default)]
 pub struct SimilarityGraph {
-    /// Where each sentence's neighbours start in `edges`; one more entry
-    /// than there are sentences.
-    offsets: Vec<usize>,
-    /// Neighbour and cosine similarity, sorted by neighbour within each
-    /// sentence. Only positive similarities are kept.
-    edges: Vec<(u32, f32)>,
-    /// The term vector of every sentence, sorted by term id.
-    vectors: Vec<Vec<(u32, f64)>>,
+    /// The term vector of every sentence scaled to length 1, sorted by
+    /// term id (empty for a sentence without terms).
+    unit: Vec<Vec<(u32, f64)>>,
+    /// For every term, the sentences that have it (in order) with the
+    /// term's weight in their unit vector.
+    postings: Vec<Vec<(u32, f64)>>,
     /// The document's term vector: the sum of the sentence vectors.
     centroid: Vec<f64>,
 }
@@ -41,7 +49,6 @@ pub struct SimilarityGraph {
 impl SimilarityGraph {
     /// Builds the graph of `analysis`'s sentences.
     pub fn new(analysis: &Analysis) -> Self {
-        let count = analysis.sentences.len();
         let vectors = term_vectors(analysis);
         let mut centroid = vec![0.0; analysis.vocabulary];
         for vector in &vectors {
@@ -50,56 +57,60 @@ impl SimilarityGraph {
             }
         }
         let unit: Vec<Vec<(u32, f64)>> = vectors.iter().map(|v| normalized(v)).collect();
-        // Inverted index: for every term, the sentences that have it (in
-        // order) with the term's weight in their unit vector.
-        let mut postings: Vec<Vec<(usize, f64)>> = vec![Vec::new(); analysis.vocabulary];
+        let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); analysis.vocabulary];
         for (index, vector) in unit.iter().enumerate() {
             for &(term, weight) in vector {
-                postings[term as usize].push((index, weight));
+                postings[term as usize].push((index as u32, weight));
             }
         }
-        // Each pair once (the later sentence within the window), in order.
-        let mut pairs: Vec<(u32, u32, f32)> = Vec::new();
-        let mut dot = vec![0.0; WINDOW];
-        for (index, vector) in unit.iter().enumerate() {
-            let last = (index + WINDOW).min(count.saturating_sub(1));
-            for &(term, weight) in vector {
-                let list = &postings[term as usize];
-                let from = list.partition_point(|&(other, _)| other <= index);
-                for &(other, other_weight) in list[from..].iter().take_while(|(o, _)| *o <= last) {
-                    dot[other - index - 1] += weight * other_weight;
-                }
-            }
-            for (offset, value) in dot.iter_mut().enumerate() {
-                if *value > 0.0 {
-                    let other = index + offset + 1;
-                    pairs.push((index as u32, other as u32, value.min(1.0) as f32));
-                }
-                *value = 0.0;
-            }
-        }
-        let (offsets, edges) = adjacency(count, &pairs);
         Self {
-            offsets,
-            edges,
-            vectors,
+            unit,
+            postings,
             centroid,
         }
     }
 
     /// The number of sentences.
     pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        self.unit.len()
     }
 
     /// True when the document has no sentence.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.unit.is_empty()
     }
 
-    /// The neighbours of a sentence with their similarity, by index.
-    pub fn neighbours(&self, index: usize) -> &[(u32, f32)] {
-        &self.edges[self.offsets[index]..self.offsets[index + 1]]
+    /// The neighbours of a sentence (at most [`WINDOW`] places away, with
+    /// a positive similarity) with their similarity, by index.
+    pub fn neighbours(&self, index: usize) -> Vec<(u32, f32)> {
+        let mut dot = vec![0.0; 2 * WINDOW + 1];
+        self.neighbours_within(index, WINDOW, &mut dot)
+    }
+
+    /// The neighbours of `index` at most `window` places away; `dot` is
+    /// scratch space of `2 × window + 1` zeros, left zeroed.
+    fn neighbours_within(&self, index: usize, window: usize, dot: &mut [f64]) -> Vec<(u32, f32)> {
+        let first = index.saturating_sub(window);
+        let last = (index + window).min(self.len().saturating_sub(1));
+        for &(term, weight) in &self.unit[index] {
+            let list = &self.postings[term as usize];
+            let from = list.partition_point(|&(other, _)| (other as usize) < first);
+            for &(other, other_weight) in list[from..]
+                .iter()
+                .take_while(|(other, _)| *other as usize <= last)
+            {
+                dot[other as usize - first] += weight * other_weight;
+            }
+        }
+        let mut found = Vec::new();
+        for (offset, value) in dot.iter_mut().enumerate() {
+            let other = first + offset;
+            if *value > 0.0 && other != index {
+                found.push((other as u32, value.min(1.0) as f32));
+            }
+            *value = 0.0;
+        }
+        found
     }
 
     /// LexRank centrality: the stationary distribution of a random walk
@@ -111,9 +122,11 @@ impl SimilarityGraph {
         if count == 0 {
             return Vec::new();
         }
+        let (offsets, edges) = self.adjacency(MAX_EDGES);
+        let neighbours = |index: usize| &edges[offsets[index]..offsets[index + 1]];
         let degree: Vec<f64> = (0..count)
             .map(|index| {
-                self.neighbours(index)
+                neighbours(index)
                     .iter()
                     .map(|&(_, weight)| f64::from(weight))
                     .sum()
@@ -132,7 +145,7 @@ impl SimilarityGraph {
             for index in 0..count {
                 if degree[index] > 0.0 {
                     let share = DAMPING * score[index] / degree[index];
-                    for &(other, weight) in self.neighbours(index) {
+                    for &(other, weight) in neighbours(index) {
                         next[other as usize] += share * f64::from(weight);
                     }
                 }
@@ -146,23 +159,39 @@ impl SimilarityGraph {
         score
     }
 
+    /// Every edge at once, as compressed rows: the window narrowed so that
+    /// there are at most `max_pairs` pairs (or one neighbour on each side).
+    fn adjacency(&self, max_pairs: usize) -> (Vec<usize>, Vec<(u32, f32)>) {
+        let count = self.len();
+        let window = WINDOW.min(max_pairs / count.max(1)).max(1);
+        let mut dot = vec![0.0; 2 * window + 1];
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::new();
+        for index in 0..count {
+            for (other, similarity) in self.neighbours_within(index, window, &mut dot) {
+                if other as usize > index {
+                    pairs.push((index as u32, other, similarity));
+                }
+            }
+        }
+        adjacency(count, &pairs)
+    }
+
     /// Salience: the cosine between each sentence and the document's
     /// centroid, so a sentence scores high when it covers the terms the
     /// article keeps returning to.
     pub fn salience(&self) -> Vec<f64> {
         let centroid_norm = self.centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
-        self.vectors
+        self.unit
             .iter()
             .map(|vector| {
-                let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-                if norm == 0.0 || centroid_norm == 0.0 {
+                if vector.is_empty() || centroid_norm == 0.0 {
                     return 0.0;
                 }
                 let dot: f64 = vector
                     .iter()
                     .map(|&(term, weight)| weight * self.centroid[term as usize])
                     .sum();
-                dot / (norm * centroid_norm)
+                dot / centroid_norm
             })
             .collect()
     }
@@ -256,6 +285,33 @@ mod tests {
         assert!((total - 1.0).abs() < 1e-6);
         assert!(centrality[1] > centrality[3]);
         assert!(centrality[2] > centrality[3]);
+    }
+
+    #[test]
+    fn neighbours_are_those_within_the_window() {
+        let text = vec!["وصل الوفد الروسي."; WINDOW + 5].join("\n");
+        let g = graph(&text);
+        let near: Vec<u32> = g.neighbours(0).iter().map(|&(other, _)| other).collect();
+        assert_eq!(near, (1..=WINDOW as u32).collect::<Vec<_>>());
+        assert_eq!(g.neighbours(WINDOW + 4).len(), WINDOW);
+        assert_eq!(g.neighbours(102).len(), 102 + WINDOW + 4 - 102);
+        assert!((g.similarity(3, 4) - 1.0).abs() < 1e-6);
+        assert_eq!(g.similarity(0, WINDOW + 1), 0.0);
+    }
+
+    #[test]
+    fn all_edges_at_once_are_bounded() {
+        // Identical sentences: every pair within the window is an edge.
+        let text = "وصل الوفد.\n".repeat(500);
+        let g = graph(&text);
+        let (offsets, edges) = g.adjacency(5_000);
+        assert_eq!(offsets.len(), 501);
+        // A window of 10: 10 pairs for each sentence but the last ten.
+        assert_eq!(edges.len(), 2 * (490 * 10 + 45));
+        let (_, all) = g.adjacency(usize::MAX);
+        assert_eq!(all.len(), 2 * (300 * WINDOW + WINDOW * (WINDOW - 1) / 2));
+        let total: f64 = g.centrality().iter().sum();
+        assert!((total - 1.0).abs() < 1e-6);
     }
 
     #[test]

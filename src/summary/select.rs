@@ -129,7 +129,7 @@ pub(super) fn choose(
         chosen_flags[index] = true;
         chosen.push(index);
         total_words += words[index];
-        for &(other, similarity) in graph.neighbours(index) {
+        for (other, similarity) in graph.neighbours(index) {
             let (other, similarity) = (other as usize, f64::from(similarity));
             if !chosen_flags[other] && words[other] > 0 && similarity > penalty[other] {
                 penalty[other] = similarity;
