@@ -24,6 +24,7 @@
 //! [`crate::mt::translate_untranslated`].
 
 use crate::glossary::{Glossary, Kind, TermHit};
+use crate::text::differences::{self, Difference};
 use crate::text::{CharOffsets, split};
 use crate::tm::{LookupOptions, TmError, TranslationMemory};
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,28 @@ pub struct Segment {
     pub terms: Vec<TermUse>,
     /// Problems found with the English (a glossary term the MT left out, …).
     pub warnings: Vec<String>,
+    /// The memory's similar sentence, for a fuzzy match: what differs from
+    /// it (and, where the English must be this sentence's, the only place
+    /// a fuzzy match's English is shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similar: Option<Similar>,
+}
+
+/// A similar sentence of the translation memory (a fuzzy match) and what
+/// differs between it and a segment's source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Similar {
+    /// The match score (below 100).
+    pub score: u8,
+    /// Id of the memory unit.
+    pub unit: i64,
+    /// The memory's Arabic sentence.
+    pub source: String,
+    /// Its English: the translation of that sentence, not of the segment's.
+    pub target: String,
+    /// What the segment's source and the memory's sentence differ in
+    /// (numbers, negation, other words), one entry per kind.
+    pub differences: Vec<Difference>,
 }
 
 /// A whole aligned document.
@@ -126,6 +149,7 @@ impl Segment {
             tm_unit: None,
             terms: Vec::new(),
             warnings: Vec::new(),
+            similar: None,
         }
     }
 }
@@ -182,8 +206,9 @@ impl Document {
     /// Fills every segment without English from the translation memory: the
     /// best match scoring at least `min_score` gives its target, as
     /// [`Origin::TmExact`] when it scores 100 (the same sentence after
-    /// normalization), else [`Origin::TmFuzzy`] with its score. Returns how
-    /// many segments got English.
+    /// normalization), else [`Origin::TmFuzzy`] with its score and the
+    /// memory's sentence as [`Segment::similar`], with what differs. Returns
+    /// how many segments got English.
     pub fn fill_from_memory(
         &mut self,
         memory: &TranslationMemory,
@@ -202,6 +227,13 @@ impl Document {
             segment.origin = if found.score == 100 {
                 Origin::TmExact
             } else {
+                segment.similar = Some(Similar {
+                    score: found.score,
+                    unit: found.unit.id,
+                    differences: differences::compare(&segment.source, &found.unit.source),
+                    source: found.unit.source,
+                    target: found.unit.target.clone(),
+                });
                 Origin::TmFuzzy
             };
             segment.score = Some(found.score);
@@ -210,6 +242,22 @@ impl Document {
             filled += 1;
         }
         Ok(filled)
+    }
+
+    /// Takes the English of fuzzy matches out again: it translates another
+    /// sentence, so where a sentence's English must be its own (a briefing,
+    /// a summary) a fuzzy match stays only as the segment's
+    /// [`Segment::similar`] sentence. Every [`Origin::TmFuzzy`] segment
+    /// becomes untranslated, for machine translation to fill in.
+    pub fn fuzzy_as_reference(&mut self) {
+        for segment in &mut self.segments {
+            if segment.origin == Origin::TmFuzzy {
+                segment.origin = Origin::None;
+                segment.target = None;
+                segment.score = None;
+                segment.tm_unit = None;
+            }
+        }
     }
 }
 
@@ -388,6 +436,25 @@ mod tests {
             ]
         );
         assert!(document.segments[0].tm_unit.is_some());
+        assert_eq!(document.segments[0].similar, None);
+        let similar = document.segments[1].similar.as_ref().unwrap();
+        assert_eq!(
+            (similar.score, similar.target.as_str()),
+            (92, "The water talks began in the conference's main hall.")
+        );
+        assert_eq!(
+            differences::describe(&similar.differences),
+            "other words: «الصغرى» here, «الكبرى» in the memory"
+        );
+        let mut reference = document.clone();
+        reference.fuzzy_as_reference();
+        let second = &reference.segments[1];
+        assert_eq!(
+            (second.origin, &second.target, second.score),
+            (Origin::None, &None, None)
+        );
+        assert_eq!(second.similar.as_ref(), Some(similar));
+        assert_eq!(reference.segments[0], document.segments[0]);
         let strict = Translator {
             memory: Some(&memory),
             min_score: 95,

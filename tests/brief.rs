@@ -1,7 +1,7 @@
 //! `tarjama brief` as a user runs it, and the English that `summarize
 //! --format md|json` adds to its sentences.
 
-use crate::util::Sandbox;
+use crate::util::{SIMILAR_UNITS, Sandbox, add_units};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::fs;
@@ -130,7 +130,7 @@ fn every_person_organization_and_place_of_a_news_article_with_the_built_in_gloss
     let markdown = stdout(sandbox.cmd(&["brief", "article.txt"]).assert());
     for row in [
         "| Alexander Lukashevich | ألكسندر لوكاشيفيتش | 1 | 6 |",
-        "| OSCE (Organization for Security and Co-operation in Europe) | منظمة الأمن والتعاون في أوروبا | 1 | 6 |",
+        "| OSCE (Organization for Security and Co-operation in Europe) | لمنظمة الأمن والتعاون في أوروبا (glossary: منظمة الأمن والتعاون في أوروبا) | 1 | 6 |",
         "| Crimea | القرم | 1 | 7 |",
     ] {
         assert!(markdown.contains(row), "{row}\n{markdown}");
@@ -505,4 +505,154 @@ fn a_batch_folder_named_like_a_file_is_refused() {
         .assert()
         .success();
     assert!(sandbox.path().join("multi.html/one.html").is_file());
+}
+
+/// A sandbox whose memory `t.sqlite` has [`SIMILAR_UNITS`].
+fn fuzzy_sandbox() -> Sandbox {
+    let sandbox = Sandbox::new();
+    add_units(&sandbox, "t.sqlite", &SIMILAR_UNITS);
+    sandbox
+}
+
+/// `brief -f json ARGS` of `input` on standard input.
+fn json_of(sandbox: &Sandbox, args: &[&str], input: &str) -> Value {
+    let mut full = vec!["brief", "-f", "json"];
+    full.extend_from_slice(args);
+    serde_json::from_str(&stdout(sandbox.cmd(&full).write_stdin(input).assert())).unwrap()
+}
+
+#[test]
+fn a_fuzzy_match_is_never_the_english_of_a_briefing() {
+    let sandbox = fuzzy_sandbox();
+    let negated = "قال الوزير إن المحادثات ليست صعبة";
+    let markdown = stdout(
+        sandbox
+            .cmd(&["brief", "--tm", "t.sqlite"])
+            .write_stdin(negated)
+            .assert(),
+    );
+    assert!(
+        markdown.contains("**Headline:** قال الوزير إن المحادثات ليست صعبة\\\n… **talks** … *(no translation: glossary terms)*\\\n*similar sentence in the memory (83%):* The minister said the talks were difficult *(not this sentence's translation; what differs: negation: «ليست» here only)*"),
+        "{markdown}"
+    );
+    // Nowhere is the memory's English given as this sentence's.
+    assert!(!markdown.contains("fuzzy"), "{markdown}");
+    let html = stdout(
+        sandbox
+            .cmd(&["brief", "--tm", "t.sqlite", "-f", "html"])
+            .write_stdin(negated)
+            .assert(),
+    );
+    assert!(
+        !html.contains("<p class=\"headline-en\">The minister"),
+        "{html}"
+    );
+    assert!(html.contains("<span class=\"label\">similar sentence in the memory (83%):</span> <q>The minister said the talks were difficult</q> <span class=\"differs\">what differs: negation: «ليست» here only</span>"), "{html}");
+    let article = "ارتفع عدد السكان إلى 3.5 ملايين نسمة. وقال الوزير إن المحادثات ليست صعبة.";
+    let briefing = json_of(
+        &sandbox,
+        &["--tm", "t.sqlite", "--min-score", "60", "--sentences", "2"],
+        article,
+    );
+    for point in briefing["key_points"].as_array().unwrap() {
+        assert_eq!(point["target"], Value::Null, "{point}");
+        assert_eq!(point["origin"], "none", "{point}");
+    }
+    let similar = &briefing["key_points"][0]["similar"];
+    assert_eq!(similar["target"], "The population rose to 5.5 million");
+    assert_eq!(
+        similar["differences"],
+        serde_json::json!([{"kind": "number", "sentence": ["3.5 ملايين"], "memory": ["5.5 ملايين"]}])
+    );
+    assert_eq!(
+        briefing["key_points"][1]["similar"]["differences"][0]["kind"],
+        "negation"
+    );
+    // The aligned text has no fuzzy English either.
+    for segment in briefing["document"]["segments"].as_array().unwrap() {
+        assert_eq!(segment["target"], Value::Null, "{segment}");
+        assert!(segment["similar"].is_object(), "{segment}");
+    }
+}
+
+#[test]
+fn machine_translation_replaces_a_fuzzy_match_in_a_briefing() {
+    let sandbox = fuzzy_sandbox();
+    let briefing = json_of(
+        &sandbox,
+        &[
+            "--tm",
+            "t.sqlite",
+            "--mt-cmd",
+            "echo 'The minister said the talks were not difficult'",
+        ],
+        "قال الوزير إن المحادثات ليست صعبة",
+    );
+    let headline = &briefing["headline"];
+    assert_eq!(
+        headline["target"],
+        "The minister said the talks were not difficult"
+    );
+    assert_eq!(headline["origin"], "mt");
+    assert_eq!(headline["similar"]["score"], 83);
+}
+
+/// An article with a breadcrumb, NATO written three ways, numbers in a
+/// sentence without terms, a fragment cut off by `!!` and a hard-wrapped
+/// sentence.
+const DETAILS: &str = "الرئيسية / أخبار / الناتو يجتمع في بروكسل\n\n\
+    الناتو يجتمع في بروكسل\n\n\
+    اجتمع وزراء حلف الأطلسي في بروكسل أمس لبحث خطط للناتو في أوروبا الشرقية\n\
+    وقال الأمين العام للحلف في مؤتمر صحفي إن الحلف موحد.\n\
+    يا للهول!! وتأسست المدينة عام 1770 وقتل ما بين 7 - 8 أشخاص في الهجوم.\n";
+
+#[test]
+fn briefing_details_a_reader_relies_on() {
+    let sandbox = Sandbox::new();
+    sandbox.write("nato.txt", DETAILS);
+    let markdown = stdout(
+        sandbox
+            .cmd(&["brief", "--sentences", "2", "nato.txt"])
+            .assert(),
+    );
+    // The who-table shows how the article writes NATO, so Ctrl-F finds it.
+    assert!(
+        markdown.contains("| NATO (North Atlantic Treaty Organization) | الناتو، حلف الأطلسي، للناتو (glossary: حلف شمال الأطلسي) | 3 | 2 |"),
+        "{markdown}"
+    );
+    // The hard-wrapped key point has no <br>; the numbers of a sentence
+    // without terms are kept, 7 - 8 as a range; the fragment is no key point.
+    let points =
+        &markdown[markdown.find("## Key points").unwrap()..markdown.find("## Who").unwrap()];
+    assert!(!points.contains("<br>"), "{points}");
+    assert!(points.contains("الشرقية وقال الأمين"), "{points}");
+    assert!(points.contains("2. … 1770 … 7–8 …\\\n"), "{points}");
+    assert!(!points.contains("يا للهول"), "{points}");
+    let briefing = json(&sandbox, &["--sentences", "2", "nato.txt"]);
+    assert_eq!(briefing["front_matter"], serde_json::json!([1]));
+    let nato = &briefing["entities"][0];
+    assert_eq!(
+        nato["surfaces"],
+        serde_json::json!(["الناتو", "حلف الأطلسي", "للناتو"])
+    );
+    let html = stdout(sandbox.cmd(&["brief", "-f", "html", "nato.txt"]).assert());
+    assert!(html.contains("<td dir=\"rtl\" lang=\"ar\">الناتو، حلف الأطلسي، للناتو (glossary: حلف شمال الأطلسي)</td>"), "{html}");
+}
+
+#[test]
+fn english_input_is_briefed_with_a_warning() {
+    let sandbox = sandbox();
+    sandbox
+        .cmd(&["brief"])
+        .write_stdin("The minister arrived in Geneva. Talks began.")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "tarjama: warning: the text is not Arabic (36 of its 36 letters are of another script): <stdin>",
+        ));
+    sandbox
+        .cmd(&["brief", "article.txt"])
+        .assert()
+        .success()
+        .stderr("");
 }

@@ -393,7 +393,7 @@ fn empty_document_is_still_valid_output() {
                 assert!(sources.is_empty());
             }
             if format == Format::Tsv {
-                assert_eq!(text, "id\tsource\ttarget\torigin\tscore\tterms\n");
+                assert_eq!(text, "id\tsource\ttarget\torigin\tscore\tterms\tnote\n");
             }
         }
     }

@@ -1,6 +1,6 @@
 //! `tarjama summarize` as a user runs it.
 
-use crate::util::Sandbox;
+use crate::util::{SIMILAR_UNITS, Sandbox, add_units};
 use serde_json::Value;
 
 const ARTICLE: &str = include_str!("fixtures/summary/desalination.ar.txt");
@@ -305,4 +305,110 @@ fn budgets_exclude_each_other_and_must_be_positive() {
             .code(2)
             .stdout("");
     }
+}
+
+#[test]
+fn many_tiny_identical_sentences_fit_in_bounded_memory() {
+    // 100,000 identical sentences once needed some 300 MB for the
+    // similarity graph (2.3 GB at 400,000); within a 300 MB address space
+    // the summary and the briefing now run (they take about 50 and 80 MB).
+    let sandbox = Sandbox::new();
+    sandbox.write("tiny.txt", "وصل الوفد.\n".repeat(100_000));
+    let binary = assert_cmd::cargo::cargo_bin!("tarjama")
+        .display()
+        .to_string();
+    for command in ["summarize --sentences 3", "brief -f json"] {
+        let script = format!("ulimit -v 300000 && exec '{binary}' {command} tiny.txt");
+        let run = std::process::Command::new("/bin/sh")
+            .arg("-c")
+            .arg(&script)
+            .current_dir(sandbox.path())
+            .env_clear()
+            .env("HOME", sandbox.path())
+            .env("XDG_DATA_HOME", sandbox.path().join("data"))
+            .env("XDG_CONFIG_HOME", sandbox.path().join("config"))
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(!run.stdout.is_empty(), "{command}");
+    }
+}
+
+#[test]
+fn a_fuzzy_match_is_shown_only_as_a_similar_sentence() {
+    let sandbox = Sandbox::new();
+    add_units(&sandbox, "t.sqlite", &SIMILAR_UNITS);
+    let sentence = "ارتفع عدد السكان إلى 3.5 ملايين نسمة";
+    let summary = json(&sandbox, &["--tm", "t.sqlite"], sentence);
+    let point = &summary["summary"][0];
+    assert_eq!(point["target"], Value::Null);
+    assert_eq!(point["origin"], "none");
+    assert_eq!(point["similar"]["score"], 85);
+    assert_eq!(
+        point["similar"]["target"],
+        "The population rose to 5.5 million"
+    );
+    assert_eq!(
+        point["similar"]["differences"],
+        serde_json::json!([{"kind": "number", "sentence": ["3.5 ملايين"], "memory": ["5.5 ملايين"]}])
+    );
+    let markdown = summarize(&sandbox, &["-f", "md", "--tm", "t.sqlite"], sentence).join("\n");
+    assert!(
+        markdown.contains("| … 3.5 million … *(no translation: its numbers)*<br>*similar sentence in the memory (85%):* The population rose to 5.5 million *(not this sentence's translation; what differs: numbers: «3.5 ملايين» here, «5.5 ملايين» in the memory)* |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn the_breadcrumb_a_briefing_skips_is_never_picked() {
+    let sandbox = Sandbox::new();
+    let text = format!(
+        "الرئيسية / اقتصاد / محطة جديدة لتحلية المياه\n\nمحطة جديدة لتحلية المياه\n\n{ARTICLE}"
+    );
+    let all = sentences(&sandbox, &text);
+    for budget in [&["--sentences", "3"][..], &["--words", "40"][..], &[][..]] {
+        let summary = summarize(&sandbox, budget, &text);
+        assert!(
+            !summary.iter().any(|line| line.starts_with("الرئيسية /")),
+            "{summary:?}"
+        );
+        positions(&summary, &all);
+    }
+    let summary = summarize(&sandbox, &["--sentences", "1"], &text);
+    assert_eq!(summary, ["محطة جديدة لتحلية المياه"]);
+}
+
+#[test]
+fn a_fragment_cut_off_by_doubled_marks_is_not_picked() {
+    let sandbox = Sandbox::new();
+    let text = "قمة في جنيف\n\nيا للهول!! وصل الوفد الروسي إلى جنيف صباح اليوم لإجراء محادثات مع الجانب الأمريكي. \
+        وقال الوزير إن المحادثات ستكون صعبة.. لكنه متفائل بالنتائج. وأضاف أن اللقاء المقبل سيعقد في موسكو.";
+    let all = sentences(&sandbox, text);
+    assert_eq!(all[1], "يا للهول!!");
+    let summary = summarize(&sandbox, &["--sentences", "2"], text);
+    assert_eq!(summary, [all[0].clone(), all[2].clone()]);
+}
+
+#[test]
+fn english_input_is_summarized_with_a_warning() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd(&["summarize"])
+        .write_stdin("The minister arrived in Geneva. Talks began on Monday.")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "tarjama: warning: the text is not Arabic (44 of its 44 letters are of another script): <stdin>",
+        ));
+    sandbox
+        .cmd(&["summarize"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .success()
+        .stderr("");
 }

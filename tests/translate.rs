@@ -1,7 +1,7 @@
 //! `tarjama translate` as a user runs it.
 
 use crate::output::sources_and_targets;
-use crate::util::Sandbox;
+use crate::util::{SIMILAR_UNITS, Sandbox, add_units};
 use predicates::prelude::*;
 use std::fs;
 
@@ -35,9 +35,9 @@ fn reads_standard_input() {
         .assert()
         .success()
         .stdout(
-            "id\tsource\ttarget\torigin\tscore\tterms\n\
-             1\tوصل الوفد إلى جنيف.\t\tnone\t\t\n\
-             2\tوبدأت المحادثات صباح الاثنين؟\t\tnone\t\t\n",
+            "id\tsource\ttarget\torigin\tscore\tterms\tnote\n\
+             1\tوصل الوفد إلى جنيف.\t\tnone\t\t\t\n\
+             2\tوبدأت المحادثات صباح الاثنين؟\t\tnone\t\t\t\n",
         );
 }
 
@@ -388,4 +388,81 @@ fn a_missing_output_folder_is_named_with_how_to_create_it() {
             "tarjama: the folder of the output file does not exist: no such/out.md\n\
              hint: create the folder first (mkdir -p 'no such'), or choose another -o\n",
         );
+}
+
+#[test]
+fn every_fuzzy_row_says_what_differs_in_every_format() {
+    let sandbox = Sandbox::new();
+    add_units(&sandbox, "t.sqlite", &SIMILAR_UNITS);
+    sandbox.write(
+        "a.txt",
+        "قال الوزير إن المحادثات ليست صعبة\n\nارتفع عدد السكان إلى 3.5 ملايين نسمة\n",
+    );
+    let negation = "what differs from the memory's sentence: negation: «ليست» here only";
+    let number = "what differs from the memory's sentence: numbers: «3.5 ملايين» here, «5.5 ملايين» in the memory";
+    let run = |format: &str| {
+        stdout_of(
+            &sandbox,
+            &[
+                "translate",
+                "--tm",
+                "t.sqlite",
+                "--no-default-glossary",
+                "-f",
+                format,
+                "a.txt",
+            ],
+        )
+    };
+    for format in ["md", "html", "xliff"] {
+        let output = run(format).replace("&#39;", "'");
+        assert!(output.contains(negation), "{format}: {output}");
+        assert!(output.contains(number), "{format}: {output}");
+    }
+    let xliff = run("xliff");
+    assert!(
+        xliff.contains(&format!("<note from=\"tarjama\">{number}</note>")),
+        "{xliff}"
+    );
+    let tsv = run("tsv");
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|line| line.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        ["id", "source", "target", "origin", "score", "terms", "note"]
+    );
+    assert_eq!((rows[1][3], rows[1][6]), ("tm-fuzzy", negation));
+    assert_eq!((rows[2][3], rows[2][6]), ("tm-fuzzy", number));
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let similar = &json["segments"][1]["similar"];
+    assert_eq!(similar["source"], "ارتفع عدد السكان إلى 5.5 ملايين نسمة");
+    assert_eq!(
+        similar["differences"],
+        serde_json::json!([{"kind": "number", "sentence": ["3.5 ملايين"], "memory": ["5.5 ملايين"]}])
+    );
+    assert_eq!(
+        json["segments"][0]["similar"]["differences"][0]["kind"],
+        "negation"
+    );
+}
+
+#[test]
+fn english_input_is_translated_with_a_warning() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "english.txt",
+        "The minister arrived in Geneva. Talks began.",
+    );
+    sandbox
+        .cmd(&["translate", "english.txt"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "tarjama: warning: the text is not Arabic (36 of its 36 letters are of another script): english.txt",
+        ));
+    sandbox.write("a.txt", SHORT);
+    sandbox
+        .cmd(&["translate", "a.txt"])
+        .assert()
+        .success()
+        .stderr("");
 }

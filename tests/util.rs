@@ -81,3 +81,27 @@ pub fn fixture(name: &str) -> String {
         .display()
         .to_string()
 }
+
+/// Memory units whose sources differ from the tests' sentences by a
+/// negation (قال الوزير إن المحادثات ليست صعبة scores 83) and by a number
+/// (3.5 ملايين scores 85): fuzzy matches whose English is wrong for them.
+pub const SIMILAR_UNITS: [(&str, &str); 2] = [
+    (
+        "قال الوزير إن المحادثات صعبة",
+        "The minister said the talks were difficult",
+    ),
+    (
+        "ارتفع عدد السكان إلى 5.5 ملايين نسمة",
+        "The population rose to 5.5 million",
+    ),
+];
+
+/// Adds `units` (source, target) to the memory `tm` in the sandbox.
+pub fn add_units(sandbox: &Sandbox, tm: &str, units: &[(&str, &str)]) {
+    for (source, target) in units {
+        sandbox
+            .cmd(&["tm", "add", "--tm", tm, source, target])
+            .assert()
+            .success();
+    }
+}

@@ -19,6 +19,10 @@ pub struct Entity {
     pub first: usize,
     /// Every sentence that names it, by number, each once.
     pub sentences: Vec<usize>,
+    /// How the article writes it (proclitics included: للناتو), each
+    /// spelling once, in order of first use: what a reader searches the
+    /// text for.
+    pub surfaces: Vec<String>,
     /// Other entries counted as this one: a person's surname alone
     /// (ريابكوف) after the full name (سيرغي ريابكوف).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -43,6 +47,9 @@ pub fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
             });
             let entity = &mut entities[at];
             entity.count += 1;
+            if !entity.surfaces.contains(&term.surface) {
+                entity.surfaces.push(term.surface.clone());
+            }
             if entity.sentences.last() != Some(&segment.id) {
                 entity.sentences.push(segment.id);
             }
@@ -66,6 +73,7 @@ impl Entity {
             count: 0,
             first: sentence,
             sentences: Vec::new(),
+            surfaces: Vec::new(),
             also: Vec::new(),
         }
     }
@@ -118,6 +126,11 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
             target.sentences.dedup();
             target.also.push(short.term.entry);
             target.also.extend(short.also);
+            for surface in short.surfaces {
+                if !target.surfaces.contains(&surface) {
+                    target.surfaces.push(surface);
+                }
+            }
         }
     }
     let mut merged = into.iter().map(Option::is_some);
@@ -130,10 +143,14 @@ mod tests {
     use crate::align::Segment;
 
     fn term(entry: &str, en: &str, kind: Kind) -> TermUse {
+        written(entry, entry, en, kind)
+    }
+
+    fn written(surface: &str, entry: &str, en: &str, kind: Kind) -> TermUse {
         TermUse {
             start: 0,
             end: 1,
-            surface: entry.into(),
+            surface: surface.into(),
             entry: entry.into(),
             en: en.into(),
             long: None,
@@ -205,6 +222,27 @@ mod tests {
         assert_eq!((rows[0].count, rows[0].sentences.clone()), (2, vec![1, 2]));
         assert_eq!(rows[0].also, ["ريابكوف"]);
         assert_eq!(rows[1].term.en, "Lavrov");
+    }
+
+    #[test]
+    fn the_article_spellings_are_kept() {
+        let nato = |surface| written(surface, "حلف شمال الأطلسي", "NATO", Kind::Org);
+        let doc = document(vec![
+            vec![nato("حلف الأطلسي"), nato("للناتو")],
+            vec![nato("حلف الأطلسي"), nato("الناتو")],
+        ]);
+        let rows = table(&doc, &[]);
+        assert_eq!(rows[0].surfaces, ["حلف الأطلسي", "للناتو", "الناتو"]);
+        let doc = document(vec![
+            vec![written(
+                "سيرغي ريابكوف",
+                "سيرغي ريابكوف",
+                "Sergei Ryabkov",
+                Kind::Person,
+            )],
+            vec![written("وريابكوف", "ريابكوف", "Ryabkov", Kind::Person)],
+        ]);
+        assert_eq!(table(&doc, &[])[0].surfaces, ["سيرغي ريابكوف", "وريابكوف"]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! What a reader without Arabic gets from a sentence nobody translated:
 //! its glossary terms in English, in the order the sentence names them,
-//! with the numbers and Latin words around them, `and` for the و in front
-//! of a term, and `…` where Arabic words were left out
-//! (`… [Sergei Ryabkov] … [Geneva] and [Brussels] … 2014 …`).
+//! with the numbers (a range written `7–8`, a scale word in English:
+//! `3.5 million`) and Latin words around them,
+//! `and` for the و in front of a term, and `…` where Arabic words were
+//! left out (`… [Sergei Ryabkov] … [Geneva] and [Brussels] … 2014 …`). A
+//! sentence with numbers and no term still gets its numbers.
 
 use crate::align::{Segment, TermUse};
 use crate::glossary::Kind;
+use crate::text::numbers;
 use crate::text::tokenize::words;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -36,7 +39,8 @@ pub enum GlossPart {
 pub struct Gloss(pub Vec<GlossPart>);
 
 impl Gloss {
-    /// The gloss of a segment: empty when it has no glossary terms.
+    /// The gloss of a segment: empty when it has neither glossary terms nor
+    /// numbers.
     pub fn of(segment: &Segment) -> Self {
         let mut terms: Vec<&TermUse> = segment.terms.iter().filter(|t| t.start < t.end).collect();
         terms.sort_by_key(|term| term.start);
@@ -71,11 +75,13 @@ impl Gloss {
             from = byte_at(term.end).unwrap_or(source.len());
         }
         push_gap(&source[from..], &mut parts);
-        // Numbers and Latin words alone say nothing the sentence does not.
-        if !parts
-            .iter()
-            .any(|part| matches!(part, GlossPart::Term { .. }))
-        {
+        // Latin words alone say nothing the sentence does not; a number
+        // does to a reader without Arabic (in 1770).
+        if !parts.iter().any(|part| match part {
+            GlossPart::Term { .. } => true,
+            GlossPart::Kept(word) => is_number(word),
+            GlossPart::Elided => false,
+        }) {
             parts.clear();
         }
         Gloss(parts)
@@ -88,16 +94,65 @@ impl Gloss {
 }
 
 /// The words of the text between two terms: numbers and Latin words kept,
-/// each run of other words one [`GlossPart::Elided`].
+/// two numbers joined by a dash as one range (7 - 8 → 7–8), each run of
+/// other words one [`GlossPart::Elided`].
 fn push_gap(gap: &str, parts: &mut Vec<GlossPart>) {
+    let mut previous_end = None;
     for range in words(gap) {
-        let word = &gap[range];
+        let between = previous_end.map(|end| &gap[end..range.start]);
+        previous_end = Some(range.end);
+        // و glued to digits (و7) is "and", as in front of a term.
+        let word = match gap[range.clone()]
+            .strip_prefix('و')
+            .filter(|rest| rest.starts_with(|c: char| c.is_numeric()))
+        {
+            Some(digits) => {
+                parts.push(GlossPart::Kept("and".to_owned()));
+                digits
+            }
+            None => &gap[range],
+        };
+        if let Some(GlossPart::Kept(number)) = parts.last_mut()
+            && is_number(number)
+            && let Some(scale) = scale_name(word)
+        {
+            number.push(' ');
+            number.push_str(scale);
+            continue;
+        }
         match readable(word) {
-            Some(kept) => parts.push(GlossPart::Kept(kept)),
+            Some(kept) => {
+                if let (Some(GlossPart::Kept(first)), Some(between)) = (parts.last_mut(), between)
+                    && is_number(first)
+                    && is_number(&kept)
+                    && matches!(between.trim(), "-" | "–" | "—")
+                {
+                    first.push('–');
+                    first.push_str(&kept);
+                    continue;
+                }
+                parts.push(GlossPart::Kept(kept));
+            }
             None if parts.last() != Some(&GlossPart::Elided) => parts.push(GlossPart::Elided),
             None => {}
         }
     }
+}
+
+/// The English of an Arabic scale word (ملايين → million).
+fn scale_name(word: &str) -> Option<&'static str> {
+    match numbers::arabic_scale(word)? {
+        1e3 => Some("thousand"),
+        1e6 => Some("million"),
+        1e9 => Some("billion"),
+        1e12 => Some("trillion"),
+        _ => None,
+    }
+}
+
+/// True for a kept word that is a number (it starts with a digit).
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// `word` as an English reader can read it: Latin letters and digits as
@@ -172,16 +227,47 @@ mod tests {
         ];
         assert_eq!(
             Gloss::of(&segment).to_string(),
-            "… [Lavrov] … [Geneva] and [Brussels] … 100 … [Ukraine] … 2014"
+            "… [Lavrov] … [Geneva] and [Brussels] … 100 thousand … [Ukraine] … 2014"
         );
     }
 
     #[test]
-    fn nothing_to_show_without_terms() {
+    fn nothing_to_show_without_terms_or_numbers() {
         let segment = Segment::untranslated(1, "وصل الوفد أمس.", 0, 14);
         assert!(Gloss::of(&segment).is_empty());
-        let segment = Segment::untranslated(1, "قالت وكالة Reuters في 2024 ذلك.", 0, 31);
+        let segment = Segment::untranslated(1, "قالت وكالة Reuters ذلك.", 0, 23);
         assert!(Gloss::of(&segment).is_empty());
+    }
+
+    #[test]
+    fn numbers_are_kept_without_a_term() {
+        let segment = Segment::untranslated(1, "تأسست المدينة عام ١٧٧٠ على يد Reuters.", 0, 38);
+        assert_eq!(Gloss::of(&segment).to_string(), "… 1770 … Reuters");
+    }
+
+    #[test]
+    fn a_scale_word_after_a_number_is_given_in_english() {
+        let source = "ارتفع عدد السكان إلى ٣٫٥ ملايين نسمة وخسر 20 ألفا و7 - 8 مليارات";
+        let segment = Segment::untranslated(1, source, 0, source.chars().count());
+        assert_eq!(
+            Gloss::of(&segment).to_string(),
+            "… 3.5 million … 20 thousand and 7–8 billion"
+        );
+    }
+
+    #[test]
+    fn a_dash_between_two_numbers_is_a_range() {
+        for source in [
+            "قتل ما بين 7 - 8 أشخاص",
+            "قتل ما بين 7-8 أشخاص",
+            "قتل ما بين ٧ – ٨ أشخاص",
+        ] {
+            let segment = Segment::untranslated(1, source, 0, source.chars().count());
+            assert_eq!(Gloss::of(&segment).to_string(), "… 7–8 …", "{source}");
+        }
+        let source = "قتل 7 وجرح 8 أشخاص";
+        let segment = Segment::untranslated(1, source, 0, source.chars().count());
+        assert_eq!(Gloss::of(&segment).to_string(), "… 7 … 8 …");
     }
 
     #[test]

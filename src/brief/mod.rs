@@ -23,14 +23,13 @@
 
 mod entities;
 mod gloss;
-mod headline;
 
 pub use entities::Entity;
 pub use gloss::{Gloss, GlossPart};
 
-use crate::align::{Document, Origin, Segment, TermUse};
+use crate::align::{Document, Origin, Segment, Similar, TermUse};
 use crate::glossary::Kind;
-use crate::summary::{Budget, ExtraFeature, Ranking, Weights};
+use crate::summary::{Budget, ExtraFeature, Ranking, Weights, layout};
 use crate::text::split;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -101,17 +100,23 @@ impl From<&TermUse> for TermRendering {
     }
 }
 
-/// What is known of a sentence's English: a translation (from the memory
-/// or a machine translator) when there is one, and always the English of
-/// its glossary terms.
+/// What is known of a sentence's English: a translation (an exact match
+/// of the memory, or a machine translator's) when there is one, a similar
+/// sentence of the memory, and always the English of its glossary terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct English {
-    /// The English sentence, when the memory or machine translation has it.
+    /// The English sentence, when an exact memory match or machine
+    /// translation has it; never a fuzzy match's English, which translates
+    /// another sentence.
     pub target: Option<String>,
     /// Where it came from.
     pub origin: Origin,
-    /// The translation-memory match score (0–100), for memory matches.
+    /// The translation-memory match score (100), for an exact match.
     pub tm_score: Option<u8>,
+    /// A similar sentence of the memory (a fuzzy match) with its English
+    /// and what differs, for reference only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similar: Option<Similar>,
     /// The glossary entries of the sentence, each once, in order of first
     /// mention.
     pub terms: Vec<TermRendering>,
@@ -130,10 +135,12 @@ impl English {
             .filter(|term| seen.insert(term.entry.as_str()))
             .map(TermRendering::from)
             .collect();
+        let own = segment.origin != Origin::TmFuzzy;
         English {
-            target: segment.target.clone(),
-            origin: segment.origin,
-            tm_score: segment.score,
+            target: segment.target.clone().filter(|_| own),
+            origin: if own { segment.origin } else { Origin::None },
+            tm_score: segment.score.filter(|_| own),
+            similar: segment.similar.clone(),
             terms,
             gloss: Gloss::of(segment),
         }
@@ -225,10 +232,13 @@ pub struct Briefing {
 
 impl Briefing {
     /// The briefing of `text`, given the aligned `document` made from it
-    /// (its sentences, terms and English).
-    pub fn new(text: &str, document: Document, options: &Options) -> Self {
+    /// (its sentences, terms and English). The English of fuzzy matches is
+    /// taken out ([`Document::fuzzy_as_reference`]): it is another
+    /// sentence's.
+    pub fn new(text: &str, mut document: Document, options: &Options) -> Self {
+        document.fuzzy_as_reference();
         let ranges = byte_ranges(text, &document.segments);
-        let layout = headline::find(text, &ranges);
+        let layout = layout::find(text, &ranges);
         let headline = layout
             .headline
             .as_ref()

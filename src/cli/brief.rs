@@ -2,7 +2,7 @@
 
 use super::OutputArg;
 use super::batch::{self, Inputs};
-use super::english::{English, EnglishArgs};
+use super::english::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
 use super::io;
 use super::summarize::BudgetArgs;
 use anyhow::Result;
@@ -15,8 +15,9 @@ use tarjama::output::BriefFormat;
 const EXAMPLES: &str = "\
 A briefing has the headline (the first line, when it is one: a breadcrumb trail before it and
 a repeat after it are left out), the key points (the summary of the body, with their English
-from the translation memory or --mt-cmd, else the English of their names and terms in
-sentence order: `… [Sergei Ryabkov] … [Moscow] …`), a who/what/where table of the glossary's
+from an exact match of the translation memory or --mt-cmd, else the English of their names,
+terms and numbers in sentence order: `… [Sergei Ryabkov] … [Moscow] … 2014`; a fuzzy match
+only as a similar sentence, with what differs), a who/what/where table of the glossary's
 people, organizations, places, titles and terms with their mentions and first sentence, and
 the whole text aligned sentence by sentence (as `translate` writes it).
 
@@ -69,7 +70,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
     let inputs = Inputs::new(&args.files, output)?;
     let format = inputs.format(args.format, output, BriefFormat::Markdown)?;
-    let english = args.english.load()?;
+    let english = args.english.load(FuzzyMatches::Reference)?;
     let reads = args.english.files();
     let options = Options {
         budget: args.budget.budget(),
@@ -102,6 +103,7 @@ fn brief_one(
     options: &Options,
 ) -> Result<()> {
     let text = io::read_text(input)?;
+    warn_unless_arabic(&io::display_name(input), &text);
     let document = english.translate(batch::document_name(input), &text)?;
     let briefing = Briefing::new(&text, document, options);
     io::write_output(output, &io::reads(input, reads), |out| {

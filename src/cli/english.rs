@@ -10,13 +10,15 @@ use std::process::{Command, Stdio};
 use tarjama::align::{Document, Translator};
 use tarjama::glossary::Glossary;
 use tarjama::mt;
+use tarjama::text::script::LetterCounts;
 use tarjama::tm::{OpenMode, TmError, TranslationMemory};
 
 /// The options that pick the glossary, the memory and the machine
 /// translator.
 #[derive(Debug, clap::Args)]
 pub struct EnglishArgs {
-    /// Lowest translation-memory score whose English is used (100: exact matches only)
+    /// Lowest translation-memory score of a match: translate gives a fuzzy match's English as a
+    /// draft, brief and summarize show it only as a similar sentence (100: exact matches only)
     #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: u8,
     /// Machine-translate the sentences the memory leaves without English with this shell
@@ -29,11 +31,23 @@ pub struct EnglishArgs {
     pub tm: TmArgs,
 }
 
+/// What a fuzzy match of the memory gives a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FuzzyMatches {
+    /// Its English, for a translator to post-edit (`translate`).
+    Draft,
+    /// Only a similar sentence to compare with: the English shown must be
+    /// the sentence's own, from an exact match or the machine translator
+    /// (`brief`, `summarize`).
+    Reference,
+}
+
 /// The glossary, memory and machine translator, set up once for all inputs.
 pub struct English {
     glossary: Glossary,
     memory: Option<TranslationMemory>,
     min_score: u8,
+    fuzzy: FuzzyMatches,
     mt_cmd: Option<String>,
 }
 
@@ -46,12 +60,13 @@ impl EnglishArgs {
     }
 
     /// Loads the glossaries (none is fine) and opens the memory, if there
-    /// is one.
-    pub fn load(&self) -> Result<English> {
+    /// is one; `fuzzy` says what fuzzy matches are for.
+    pub fn load(&self, fuzzy: FuzzyMatches) -> Result<English> {
         Ok(English {
             glossary: self.glossary.load_any()?,
             memory: open_memory(&self.tm)?,
             min_score: self.min_score,
+            fuzzy,
             mt_cmd: self.mt_cmd.clone(),
         })
     }
@@ -89,8 +104,13 @@ impl English {
         self.machine_translate(document)
     }
 
-    /// Sends the segments still without English to `--mt-cmd`, if given.
+    /// Sends the segments still without English to `--mt-cmd`, if given,
+    /// after taking out the English of fuzzy matches where they are only
+    /// for reference.
     fn machine_translate(&self, document: &mut Document) -> Result<()> {
+        if self.fuzzy == FuzzyMatches::Reference {
+            document.fuzzy_as_reference();
+        }
         if let Some(command) = &self.mt_cmd {
             mt::translate_untranslated(document, |sentences| run_mt_command(command, sentences))
                 .with_context(|| format!("`{command}`"))?;
@@ -103,6 +123,20 @@ impl English {
     /// only delay the exit).
     pub fn finish(self) {
         std::mem::forget(self.glossary);
+    }
+}
+
+/// Warns on standard error when `text` (the input `name`) is not Arabic:
+/// the command still runs, but finds no terms and no Arabic sentences.
+pub fn warn_unless_arabic(name: &str, text: &str) {
+    let letters = LetterCounts::of(text);
+    if letters.is_not_arabic() {
+        eprintln!(
+            "tarjama: warning: the text is not Arabic ({} of its {} letters are of another script): {name}\n\
+             hint: tarjama reads Arabic text; check that this is the input you meant",
+            letters.other,
+            letters.arabic + letters.other
+        );
     }
 }
 

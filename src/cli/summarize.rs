@@ -1,6 +1,6 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
-use super::english::EnglishArgs;
+use super::english::{EnglishArgs, FuzzyMatches, warn_unless_arabic};
 use super::format::{self, OutputFormat};
 use super::{OutputArg, batch, io};
 use anyhow::Result;
@@ -13,9 +13,10 @@ use tarjama::output::summary_markdown;
 use tarjama::summary::{Budget, Ranking, Weights};
 
 const EXAMPLES: &str = "\
-With --format md or json, each sentence comes with its English: from the translation memory
-(--tm, --min-score) or --mt-cmd when they have it, and always the English of its glossary
-terms (-g, --no-default-glossary), also in sentence order (`… [Sergei Ryabkov] … [Moscow] …`).
+With --format md or json, each sentence comes with its English: from an exact match of the
+translation memory (--tm) or --mt-cmd when they have it (a fuzzy match from --min-score is shown
+only as a similar sentence, with what differs), and always the English of its glossary terms
+(-g, --no-default-glossary), also in sentence order (`… [Sergei Ryabkov] … [Moscow] …`).
 The default output is the sentences alone and reads no glossary and no memory.
 
 Examples:
@@ -27,7 +28,9 @@ Examples:
 
 The sentences are printed in the order of the article. The ranking is by
 position (news and encyclopedia articles put their point first), with run-on
-sentences of more than 60 words counted down and near-repeats kept out; with
+sentences of more than 60 words counted down, near-repeats and fragments of fewer
+than three words kept out, and a breadcrumb trail or repeated headline at the top
+never taken; with
 --words, a sentence that alone has as many words as the budget is only taken
 when nothing else is left (except the first).";
 
@@ -55,7 +58,7 @@ enum Format {
     /// A Markdown table: sentence number, score, sentence, its English, its terms
     Md,
     /// `{"sentences": N, "summary": [{"index","start","end","score","text","target","origin",
-    /// "tm_score","terms","gloss"}]}`
+    /// "tm_score","similar","terms","gloss"}]}`
     Json,
 }
 
@@ -113,7 +116,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let files = args.english.files();
     let reads = io::reads(args.file.as_deref(), &files);
     let text = io::read_text(args.file.as_deref())?;
-    let ranking = Ranking::new(&text, &Weights::default());
+    warn_unless_arabic(&io::display_name(args.file.as_deref()), &text);
+    let ranking = Ranking::of_article(&text, &Weights::default());
     let chosen = ranking.select(args.budget.budget());
     if let Format::Lines = format {
         // What the benchmark runs: no glossary, no memory.
@@ -125,7 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })
         .map(|()| ExitCode::SUCCESS);
     }
-    let english = args.english.load()?;
+    let english = args.english.load(FuzzyMatches::Reference)?;
     let document = Document::with_terms(
         batch::document_name(args.file.as_deref()),
         &text,

@@ -2,7 +2,7 @@
 
 use super::OutputArg;
 use super::batch::{self, Inputs};
-use super::english::{English, EnglishArgs};
+use super::english::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
 use super::io;
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use tarjama::output::{Format, Options, XliffVersion};
 
 const EXAMPLES: &str = "\
-Every sentence is looked up in the translation memory (exact, or fuzzy from --min-score) and
+Every sentence is looked up in the translation memory (exact, or fuzzy from --min-score: a
+fuzzy row notes what differs from the memory's sentence, numbers and negation included) and
 its glossary terms are found; rows the memory leaves empty show the terms' English as a hint
 (md, html) or go to --mt-cmd. The memory is only read, never created: without one, no row is
 filled from it (a warning says so when --tm or TARJAMA_TM names a missing file).
@@ -19,7 +20,7 @@ filled from it (a warning says so when --tm or TARJAMA_TM names a missing file).
 With several inputs, or a folder (all its *.txt), -o names a folder (created if missing) that
 receives one output per input, named after it: articles/gaza.txt -> out/gaza.md.
 
-Formats: md (table and term list), tsv (id, source, target, origin, score, terms: fill in
+Formats: md (table and term list), tsv (id, source, target, origin, score, terms, note: fill in
 target and import it back with `tm import`), json (every field), html (one self-contained page),
 xliff (1.2 for CAT tools, or 2.0 with --xliff-version 2), tmx (the rows that have English).
 Without --format the -o extension decides (.md .tsv .json .html .xlf/.xliff .tmx); standard
@@ -96,7 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs = Inputs::new(&args.files, output)?;
     let format = inputs.format(args.format, output, Format::Markdown)?;
     let job = Job {
-        english: args.english.load()?,
+        english: args.english.load(FuzzyMatches::Draft)?,
         reads: args.english.files(),
         format,
         options,
@@ -114,6 +115,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 fn translate_one(input: Option<&Path>, output: Option<&Path>, job: &Job) -> Result<()> {
     let text = io::read_text(input)?;
+    warn_unless_arabic(&io::display_name(input), &text);
     let document = job.english.translate(batch::document_name(input), &text)?;
     io::write_output(output, &io::reads(input, &job.reads), |out| {
         Ok(job.format.write(&document, &job.options, out)?)

@@ -4,7 +4,9 @@
 //! English, then the term list. Inline CSS only, no scripts, no
 //! external resources; every input string escaped.
 
-use super::{TermCount, display_substitute, distinct_terms, match_label, term_counts, term_hint};
+use super::{
+    TermCount, display_substitute, distinct_terms, match_label, notes, term_counts, term_hint,
+};
 use crate::align::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;
 use std::fmt::Write as _;
@@ -163,9 +165,9 @@ pub(super) fn aligned_table(document: &Document, page: &mut String) {
             escape(&hint, page);
             page.push_str("</p>");
         }
-        for warning in &segment.warnings {
+        for note in notes(segment) {
             page.push_str("<p class=\"warning\">⚠ ");
-            escape(warning, page);
+            escape(&note, page);
             page.push_str("</p>");
         }
         page.push_str("</td><td class=\"m\">");

@@ -3,7 +3,7 @@
 //! without English shows its terms' English in the English column, in
 //! italics after `glossary:`.
 
-use super::{display_substitute, match_label, term_counts, term_hint, term_pairs};
+use super::{display_substitute, match_label, notes, term_counts, term_hint, term_pairs};
 use crate::align::Document;
 use std::io::{self, Write};
 
@@ -44,9 +44,9 @@ pub(super) fn aligned_table(document: &Document, out: &mut dyn Write) -> io::Res
         if !hint.is_empty() {
             english = format!("*glossary:* {}", cell(&hint));
         }
-        for warning in &segment.warnings {
+        for note in notes(segment) {
             english.push_str("<br>⚠ ");
-            english.push_str(&cell(warning));
+            english.push_str(&cell(&note));
         }
         writeln!(
             out,
@@ -84,6 +84,12 @@ pub(crate) fn cell(text: &str) -> String {
     escaped
 }
 
+/// `text` escaped as [`cell`] escapes it, its line breaks made spaces: for
+/// a list item or a heading, where `<br>` would show as markup.
+pub(crate) fn inline(text: &str) -> String {
+    cell(&crate::text::lines(text).collect::<Vec<_>>().join(" "))
+}
+
 /// Pushes `c`, with a backslash in front when Markdown would act on it
 /// (emphasis, code, links, HTML, entities, tables, strikethrough, math,
 /// mentions).
@@ -109,5 +115,10 @@ mod tests {
             "\\<script\\>\\*x\\*\\</script\\>"
         );
         assert_eq!(cell("\u{202E}abc"), "\\[U+202E\\]abc");
+    }
+
+    #[test]
+    fn inline_text_has_no_line_break_markup() {
+        assert_eq!(inline("a|b\r\nc\rd\ne"), "a\\|b c d e");
     }
 }

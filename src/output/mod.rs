@@ -21,8 +21,9 @@ mod xliff;
 
 pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
 
-use crate::align::{Document, Origin, Segment, TermUse};
+use crate::align::{Document, Origin, Segment, Similar, TermUse};
 use crate::glossary::Kind;
+use crate::text::differences::describe;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -177,6 +178,50 @@ fn match_label(segment: &Segment) -> Cow<'static, str> {
         (Origin::Mt, _) => "mt".into(),
         (Origin::None, _) => "none".into(),
     }
+}
+
+/// `similar sentence in the memory (87%)`.
+fn similar_label(similar: &Similar) -> String {
+    format!("similar sentence in the memory ({}%)", similar.score)
+}
+
+/// What differs between a sentence and its similar sentence in the memory,
+/// for people.
+fn what_differs(similar: &Similar) -> String {
+    if similar.differences.is_empty() {
+        "only word order, punctuation or spelling".to_owned()
+    } else {
+        describe(&similar.differences)
+    }
+}
+
+/// What formats read by people note about a segment's similar sentence in
+/// the memory: for a fuzzy row (whose English is that sentence's), what
+/// differs; for a row that has it for reference only, its English,
+/// labelled, and what differs.
+fn similar_note(segment: &Segment) -> Option<String> {
+    let similar = segment.similar.as_ref()?;
+    Some(if segment.origin == Origin::TmFuzzy {
+        format!(
+            "what differs from the memory's sentence: {}",
+            what_differs(similar)
+        )
+    } else {
+        format!(
+            "{}: «{}»; what differs: {}",
+            similar_label(similar),
+            similar.target,
+            what_differs(similar)
+        )
+    })
+}
+
+/// What formats read by people show with a segment's English: its
+/// warnings, then its [`similar_note`].
+fn notes(segment: &Segment) -> Vec<String> {
+    let mut notes = segment.warnings.clone();
+    notes.extend(similar_note(segment));
+    notes
 }
 
 /// The glossary entries of a segment, each once, in order of first use.

@@ -1,5 +1,5 @@
 //! Tab-separated values with the columns `id source target origin score
-//! terms`, one line per segment, for a translator to fill `target` in a
+//! terms note`, one line per segment, for a translator to fill `target` in a
 //! spreadsheet and import the file back.
 //!
 //! Cells are escaped so that any spreadsheet opens the file with one row per
@@ -16,7 +16,7 @@
 //! tab delimiter has already unquoted; `tarjama tm import` reads the file
 //! back through [`crate::formats::tsv`], which shares this escaping.
 
-use super::term_pairs;
+use super::{notes, term_pairs};
 use crate::align::Document;
 use crate::formats::tsv::escape_field;
 /// Undoes [`escape_cell`] (after the CSV reader's unquoting).
@@ -24,8 +24,10 @@ pub use crate::formats::tsv::unescape_cell;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// The header line's columns.
-pub const COLUMNS: [&str; 6] = ["id", "source", "target", "origin", "score", "terms"];
+/// The header line's columns. `note` holds the warnings (a glossary term
+/// the machine translation left out) and, on a fuzzy row, what differs
+/// from the memory's sentence, joined by ` | `.
+pub const COLUMNS: [&str; 7] = ["id", "source", "target", "origin", "score", "terms", "note"];
 
 /// Writes the header and one line per segment.
 pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
@@ -38,6 +40,7 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         let id = segment.id.to_string();
         let score = segment.score.map(|s| s.to_string()).unwrap_or_default();
         let terms = term_pairs(segment, "=");
+        let note = notes(segment).join(" | ");
         let cells = [
             escape_cell(&id),
             escape_cell(&segment.source),
@@ -45,6 +48,7 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
             escape_cell(segment.origin.as_str()),
             escape_cell(&score),
             escape_cell(&terms),
+            escape_cell(&note),
         ];
         writer.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
     }

@@ -15,7 +15,7 @@
 //! returns written as character references, and the characters XML 1.0
 //! cannot hold (most C0 controls, U+FFFE, U+FFFF) replaced with U+FFFD.
 
-use super::{Options, XliffVersion, term_pairs};
+use super::{Options, XliffVersion, similar_note, term_pairs};
 use crate::align::{Document, Origin, Segment};
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
@@ -218,7 +218,7 @@ fn notes(segment: &Segment) -> Vec<Note> {
         (Origin::Mt, _) => Some("machine translation".to_owned()),
         (Origin::None, _) => None,
     };
-    if let Some(text) = origin {
+    for text in origin.into_iter().chain(similar_note(segment)) {
         notes.push(Note {
             about: "tarjama",
             text,

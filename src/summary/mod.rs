@@ -31,11 +31,13 @@
 
 mod analysis;
 mod graph;
+pub mod layout;
 mod select;
 pub mod stem;
 
 pub use analysis::{Analysis, SentenceInfo};
 pub use graph::{SimilarityGraph, WINDOW};
+pub use select::MIN_SENTENCE_WORDS;
 
 use std::ops::Range;
 
@@ -152,6 +154,9 @@ pub struct RankedSentence {
     /// The weighted sum of the features times the length factor (never
     /// NaN).
     pub score: f64,
+    /// Left out of every selection: the front matter at the top of an
+    /// article (see [`Ranking::of_article`]).
+    pub skipped: bool,
 }
 
 /// Every sentence of a text, scored.
@@ -169,10 +174,33 @@ impl Ranking {
         Self::with_features(text, weights, &[])
     }
 
+    /// Scores the sentences of an article with `weights`, leaving out of
+    /// every selection its front matter as [`layout::find`] reads it (a
+    /// breadcrumb trail before the headline, the headline printed again:
+    /// the rule of the briefing); positions count from the first sentence
+    /// left in.
+    pub fn of_article(text: &str, weights: &Weights) -> Self {
+        let analysis = Analysis::new(text);
+        let ranges: Vec<Range<usize>> =
+            analysis.sentences.iter().map(|s| s.range.clone()).collect();
+        let front_matter = layout::find(text, &ranges).front_matter;
+        Self::build(analysis, weights, &[], &front_matter)
+    }
+
     /// Scores the sentences of `text` with `weights` and the caller's own
     /// per-sentence features.
     pub fn with_features(text: &str, weights: &Weights, extra: &[ExtraFeature]) -> Self {
-        let analysis = Analysis::new(text);
+        Self::build(Analysis::new(text), weights, extra, &[])
+    }
+
+    /// Scores the sentences of `analysis`; those in `skipped` (indices in
+    /// ascending order) count for nothing and are never selected.
+    fn build(
+        analysis: Analysis,
+        weights: &Weights,
+        extra: &[ExtraFeature],
+        skipped: &[usize],
+    ) -> Self {
         let graph = SimilarityGraph::new(&analysis);
         let count = analysis.sentences.len();
         let unless_off = |weight: f64, feature: fn(&SimilarityGraph) -> Vec<f64>| {
@@ -197,8 +225,9 @@ impl Ranking {
             .into_iter()
             .enumerate()
             .map(|(index, sentence)| {
+                let skipped_before = skipped.partition_point(|&other| other < index);
                 let features = Features {
-                    position: 1.0 / (1.0 + index as f64),
+                    position: 1.0 / (1.0 + (index - skipped_before) as f64),
                     length: length_factor(sentence.words, weights.long_sentence),
                     centrality: centrality[index],
                     salience: salience[index],
@@ -214,6 +243,7 @@ impl Ranking {
                     words: sentence.words,
                     features,
                     score: if score.is_finite() { score } else { 0.0 },
+                    skipped: skipped.binary_search(&index).is_ok(),
                 }
             })
             .collect();
@@ -244,15 +274,21 @@ impl Ranking {
     /// adds 0.0025 to ROUGE-2 F1 (it changes 3 articles).
     pub fn select(&self, budget: Budget) -> Vec<usize> {
         let scores: Vec<f64> = self.sentences.iter().map(|s| s.score).collect();
-        let words: Vec<usize> = self.sentences.iter().map(|s| s.words).collect();
+        // A sentence without words is never chosen: so is a skipped one.
+        let words: Vec<usize> = self
+            .sentences
+            .iter()
+            .map(|s| if s.skipped { 0 } else { s.words })
+            .collect();
         select::choose(&scores, &words, &self.graph, self.redundancy, budget)
     }
 }
 
-/// The byte ranges of the sentences of `text` that a summary within
-/// `budget` takes, with the default weights, in document order.
+/// The byte ranges of the sentences of the article `text` that a summary
+/// within `budget` takes, with the default weights, in document order
+/// (front matter left out: [`Ranking::of_article`]).
 pub fn summarize(text: &str, budget: Budget) -> Vec<Range<usize>> {
-    let ranking = Ranking::new(text, &Weights::default());
+    let ranking = Ranking::of_article(text, &Weights::default());
     ranking
         .select(budget)
         .into_iter()
@@ -457,6 +493,26 @@ mod tests {
         let ranking = Ranking::new(text, &weights);
         assert_eq!(ranking.select(Budget::Sentences(2)), [0, 2]);
         assert_eq!(ranking.select(Budget::Sentences(3)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn an_article_front_matter_is_never_picked() {
+        let text = format!(
+            "الرئيسية / صحة / افتتاح مستشفى جديد\n\nافتتاح مستشفى جديد\n\nافتتاح مستشفى جديد\n\n{ARTICLE}"
+        );
+        let ranking = Ranking::of_article(&text, &Weights::default());
+        let skipped: Vec<bool> = ranking.sentences.iter().map(|s| s.skipped).collect();
+        assert_eq!(&skipped[..4], [true, false, true, false]);
+        assert_eq!(ranking.sentences[1].features.position, 1.0);
+        assert_eq!(ranking.sentences[3].features.position, 0.5);
+        let chosen = ranking.select(Budget::Sentences(11));
+        assert_eq!(chosen, [1, 3, 4, 5, 6, 7, 8, 9, 10]);
+        assert_eq!(
+            summarize(&text, Budget::Sentences(1)),
+            [ranking.sentences[1].range.clone()]
+        );
+        let plain = Ranking::new(&text, &Weights::default());
+        assert!(plain.sentences.iter().all(|s| !s.skipped));
     }
 
     #[test]

@@ -15,6 +15,10 @@ use std::collections::BinaryHeap;
 /// the rule changes nothing there.
 const NEAR_REPEAT: f64 = 0.8;
 
+/// Fewer words than this make a fragment, not a sentence (`يا للهول!!`,
+/// what `..` or `!!` cut off): it only comes in when nothing else is left.
+pub const MIN_SENTENCE_WORDS: usize = 3;
+
 /// How many sentences, or how many words, the summary takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Limit {
@@ -42,17 +46,18 @@ struct Candidate {
     index: usize,
     penalty: f64,
     /// Taken only when nothing else is left: a near-repeat of a chosen
-    /// sentence, or a sentence that alone fills the word budget.
+    /// sentence, a fragment, or a sentence that alone fills the word
+    /// budget.
     last_resort: bool,
 }
 
 impl Candidate {
-    fn new(value: f64, index: usize, penalty: f64, too_long: bool) -> Self {
+    fn new(value: f64, index: usize, penalty: f64, set_aside: bool) -> Self {
         Self {
             value,
             index,
             penalty,
-            last_resort: too_long || penalty >= NEAR_REPEAT,
+            last_resort: set_aside || penalty >= NEAR_REPEAT,
         }
     }
 }
@@ -86,9 +91,10 @@ impl Eq for Candidate {}
 /// Chooses sentences greedily: the candidate with the highest
 /// `score − redundancy × (highest similarity to a chosen sentence)` comes
 /// next, until the budget is met. Only when nothing else is left: repeats
-/// of a chosen sentence (similarity [`NEAR_REPEAT`] or more) and, with a
-/// word budget, sentences after the first that alone have as many words
-/// as the budget. A word budget is met once the chosen sentences reach it
+/// of a chosen sentence (similarity [`NEAR_REPEAT`] or more), fragments of
+/// fewer than [`MIN_SENTENCE_WORDS`] words and, with a word budget,
+/// sentences after the first that alone have as many words as the
+/// budget. A word budget is met once the chosen sentences reach it
 /// (the last one may go past it). Sentences without a word are never
 /// chosen. Returns indices in document order.
 ///
@@ -104,9 +110,13 @@ pub(super) fn choose(
 ) -> Vec<usize> {
     let limit = budget.limit(scores.len());
     let first = words.iter().position(|&count| count > 0);
-    let too_long = |index: usize| match limit {
-        Limit::Words(budget) => Some(index) != first && words[index] >= budget,
-        Limit::Sentences(_) => false,
+    // A fragment, or a sentence that alone fills a word budget.
+    let set_aside = |index: usize| {
+        words[index] < MIN_SENTENCE_WORDS
+            || match limit {
+                Limit::Words(budget) => Some(index) != first && words[index] >= budget,
+                Limit::Sentences(_) => false,
+            }
     };
     let mut penalty = vec![0.0_f64; scores.len()];
     let mut chosen_flags = vec![false; scores.len()];
@@ -114,7 +124,7 @@ pub(super) fn choose(
         .iter()
         .enumerate()
         .filter(|&(index, _)| words[index] > 0)
-        .map(|(index, &value)| Candidate::new(value, index, 0.0, too_long(index)))
+        .map(|(index, &value)| Candidate::new(value, index, 0.0, set_aside(index)))
         .collect();
     let mut chosen = Vec::new();
     let mut total_words = 0;
@@ -137,7 +147,7 @@ pub(super) fn choose(
                     scores[other] - redundancy * similarity,
                     other,
                     similarity,
-                    too_long(other),
+                    set_aside(other),
                 ));
             }
         }
@@ -169,6 +179,24 @@ mod tests {
         assert_eq!(Budget::Ratio(0.01).limit(10), Limit::Sentences(1));
         assert_eq!(Budget::Ratio(0.5).limit(10), Limit::Sentences(5));
         assert_eq!(Budget::Ratio(3.0).limit(10), Limit::Sentences(10));
+    }
+
+    #[test]
+    fn a_fragment_comes_last() {
+        let text = "قمة في جنيف\n\nيا للهول!! وصل الوفد الروسي إلى جنيف صباح اليوم. وقال الوزير إن المحادثات صعبة..";
+        let analysis = super::super::Analysis::new(text);
+        let words: Vec<usize> = analysis.sentences.iter().map(|s| s.words).collect();
+        assert_eq!(words, [3, 2, 7, 5]);
+        let graph = SimilarityGraph::new(&analysis);
+        let scores = [1.0, 0.5, 0.3, 0.25];
+        assert_eq!(
+            choose(&scores, &words, &graph, 0.0, Budget::Sentences(2)),
+            [0, 2]
+        );
+        assert_eq!(
+            choose(&scores, &words, &graph, 0.0, Budget::Sentences(4)),
+            [0, 1, 2, 3]
+        );
     }
 
     #[test]

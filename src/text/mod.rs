@@ -1,7 +1,9 @@
 //! Text handling: decoding input, Arabic normalization, sentence splitting,
-//! and the words and numbers of Arabic and English text.
+//! words and numbers of Arabic and English text, and what differs between
+//! two similar sentences.
 
 pub mod decode;
+pub mod differences;
 pub mod english;
 pub mod normalize;
 pub mod numbers;

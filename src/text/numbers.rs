@@ -423,6 +423,19 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     )
 }
 
+/// The scale an Arabic word stands for after digits (ألف 1,000, ملايين
+/// 1,000,000, مليارات 10⁹), read in any spelling; `None` for other words.
+pub fn arabic_scale(word: &str) -> Option<f64> {
+    let normalized = normalize(word);
+    ARABIC
+        .get(normalized.as_str())?
+        .iter()
+        .find_map(|role| match role {
+            Role::Scale(scale) => Some(*scale),
+            _ => None,
+        })
+}
+
 /// The roles of an Arabic word: whole, then behind proclitics (وعشرون,
 /// بخمسة), then without the article (الثالث).
 fn arabic_roles(word: &str) -> Option<Vec<Role>> {
@@ -701,6 +714,15 @@ fn parse_digits(run: &str) -> Vec<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scale_words_after_digits() {
+        assert_eq!(arabic_scale("ملايين"), Some(1e6));
+        assert_eq!(arabic_scale("آلاف"), Some(1e3));
+        assert_eq!(arabic_scale("مليار"), Some(1e9));
+        assert_eq!(arabic_scale("خمسة"), None);
+        assert_eq!(arabic_scale("نسمة"), None);
+    }
 
     fn values(numbers: &[Number], written: Written) -> Vec<f64> {
         numbers

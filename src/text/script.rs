@@ -6,6 +6,24 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
 }
 
+/// The script of a letter.
+enum Letter {
+    Arabic,
+    Other,
+}
+
+/// The script of `c`, `None` for what is no letter (digits, marks,
+/// punctuation; the Arabic block's signs).
+fn letter(c: char) -> Option<Letter> {
+    if is_arabic_letter(c) {
+        Some(Letter::Arabic)
+    } else if c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c) {
+        Some(Letter::Other)
+    } else {
+        None
+    }
+}
+
 /// The letters of a text, by script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Scripts {
@@ -20,10 +38,10 @@ impl Scripts {
     pub fn of(text: &str) -> Self {
         let mut scripts = Scripts::default();
         for c in text.chars() {
-            if is_arabic_letter(c) {
-                scripts.arabic = true;
-            } else if c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c) {
-                scripts.other = true;
+            match letter(c) {
+                Some(Letter::Arabic) => scripts.arabic = true,
+                Some(Letter::Other) => scripts.other = true,
+                None => {}
             }
             if scripts.arabic && scripts.other {
                 break;
@@ -35,6 +53,37 @@ impl Scripts {
     /// Arabic letters and letters of another script together.
     pub fn is_mixed(self) -> bool {
         self.arabic && self.other
+    }
+}
+
+/// The letters of a text counted by script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LetterCounts {
+    /// Arabic letters.
+    pub arabic: usize,
+    /// Letters of other scripts.
+    pub other: usize,
+}
+
+impl LetterCounts {
+    /// Counts the letters of `text` (digits and marks are no letters).
+    pub fn of(text: &str) -> Self {
+        let mut counts = LetterCounts::default();
+        for c in text.chars() {
+            match letter(c) {
+                Some(Letter::Arabic) => counts.arabic += 1,
+                Some(Letter::Other) => counts.other += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+
+    /// True for a text that is not Arabic: it has letters and fewer than
+    /// half of them are Arabic (an English article given by mistake; an
+    /// Arabic one full of Latin names stays Arabic).
+    pub fn is_not_arabic(self) -> bool {
+        self.other > self.arabic
     }
 }
 
@@ -56,5 +105,23 @@ mod tests {
         assert_eq!(Scripts::of("2014 - ؟"), Scripts::default());
         assert!(Scripts::of("NATO").other && !Scripts::of("NATO").arabic);
         assert!(Scripts::of("\u{FEFB}").arabic);
+    }
+
+    #[test]
+    fn a_text_is_not_arabic_when_most_letters_are_not() {
+        let not_arabic = |text: &str| LetterCounts::of(text).is_not_arabic();
+        assert!(not_arabic("The minister said the talks were difficult."));
+        assert!(!not_arabic(
+            "قال الوزير إن قمة G20 في Washington كانت صعبة."
+        ));
+        assert!(!not_arabic(""));
+        assert!(!not_arabic("2014 - ٢٠١٥ ؟"));
+        assert_eq!(
+            LetterCounts::of("NATO الناتو ٢٠"),
+            LetterCounts {
+                arabic: 6,
+                other: 4
+            }
+        );
     }
 }

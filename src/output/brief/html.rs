@@ -4,10 +4,10 @@
 //! the aligned table, whose rows the sentence numbers link to. Inline CSS
 //! only, no scripts, nothing fetched; every input string escaped.
 
-use super::{facts, group_heading, segment, source_label};
+use super::{arabic_column, facts, group_heading, segment, source_label};
 use crate::brief::{Briefing, English, Entity, GlossPart};
 use crate::output::html::{aligned_table, badge, escape, legend, page_end, page_start};
-use crate::output::term_counts;
+use crate::output::{similar_label, term_counts, what_differs};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -24,6 +24,8 @@ p.en { font-size: 1.05rem; }
 p.ar { color: #3b4451; font-size: 1.12rem; line-height: 1.8; }
 p.meta { color: var(--muted); font-size: .8rem; }
 .gloss .gap { color: var(--muted); }
+p.similar { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
+p.similar .differs { color: #8a4b00; }
 .groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 1rem 1.5rem; align-items: start; }
 .groups h3 { font-size: 1rem; margin: 0 0 .4rem; }
 table.entities th.n, table.entities td.n { width: 1%; white-space: nowrap; overflow-wrap: normal; }
@@ -61,6 +63,7 @@ fn header(briefing: &Briefing, page: &mut String) {
                 escape(&source_label(&headline.english), page);
                 page.push_str("</p>\n");
             }
+            similar(&headline.english, page);
         }
         None => {
             page.push_str("<h1><bdi>Briefing: ");
@@ -109,6 +112,21 @@ fn english(english: &English, class: &str, page: &mut String) -> bool {
     true
 }
 
+/// Writes the similar sentence of the memory, labelled, with what differs,
+/// when there is one.
+fn similar(english: &English, page: &mut String) {
+    let Some(similar) = &english.similar else {
+        return;
+    };
+    page.push_str("<p class=\"similar\" title=\"not a translation of this sentence: the English of a similar sentence in the translation memory\"><span class=\"label\">");
+    escape(&similar_label(similar), page);
+    page.push_str(":</span> <q>");
+    escape(&similar.target, page);
+    page.push_str("</q> <span class=\"differs\">what differs: ");
+    escape(&what_differs(similar), page);
+    page.push_str("</span></p>\n");
+}
+
 fn key_points(briefing: &Briefing, page: &mut String) {
     page.push_str("<h2>Key points</h2>\n");
     if briefing.key_points.is_empty() {
@@ -123,9 +141,11 @@ fn key_points(briefing: &Briefing, page: &mut String) {
         english(&point.english, "en", page);
         page.push_str("<p class=\"ar\" dir=\"rtl\" lang=\"ar\">");
         escape(&point.text, page);
+        page.push_str("</p>\n");
+        similar(&point.english, page);
         let _ = write!(
             page,
-            "</p>\n<p class=\"meta\"><a href=\"#s{0}\">sentence {0}</a> · ",
+            "<p class=\"meta\"><a href=\"#s{0}\">sentence {0}</a> · ",
             point.index
         );
         escape(&source_label(&point.english), page);
@@ -176,15 +196,7 @@ fn entity_row(briefing: &Briefing, entity: &Entity, page: &mut String) {
         page.push_str("</small>");
     }
     page.push_str("</td><td dir=\"rtl\" lang=\"ar\">");
-    for (index, entry) in std::iter::once(&entity.term.entry)
-        .chain(&entity.also)
-        .enumerate()
-    {
-        if index > 0 {
-            page.push_str("، ");
-        }
-        escape(entry, page);
-    }
+    escape(&arabic_column(entity), page);
     let _ = write!(
         page,
         "</td><td class=\"n\">{}</td><td class=\"n\"><a href=\"#s{first}\" title=\"",

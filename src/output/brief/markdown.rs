@@ -3,24 +3,22 @@
 //! who/what/where tables by type, and the aligned table of the whole text.
 //! Every piece of text is escaped as in a table cell, so it shows exactly.
 
-use super::{counted, facts, group_heading, source_label};
+use super::{arabic_column, counted, facts, group_heading, source_label};
 use crate::brief::{Briefing, English, Entity, GlossPart, Summary};
-use crate::output::markdown::{aligned_table, cell};
+use crate::output::markdown::{aligned_table, cell, inline};
+use crate::output::{similar_label, what_differs};
 use std::io::{self, Write};
 
 /// Writes the briefing.
 pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Briefing: {}\n", cell(&briefing.name))?;
     if let Some(headline) = &briefing.headline {
-        write!(out, "**Headline:** {}", cell(&headline.text))?;
-        match english_line(&headline.english) {
-            Some(english) => writeln!(
-                out,
-                "\\\n{english} *({})*\n",
-                source_label(&headline.english)
-            )?,
-            None => writeln!(out, "\n")?,
+        let mut lines = vec![format!("**Headline:** {}", inline(&headline.text))];
+        if let Some(english) = english_line(&headline.english) {
+            lines.push(format!("{english} *({})*", source_label(&headline.english)));
         }
+        lines.extend(similar_line(&headline.english));
+        writeln!(out, "{}\n", lines.join("\\\n"))?;
     }
     writeln!(out, "*{}*\n", facts(briefing))?;
     if briefing.document.segments.is_empty() {
@@ -33,19 +31,17 @@ pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> 
     for (number, point) in briefing.key_points.iter().enumerate() {
         let marker = format!("{}. ", number + 1);
         let indent = " ".repeat(marker.len());
-        match english_line(&point.english) {
-            Some(english) => {
-                writeln!(out, "{marker}{english}\\")?;
-                writeln!(out, "{indent}{}\\", cell(&point.text))?;
-            }
-            None => writeln!(out, "{marker}{}\\", cell(&point.text))?,
-        }
-        writeln!(
-            out,
-            "{indent}*sentence {} · {}*",
-            point.index,
-            source_label(&point.english)
-        )?;
+        let lines: Vec<String> = english_line(&point.english)
+            .into_iter()
+            .chain([inline(&point.text)])
+            .chain(similar_line(&point.english))
+            .chain([format!(
+                "*sentence {} · {}*",
+                point.index,
+                source_label(&point.english)
+            )])
+            .collect();
+        writeln!(out, "{marker}{}", lines.join(&format!("\\\n{indent}")))?;
     }
     if !briefing.key_points.is_empty() {
         writeln!(out)?;
@@ -68,10 +64,12 @@ pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()
     writeln!(out, "| # | score | sentence | English | terms |")?;
     writeln!(out, "|--:|------:|----------|---------|-------|")?;
     for point in &summary.summary {
-        let english = match english_line(&point.english) {
-            Some(english) => format!("{english} *({})*", source_label(&point.english)),
-            None => String::new(),
-        };
+        let english: Vec<String> = english_line(&point.english)
+            .map(|english| format!("{english} *({})*", source_label(&point.english)))
+            .into_iter()
+            .chain(similar_line(&point.english))
+            .collect();
+        let english = english.join("<br>");
         let terms: Vec<String> = point
             .english
             .terms
@@ -94,7 +92,7 @@ pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()
 /// when there is neither.
 fn english_line(english: &English) -> Option<String> {
     if let Some(target) = &english.target {
-        return Some(cell(target));
+        return Some(inline(target));
     }
     if english.gloss.is_empty() {
         return None;
@@ -110,6 +108,18 @@ fn english_line(english: &English) -> Option<String> {
         })
         .collect();
     Some(parts.join(" "))
+}
+
+/// The similar sentence of the memory, labelled, with what differs; `None`
+/// when there is none.
+fn similar_line(english: &English) -> Option<String> {
+    let similar = english.similar.as_ref()?;
+    Some(format!(
+        "*{}:* {} *(not this sentence's translation; what differs: {})*",
+        similar_label(similar),
+        inline(&similar.target),
+        cell(&what_differs(similar))
+    ))
 }
 
 /// One table per type: English, Arabic, mentions, first sentence.
@@ -134,14 +144,10 @@ fn entity_tables(entities: &[Entity], out: &mut dyn Write) -> io::Result<()> {
         if let Some(long) = &entity.term.long {
             english.push_str(&format!(" ({})", cell(long)));
         }
-        let arabic: Vec<String> = std::iter::once(&entity.term.entry)
-            .chain(&entity.also)
-            .map(|entry| cell(entry))
-            .collect();
         writeln!(
             out,
             "| {english} | {} | {} | {} |",
-            arabic.join("، "),
+            cell(&arabic_column(entity)),
             entity.count,
             entity.first
         )?;

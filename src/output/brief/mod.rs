@@ -21,7 +21,7 @@ mod markdown;
 pub use markdown::summary_markdown;
 
 use crate::align::{Origin, Segment};
-use crate::brief::{Briefing, English};
+use crate::brief::{Briefing, English, Entity};
 use crate::glossary::Kind;
 use crate::output::Format;
 use std::borrow::Cow;
@@ -126,8 +126,29 @@ fn source_label(english: &English) -> Cow<'static, str> {
         (Origin::TmFuzzy, None) => "translation memory, fuzzy".into(),
         (Origin::Mt, _) => "machine translation".into(),
         (Origin::None, _) if english.gloss.is_empty() => "no translation".into(),
+        (Origin::None, _) if english.terms.is_empty() => "no translation: its numbers".into(),
         (Origin::None, _) => "no translation: glossary terms".into(),
     }
+}
+
+/// The Arabic of a who/what/where row: the article's spellings (what a
+/// reader searches the text for), then the glossary keys that are none of
+/// them: `حلف الأطلسي، للناتو (glossary: حلف شمال الأطلسي)`.
+fn arabic_column(entity: &Entity) -> String {
+    let mut column = entity.surfaces.join("، ");
+    let keys: Vec<&str> = std::iter::once(&entity.term.entry)
+        .chain(&entity.also)
+        .map(String::as_str)
+        .filter(|key| !entity.surfaces.iter().any(|surface| surface == key))
+        .collect();
+    if !keys.is_empty() {
+        if column.is_empty() {
+            column = keys.join("، ");
+        } else {
+            column.push_str(&format!(" (glossary: {})", keys.join("، ")));
+        }
+    }
+    column
 }
 
 /// The segment numbered `index` (from 1) in the briefing's document.
@@ -157,6 +178,29 @@ fn counted(count: usize, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_column_shows_the_article_spellings_first() {
+        let entity = |surfaces: &[&str], also: &[&str]| Entity {
+            term: crate::brief::TermRendering {
+                entry: "حلف شمال الأطلسي".into(),
+                en: "NATO".into(),
+                ..Default::default()
+            },
+            surfaces: surfaces.iter().map(|s| s.to_string()).collect(),
+            also: also.iter().map(|s| s.to_string()).collect(),
+            ..Entity::default()
+        };
+        assert_eq!(
+            arabic_column(&entity(&["حلف الأطلسي", "للناتو"], &[])),
+            "حلف الأطلسي، للناتو (glossary: حلف شمال الأطلسي)"
+        );
+        assert_eq!(
+            arabic_column(&entity(&["حلف شمال الأطلسي"], &["الناتو"])),
+            "حلف شمال الأطلسي (glossary: الناتو)"
+        );
+        assert_eq!(arabic_column(&entity(&[], &[])), "حلف شمال الأطلسي");
+    }
 
     #[test]
     fn names_and_extensions_round_trip() {

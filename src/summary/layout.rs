@@ -1,6 +1,8 @@
 //! The top of an article as a web page or a wire gives it: a headline on
 //! a line of its own, often after a breadcrumb trail (`الرئيسية / عربي
-//! ودولي / موسكو: …`) and sometimes printed twice.
+//! ودولي / موسكو: …`) and sometimes printed twice. The briefing takes its
+//! headline from here, and both the briefing and the summary leave the
+//! front matter (the trail, the repeats) out.
 
 use crate::text::normalize_str;
 use crate::text::tokenize::words;
@@ -21,7 +23,7 @@ const BYLINE_OPENERS: [&str; 5] = ["كتب", "كتبت", "بقلم", "إعداد
 
 /// Where the headline is and what to leave out around it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct Layout {
+pub struct Layout {
     /// The segment (index) that holds the headline and the headline's byte
     /// range in the text (the whole segment, or the last part of a
     /// breadcrumb trail that has no headline line after it).
@@ -35,7 +37,7 @@ pub(super) struct Layout {
 
 /// Finds the headline among the first segments of `text`, given as byte
 /// ranges in document order.
-pub(super) fn find(text: &str, segments: &[Range<usize>]) -> Layout {
+pub fn find(text: &str, segments: &[Range<usize>]) -> Layout {
     let unit = |index: usize| {
         segments
             .get(index)
