@@ -351,6 +351,38 @@ fn a_huge_line_is_looked_up_like_any_other() {
 }
 
 #[test]
+fn a_line_of_100000_words_against_a_similar_unit_is_scored_in_bounded_work() {
+    // Before: the work grew with the product of the lengths (minutes here).
+    let words = "قال المتحدث إن الوفد سيعود إلى العاصمة بعد جولة جديدة من المحادثات حول \
+                 الأسعار والمساعدات في الشمال والجنوب وأكد الوزير أن الحكومة ستدرس الطلب \
+                 خلال الأسبوع المقبل مع الشركاء";
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let mut seed = 12_345_u64;
+    let unit: Vec<&str> = (0..100_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            words[(seed >> 33) as usize % words.len()]
+        })
+        .collect();
+    let mut query = unit.clone();
+    for at in (0..query.len()).step_by(50) {
+        query[at] = "تغيير";
+    }
+    // A paragraph only the query has, in the middle.
+    query.splice(60_000..60_000, std::iter::repeat_n("إضافة", 1_000));
+    let sandbox = Sandbox::new();
+    sandbox.write("long.tsv", format!("{}\tThe long unit\n", unit.join(" ")));
+    sandbox
+        .cmd(&["tm", "import", "long.tsv"])
+        .assert()
+        .success();
+    let rows = lookup_tsv(&sandbox, &format!("{}\n", query.join(" ")));
+    // 2,000 changed words and 1,000 inserted in 101,000: 97 when aligned right.
+    assert_eq!(rows[0][1], "97", "{:?}", &rows[0][..2]);
+    assert_eq!(rows[0][3], "The long unit");
+}
+
+#[test]
 fn search_is_a_normalized_concordance() {
     let sandbox = with_memory();
     let found = stdout_of(&sandbox, &["tm", "search", "-f", "tsv", "اسعار", "القمح"]);

@@ -139,6 +139,11 @@ pub fn substitution_cost(a: TokenFacts, b: TokenFacts, char_ratio: impl FnOnce()
     }
 }
 
+/// Two tokens whose letters make more cells than this (two 2,000-letter
+/// "words") are not compared letter by letter: they count as having nothing
+/// in common, which can only lower a score.
+const MAX_CHAR_CELLS: usize = 4_000_000;
+
 /// Character edit distance of two tokens divided by the longer length, in
 /// thousandths (0 = equal, 1000 = nothing in common).
 pub fn char_edit_ratio(a: &[char], b: &str) -> u32 {
@@ -146,6 +151,9 @@ pub fn char_edit_ratio(a: &[char], b: &str) -> u32 {
     let longest = a.len().max(b.len());
     if longest == 0 {
         return 0;
+    }
+    if a.len().saturating_mul(b.len()) > MAX_CHAR_CELLS {
+        return 1000;
     }
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -161,15 +169,200 @@ pub fn char_edit_ratio(a: &[char], b: &str) -> u32 {
     u32::try_from(row[b.len()] * 1000 / longest).unwrap_or(1000)
 }
 
+/// Sentences whose token table has more cells than this (two sentences of
+/// 2,000 tokens) are compared within a [`Band`].
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// True when sentences of `n` and `m` tokens are compared within a [`Band`].
+pub fn needs_band(n: usize, m: usize) -> bool {
+    (n + 1).saturating_mul(m + 1) > MAX_CELLS
+}
+
+/// Cells of a band, whatever the length of the sentences.
+const BAND_CELLS: usize = 8_000_000;
+
+/// Runs of this many tokens that two long sentences share, once in each,
+/// anchor their alignment.
+const ANCHOR_TOKENS: usize = 4;
+
+/// Where the alignment of two long sentences is sought: for each token of
+/// the longer one (a row), the tokens of the other within a fixed distance
+/// of a line through the runs of tokens the two share (anchors).
+///
+/// A distance within the band is the cost of a real alignment, so it is
+/// never less than the exact distance: a score computed from it may be a
+/// little low, never too high. The work grows with the length, not with
+/// its square, so that a sentence of a million words takes a second, not
+/// hours.
+#[derive(Debug, Clone)]
+pub struct Band {
+    /// Rows are the unit's tokens (it is the longer), not the query's.
+    transposed: bool,
+    /// Per row, the column of the line the band follows.
+    centers: Vec<u32>,
+    /// Columns on each side of the line.
+    half: u32,
+}
+
+impl Band {
+    /// The band for a query and a unit given as token ids, or `None` when
+    /// the whole table is small enough to be computed exactly.
+    pub fn around(query: &[u32], unit: &[u32]) -> Option<Band> {
+        let (n, m) = (query.len(), unit.len());
+        if !needs_band(n, m) {
+            return None;
+        }
+        let half = BAND_CELLS / (2 * n.max(m) + 2);
+        Some(Band::build(query, unit, half.max(16) as u32))
+    }
+
+    /// The band `half` columns each side of the line through the anchors.
+    fn build(query: &[u32], unit: &[u32], half: u32) -> Band {
+        let (n, m) = (query.len(), unit.len());
+        let transposed = n < m;
+        let (rows, cols) = if transposed { (m, n) } else { (n, m) };
+        let mut points: Vec<(u32, u32)> = vec![(0, 0)];
+        for (i, j) in anchors(query, unit) {
+            let (r, c) = if transposed { (j, i) } else { (i, j) };
+            let last = points[points.len() - 1];
+            if r > last.0 && c > last.1 && (r as usize) < rows && (c as usize) < cols {
+                points.push((r, c));
+            }
+        }
+        points.push((rows as u32, cols as u32));
+        let mut centers = Vec::with_capacity(rows + 1);
+        centers.push(0);
+        for pair in points.windows(2) {
+            let ((r0, c0), (r1, c1)) = (pair[0], pair[1]);
+            for r in r0 + 1..=r1 {
+                let step = u64::from(r - r0) * u64::from(c1 - c0) / u64::from(r1 - r0);
+                centers.push(c0 + step as u32);
+            }
+        }
+        Band {
+            transposed,
+            centers,
+            half,
+        }
+    }
+
+    /// The columns row `r` covers.
+    fn window(&self, r: usize, cols: usize) -> (usize, usize) {
+        let from = if r == 0 { 0 } else { self.centers[r - 1] };
+        (
+            from.saturating_sub(self.half) as usize,
+            (self.centers[r].saturating_add(self.half) as usize).min(cols),
+        )
+    }
+
+    /// The least cost of an alignment inside the band; `cost(row, column)`.
+    fn distance(&self, cols: usize, mut cost: impl FnMut(usize, usize) -> u32) -> u32 {
+        const FAR: u32 = u32::MAX / 2;
+        let rows = self.centers.len() - 1;
+        let (mut previous_lo, mut previous_hi) = self.window(0, cols);
+        let mut previous: Vec<u32> = (previous_lo..=previous_hi)
+            .map(|c| c as u32 * INDEL)
+            .collect();
+        let mut current = Vec::with_capacity(previous.capacity());
+        for r in 1..=rows {
+            let (lo, hi) = self.window(r, cols);
+            let covered = previous_lo..=previous_hi;
+            current.clear();
+            for c in lo..=hi {
+                let mut best = if covered.contains(&c) {
+                    previous[c - previous_lo].saturating_add(INDEL)
+                } else {
+                    FAR
+                };
+                if c > 0 && covered.contains(&(c - 1)) {
+                    let diagonal = previous[c - 1 - previous_lo];
+                    best = best.min(diagonal.saturating_add(cost(r - 1, c - 1)));
+                }
+                if c > lo {
+                    best = best.min(current[c - 1 - lo] + INDEL);
+                }
+                current.push(best.min(FAR));
+            }
+            std::mem::swap(&mut previous, &mut current);
+            (previous_lo, previous_hi) = (lo, hi);
+        }
+        previous[cols - previous_lo]
+    }
+}
+
+/// The runs of [`ANCHOR_TOKENS`] tokens found once in `a` and once in `b`,
+/// as `(start in a, start in b)`, the longest chain that goes forward in both.
+fn anchors(a: &[u32], b: &[u32]) -> Vec<(u32, u32)> {
+    let hash = |run: &[u32]| {
+        run.iter().fold(0u64, |hash, &token| {
+            (hash.rotate_left(21) ^ u64::from(token)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        })
+    };
+    // Per run: how often it is in a and in b, and where (the last time).
+    let mut runs: foldhash::HashMap<u64, [u32; 4]> = foldhash::HashMap::default();
+    for (i, run) in a.windows(ANCHOR_TOKENS).enumerate() {
+        let seen = runs.entry(hash(run)).or_default();
+        seen[0] += 1;
+        seen[1] = i as u32;
+    }
+    for (j, run) in b.windows(ANCHOR_TOKENS).enumerate() {
+        if let Some(seen) = runs.get_mut(&hash(run)) {
+            seen[2] += 1;
+            seen[3] = j as u32;
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = runs
+        .values()
+        .filter(|seen| seen[0] == 1 && seen[2] == 1)
+        .map(|seen| (seen[1], seen[3]))
+        .filter(|&(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            a[i..i + ANCHOR_TOKENS] == b[j..j + ANCHOR_TOKENS]
+        })
+        .collect();
+    pairs.sort_unstable();
+    // Longest chain increasing in b (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before = vec![usize::MAX; pairs.len()];
+    for (at, &(_, j)) in pairs.iter().enumerate() {
+        let place = tails.partition_point(|&tail| pairs[tail].1 < j);
+        if place > 0 {
+            before[at] = tails[place - 1];
+        }
+        if place == tails.len() {
+            tails.push(at);
+        } else {
+            tails[place] = at;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied().unwrap_or(usize::MAX);
+    while at != usize::MAX {
+        chain.push(pairs[at]);
+        at = before[at];
+    }
+    chain.reverse();
+    chain
+}
+
 /// Weighted edit distance between `query` (length `n`) and `unit`
-/// (length `m`), with `cost(i, j)` the substitution cost of their tokens.
-/// `row` is scratch space.
+/// (length `m`), with `cost(i, j)` the substitution cost of their tokens:
+/// exact, or within `band` when there is one ([`Band::around`]). `row` is
+/// scratch space.
 pub fn distance(
     n: usize,
     m: usize,
+    band: Option<&Band>,
     row: &mut Vec<u32>,
     mut cost: impl FnMut(usize, usize) -> u32,
 ) -> u32 {
+    if let Some(band) = band {
+        return if band.transposed {
+            band.distance(n, |r, c| cost(c, r))
+        } else {
+            band.distance(m, cost)
+        };
+    }
     row.clear();
     row.extend((0..=m).map(|j| j as u32 * INDEL));
     for i in 0..n {
@@ -388,10 +581,82 @@ mod tests {
         let fa: Vec<TokenFacts> = ta.iter().map(|t| facts(t)).collect();
         let fb: Vec<TokenFacts> = tb.iter().map(|t| facts(t)).collect();
         let chars: Vec<Vec<char>> = ta.iter().map(|t| t.chars().collect()).collect();
-        let d = distance(ta.len(), tb.len(), &mut Vec::new(), |i, j| {
+        let d = distance(ta.len(), tb.len(), None, &mut Vec::new(), |i, j| {
             substitution_cost(fa[i], fb[j], || char_edit_ratio(&chars[i], tb[j]))
         });
         score(d, ta.len(), tb.len())
+    }
+
+    /// Distances over token ids: 0 for the same id, 0.8 of an edit otherwise.
+    fn id_distance(a: &[u32], b: &[u32], band: Option<&Band>) -> u32 {
+        distance(a.len(), b.len(), band, &mut Vec::new(), |i, j| {
+            if a[i] == b[j] { 0 } else { VARIANT + 300 }
+        })
+    }
+
+    #[test]
+    fn long_sentences_are_aligned_within_a_band_along_shared_runs() {
+        // 2,400 tokens; the query has 600 more in the middle and a few changed.
+        let unit: Vec<u32> = (0..2_400).collect();
+        let mut query = unit.clone();
+        query.splice(1_200..1_200, 10_000..10_600);
+        for at in (0..query.len()).step_by(97) {
+            query[at] = 20_000 + at as u32;
+        }
+        assert!(Band::around(&query, &unit).is_some());
+        // A band far narrower than the 600 inserted tokens follows them.
+        let band = Band::build(&query, &unit, 20);
+        assert!(!band.transposed);
+        assert_eq!(
+            id_distance(&query, &unit, Some(&band)),
+            id_distance(&query, &unit, None)
+        );
+        // The other way round: the unit is the longer.
+        let band = Band::build(&unit, &query, 20);
+        assert!(band.transposed);
+        assert_eq!(
+            id_distance(&unit, &query, Some(&band)),
+            id_distance(&unit, &query, None)
+        );
+        assert!(Band::around(&unit[..100], &query[..100]).is_none());
+    }
+
+    #[test]
+    fn a_million_tokens_are_compared_in_linear_work() {
+        let unit: Vec<u32> = (0..1_000_000).map(|t| t % 5_000).collect();
+        let mut query = unit.clone();
+        query[500_000] = 9_999_999;
+        let band = Band::around(&query, &unit).expect("a band");
+        let mut cells = 0u64;
+        let d = distance(
+            query.len(),
+            unit.len(),
+            Some(&band),
+            &mut Vec::new(),
+            |i, j| {
+                cells += 1;
+                if query[i] == unit[j] { 0 } else { INDEL }
+            },
+        );
+        assert_eq!(d, INDEL);
+        // At most 34 cells a row (16 each side of a line that moves by at most
+        // one column a row), whatever the length.
+        assert!(cells <= 34 * 1_000_000, "{cells}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_band_never_undercuts_the_exact_distance(
+            a in proptest::collection::vec(0u32..6, 0..40),
+            b in proptest::collection::vec(0u32..6, 0..40),
+            half in 0u32..4,
+        ) {
+            let exact = id_distance(&a, &b, None);
+            let narrow = Band::build(&a, &b, half);
+            proptest::prop_assert!(id_distance(&a, &b, Some(&narrow)) >= exact);
+            let wide = Band::build(&a, &b, 40);
+            proptest::prop_assert_eq!(id_distance(&a, &b, Some(&wide)), exact);
+        }
     }
 
     #[test]

@@ -413,7 +413,13 @@ impl Index {
         let tokens = self.unit_tokens(slot as usize);
         let (n, m) = (query.len(), tokens.len());
         let longest = n.max(m);
-        let rough = fuzzy::distance(n, m, row, |i, j| {
+        let band = if fuzzy::needs_band(n, m) {
+            let ids: Vec<u32> = query.facts.iter().map(|facts| facts.id).collect();
+            fuzzy::Band::around(&ids, tokens)
+        } else {
+            None
+        };
+        let rough = fuzzy::distance(n, m, band.as_ref(), row, |i, j| {
             if query.facts[i].id == tokens[j] {
                 0
             } else {
@@ -423,7 +429,10 @@ impl Index {
         if !best.admits(rough, longest) {
             return;
         }
-        let distance = fuzzy::distance(n, m, row, |i, j| {
+        // Long sentences repeat their words: compare each pair's letters once.
+        let memoize = band.is_some();
+        let mut ratios: foldhash::HashMap<(u32, u32), u32> = foldhash::HashMap::default();
+        let distance = fuzzy::distance(n, m, band.as_ref(), row, |i, j| {
             let token = tokens[j] as usize;
             let facts = TokenFacts {
                 id: tokens[j],
@@ -431,7 +440,14 @@ impl Index {
                 number: self.numbers[token],
             };
             substitution_cost(query.facts[i], facts, || {
-                char_edit_ratio(&query.chars[i], &self.texts[token])
+                let ratio = || char_edit_ratio(&query.chars[i], &self.texts[token]);
+                if memoize {
+                    *ratios
+                        .entry((query.facts[i].id, tokens[j]))
+                        .or_insert_with(ratio)
+                } else {
+                    ratio()
+                }
             })
         });
         if best.admits(distance, longest) {
