@@ -178,7 +178,7 @@ fn units_marked_not_done_are_held_back_unless_any_state() {
         .assert()
         .success()
         .stderr(predicate::str::starts_with(
-            "tarjama: finished.xlf: 1 units have a translation the file marks as not done",
+            "tarjama: finished.xlf: 1 unit has a translation the file marks as not done",
         ))
         .stderr(predicate::str::contains("--any-state"));
     sandbox
@@ -438,6 +438,90 @@ fn stats_add_and_delete() {
 }
 
 #[test]
+fn delete_origin_undoes_an_import() {
+    let sandbox = with_memory();
+    sandbox.write(
+        "later/extra.tsv",
+        "انتهت الجلسة دون اتفاق.\tThe session ended without agreement.\n\
+         بدأت الجلسة متأخرة.\tThe session started late.\n",
+    );
+    sandbox
+        .cmd(&["tm", "import", "later/extra.tsv"])
+        .assert()
+        .success();
+    let before = pairs(&sandbox);
+    sandbox.cmd(&["tm", "add", "نعم", "yes"]).assert().success();
+    sandbox
+        .cmd(&["tm", "delete", "--origin", "later/extra.tsv"])
+        .assert()
+        .success()
+        .stdout("deleted 2 units from extra.tsv\n");
+    let after = pairs(&sandbox);
+    assert!(!after.contains("The session"), "{after}");
+    assert_eq!(after.lines().count(), before.lines().count() - 2 + 1);
+    // The unit with its own origin (desk-notes) stays with the rest of memory.tmx.
+    sandbox
+        .cmd(&["tm", "delete", "--origin", "desk-notes"])
+        .assert()
+        .success()
+        .stdout("deleted 1 unit from desk-notes\n");
+    sandbox
+        .cmd(&["tm", "delete", "--origin", "extra.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: no unit in the translation memory came from extra.tsv: ",
+        ))
+        .stderr(predicate::str::contains(
+            "hint: `tarjama tm stats` lists the origins",
+        ));
+    // The lookups of the TM no longer find what was deleted.
+    assert_eq!(lookup_tsv(&sandbox, "انتهت الجلسة دون اتفاق.\n")[0][1], "");
+}
+
+#[test]
+fn an_existing_file_that_is_not_a_tm_is_never_converted() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.tsv", "نعم\tyes\n");
+    for (name, contents) in [
+        ("notes.txt", ""),
+        ("short.txt", "hi"),
+        ("long.txt", &"x".repeat(200)),
+    ] {
+        sandbox.write(name, contents);
+        for args in [
+            &["tm", "import", "--tm", name, "a.tsv"][..],
+            &["tm", "add", "--tm", name, "نعم", "yes"],
+        ] {
+            sandbox
+                .cmd(args)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::starts_with(
+                    "tarjama: not a tarjama translation memory (",
+                ))
+                .stderr(predicate::str::contains(format!("): {name}\n")));
+        }
+        assert_eq!(
+            std::fs::read_to_string(sandbox.path().join(name)).unwrap(),
+            contents
+        );
+        assert!(!sandbox.path().join(format!("{name}-wal")).exists());
+    }
+    // A new file is made whole: never seen empty or half made.
+    sandbox
+        .cmd(&["tm", "import", "--tm", "new.sqlite", "a.tsv"])
+        .assert()
+        .success();
+    let names: Vec<String> = std::fs::read_dir(sandbox.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}
+
+#[test]
 fn read_only_commands_never_create_the_tm() {
     let sandbox = Sandbox::new();
     for args in [
@@ -677,6 +761,131 @@ fn a_read_only_tm_is_an_error_for_writers() {
             "tarjama: the translation memory is read-only: ",
         ));
     sandbox.cmd(&["tm", "stats"]).assert().success();
+}
+
+#[test]
+fn a_tm_on_a_read_only_share_serves_every_reader_and_writers_say_why_not() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    sandbox.write("memory.tmx", MEMORY_TMX);
+    sandbox
+        .cmd(&["tm", "import", "--tm", "share/memory.sqlite", "memory.tmx"])
+        .assert()
+        .success();
+    sandbox.write("terms.txt", "العاصمة\n");
+    sandbox.write(
+        "done.tsv",
+        "وصل وفد المفاوضين إلى العاصمة مساء الأحد.\tThe delegation arrived in the capital on Sunday.\n",
+    );
+    let share = sandbox.path().join("share");
+    let mode = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    mode(&share.join("memory.sqlite"), 0o444);
+    mode(&share, 0o555);
+    let tm = ["--tm", "share/memory.sqlite"];
+    let run = |args: &[&str]| match sandbox.cmd_unprivileged(&[args, &tm[..]].concat()) {
+        Ok(cmd) => Some(cmd),
+        Err(why) => {
+            eprintln!("skipped: {why}");
+            None
+        }
+    };
+    let Some(mut stats) = run(&["tm", "stats"]) else {
+        mode(&share, 0o755);
+        return;
+    };
+    stats
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("units:      5"));
+    let sentence = "وصل وفد المفاوضين إلى العاصمة مساء الأحد.\n";
+    for (args, expected) in [
+        (&["tm", "lookup", "-f", "tsv"][..], "1\t100\t"),
+        (&["tm", "search", "العاصمة"], "The negotiators' delegation"),
+        (&["tm", "export", "-f", "tsv"], "Wheat prices rose"),
+        (&["translate", "-f", "tsv"], "\ttm-exact\t100\t"),
+        (&["brief", "-f", "md"], "The negotiators' delegation"),
+        (&["lookup", "terms.txt", "-f", "tsv"], "العاصمة\t"),
+    ] {
+        run(args)
+            .unwrap()
+            .write_stdin(sentence)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(expected));
+    }
+    let checked = run(&["check", "done.tsv"])
+        .unwrap()
+        .assert()
+        .get_output()
+        .clone();
+    assert!(checked.status.code() != Some(2), "{checked:?}");
+    // Nothing was created beside the TM.
+    let names: Vec<_> = std::fs::read_dir(&share)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["memory.sqlite"]);
+
+    run(&["tm", "add", "نعم", "yes"])
+        .unwrap()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: the translation memory is read-only for you: share/memory.sqlite\n\
+             hint: writing needs write permission on the file and on its folder share ",
+        ));
+    sandbox
+        .cmd_unprivileged(&["tm", "import", "--tm", "share/new.sqlite", "done.tsv"])
+        .unwrap()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: cannot create the translation memory (permission denied): share/new.sqlite\n\
+             hint: the folder share must exist and be writable by you",
+        ));
+    mode(&share, 0o755);
+}
+
+#[test]
+fn a_reader_that_cannot_read_the_log_of_a_tm_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = with_memory();
+    // A writer that has committed a change and is still running: the change
+    // is in the -wal file. A copy of the TM with that log, in a folder the
+    // reader cannot write, is what a reader of a share sees.
+    let writer = rusqlite::Connection::open(default_tm(&sandbox)).unwrap();
+    writer
+        .execute_batch("PRAGMA wal_autocheckpoint = 0; UPDATE units SET target = 'changed';")
+        .unwrap();
+    std::fs::create_dir(sandbox.path().join("share")).unwrap();
+    for suffix in ["", "-wal"] {
+        std::fs::copy(
+            format!("{}{suffix}", default_tm(&sandbox).display()),
+            sandbox.path().join(format!("share/memory.sqlite{suffix}")),
+        )
+        .unwrap();
+    }
+    drop(writer);
+    let share = sandbox.path().join("share");
+    std::fs::set_permissions(&share, std::fs::Permissions::from_mode(0o555)).unwrap();
+    match sandbox.cmd_unprivileged(&["tm", "export", "-f", "tsv", "--tm", "share/memory.sqlite"]) {
+        Ok(mut cmd) => {
+            cmd.assert().code(2).stderr(predicate::str::starts_with(
+                "tarjama: the translation memory has changes in its log share/memory.sqlite-wal \
+                 that cannot be read without write access to its folder: share/memory.sqlite",
+            ));
+        }
+        Err(why) => eprintln!("skipped: {why}"),
+    }
+    std::fs::set_permissions(&share, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Who can write there reads the change.
+    let exported = stdout_of(
+        &sandbox,
+        &["tm", "export", "-f", "tsv", "--tm", "share/memory.sqlite"],
+    );
+    assert!(exported.contains("\tchanged\n"), "{exported}");
 }
 
 #[test]

@@ -51,6 +51,45 @@ impl Sandbox {
         cmd
     }
 
+    /// `tarjama ARGS` as [`Sandbox::cmd`] makes it, run by a user whom file
+    /// permissions bind: the test's own user when it is not privileged, else
+    /// `nobody` through `setpriv` (the sandbox is opened to it for reading).
+    /// `Err` says why neither is possible here.
+    pub fn cmd_unprivileged(&self, args: &[&str]) -> Result<Command, String> {
+        use std::os::unix::fs::PermissionsExt;
+        let probe = self.write(".permission-probe", "");
+        std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444))
+            .expect("chmod the probe");
+        let privileged = std::fs::OpenOptions::new().write(true).open(&probe).is_ok();
+        std::fs::remove_file(&probe).expect("remove the probe");
+        if !privileged {
+            return Ok(self.cmd(args));
+        }
+        std::fs::set_permissions(self.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("open the sandbox to other users");
+        let as_nobody = |args: &[&str]| {
+            let plain = self.process(args);
+            let mut cmd = std::process::Command::new("setpriv");
+            cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+                .arg(plain.get_program())
+                .args(plain.get_args())
+                .env_clear()
+                .envs(plain.get_envs().filter_map(|(k, v)| Some((k, v?))))
+                .current_dir(self.path());
+            cmd
+        };
+        match as_nobody(&["--version"]).output() {
+            Ok(output) if output.status.success() => Ok(Command::from_std(as_nobody(args))),
+            Ok(output) => Err(format!(
+                "running as root, and the binary does not run as nobody through setpriv: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            )),
+            Err(err) => Err(format!(
+                "running as root, where permissions stop nothing, and setpriv is not available ({err})"
+            )),
+        }
+    }
+
     /// Starts `tarjama ARGS` in the sandbox without waiting for it; its
     /// standard error is piped, its standard output dropped.
     pub fn spawn(&self, args: &[&str]) -> Child {

@@ -170,11 +170,16 @@ fn import(args: ImportArgs) -> Result<()> {
         say(&format!("{name}: {}", describe(&summary)))?;
         if summary.held_back > 0 {
             eprintln!(
-                "tarjama: {name}: {} units have a translation the file marks as not done or not \
+                "tarjama: {name}: {} {} a translation the file marks as not done or not \
                  reviewed\nhint: review them (in a `translate` TSV, change their origin from \
                  tm-fuzzy or mt to reviewed), or import them with --any-state if your tool does \
                  not update XLIFF states",
-                summary.held_back
+                units(summary.held_back),
+                if summary.held_back == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
             );
         }
         total.merge(&summary);
@@ -205,11 +210,7 @@ fn import_file(
         ImportFormat::Xliff => Format::Xliff,
     };
     let units = Units::new(name, &text, format, &args.languages.pair());
-    // The origin of the units: the file's name without its folder.
-    let origin = match file.file_name() {
-        Some(base) if file != Path::new("-") => base.to_string_lossy().into_owned(),
-        _ => name.to_owned(),
-    };
+    let origin = origin_of(file, name);
     let bar = progress_bar(text.len());
     let options = ImportOptions {
         origin,
@@ -594,12 +595,16 @@ fn add(args: AddArgs) -> Result<()> {
     say(&message)
 }
 
-/// Delete units by id (ids are shown by search and lookup)
+/// Delete units by id (ids are shown by search and lookup), or every unit an imported file added
 #[derive(Debug, clap::Args)]
 struct DeleteArgs {
     /// Unit ids
-    #[arg(required = true)]
+    #[arg(required_unless_present = "origin")]
     ids: Vec<i64>,
+    /// Delete every unit that came from this file (its name, as `tm stats`
+    /// lists origins): undoes `tm import FILE`
+    #[arg(long, value_name = "FILE")]
+    origin: Option<PathBuf>,
     #[command(flatten)]
     tm: TmArgs,
 }
@@ -610,5 +615,27 @@ fn delete(args: DeleteArgs) -> Result<()> {
         tm.delete(id)?;
         say(&format!("deleted #{id}"))?;
     }
+    if let Some(file) = &args.origin {
+        let origin = origin_of(file, &file.display().to_string());
+        let deleted = tm.delete_origin(&origin)?;
+        println!("deleted {} from {origin}", units(deleted));
+    }
     Ok(())
+}
+
+/// The origin an import records for `file`: its name without the folder
+/// (`name` for standard input).
+fn origin_of(file: &Path, name: &str) -> String {
+    match file.file_name() {
+        Some(base) if file != Path::new("-") => base.to_string_lossy().into_owned(),
+        _ => name.to_owned(),
+    }
+}
+
+/// "1 unit", "2 units".
+fn units(count: u64) -> String {
+    match count {
+        1 => "1 unit".to_owned(),
+        count => format!("{count} units"),
+    }
 }

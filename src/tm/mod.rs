@@ -77,10 +77,45 @@ pub enum TmError {
     },
     /// The file (or its folder) cannot be written.
     #[error(
-        "the translation memory is read-only: {}\nhint: check the permissions of the file and of its folder",
-        path.display()
+        "the translation memory is read-only for you: {}\nhint: writing needs write permission on the file and on its folder {} (SQLite keeps its journal beside the file); commands that only read it work as they are",
+        path.display(),
+        folder_of(path).display()
     )]
     ReadOnly {
+        /// The TM's path.
+        path: PathBuf,
+    },
+    /// A new TM cannot be made there.
+    #[error(
+        "cannot create the translation memory ({reason}): {}\nhint: the folder {} must exist and be writable by you; or name another file with --tm PATH",
+        path.display(),
+        folder_of(path).display()
+    )]
+    CannotCreate {
+        /// The TM's path.
+        path: PathBuf,
+        /// What the system said.
+        reason: std::io::ErrorKind,
+    },
+    /// The file exists but cannot be read.
+    #[error(
+        "cannot read the translation memory ({reason}): {}\nhint: check the permissions of the file",
+        path.display()
+    )]
+    Unreadable {
+        /// The TM's path.
+        path: PathBuf,
+        /// What the system said.
+        reason: std::io::ErrorKind,
+    },
+    /// A reader without write access to the folder found a write-ahead log.
+    #[error(
+        "the translation memory has changes in its log {}-wal that cannot be read without write access to its folder: {}\nhint: a process may still be writing to it; once none is, the next writing command (tm import, add, delete) of someone who can write to {} folds the log into the file",
+        path.display(),
+        path.display(),
+        folder_of(path).display()
+    )]
+    LogNotReadable {
         /// The TM's path.
         path: PathBuf,
     },
@@ -101,6 +136,14 @@ pub enum TmError {
         /// The TM's path.
         path: PathBuf,
     },
+    /// `delete --origin` of an origin no unit has.
+    #[error("no unit in the translation memory came from {origin}: {}\nhint: `tarjama tm stats` lists the origins", path.display())]
+    NoSuchOrigin {
+        /// The origin asked for.
+        origin: String,
+        /// The TM's path.
+        path: PathBuf,
+    },
     /// An import file is malformed; nothing of it was added.
     #[error(transparent)]
     Format(#[from] FormatError),
@@ -115,6 +158,14 @@ pub enum TmError {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+}
+
+/// The folder a TM file is in, `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
 }
 
 impl TmError {
@@ -463,6 +514,31 @@ impl TranslationMemory {
                 });
             }
             Ok(())
+        })
+    }
+
+    /// Deletes every unit whose origin is `origin`: what the imports of a
+    /// file of that name added (an import records the file's name, unless
+    /// a unit brings its own origin, as a TMX written by `tm export` does).
+    /// Returns how many units went.
+    pub fn delete_origin(&mut self, origin: &str) -> Result<u64, TmError> {
+        self.transaction(|tx, path| {
+            let fail = |err| store::classify(path, err);
+            tx.execute(
+                "DELETE FROM unit_tokens WHERE unit_id IN (SELECT id FROM units WHERE origin = ?1)",
+                [origin],
+            )
+            .map_err(fail)?;
+            let deleted = tx
+                .execute("DELETE FROM units WHERE origin = ?1", [origin])
+                .map_err(fail)?;
+            if deleted == 0 {
+                return Err(TmError::NoSuchOrigin {
+                    origin: origin.to_owned(),
+                    path: path.to_owned(),
+                });
+            }
+            Ok(deleted as u64)
         })
     }
 

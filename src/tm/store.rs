@@ -69,32 +69,38 @@ pub enum OpenMode {
 }
 
 /// Opens (and if asked creates or upgrades) the TM at `path`.
+///
+/// Only a file this function made is made a TM: an existing file that is
+/// not one (empty, text, another program's database) is refused, never
+/// converted.
 pub fn open(path: &Path, mode: OpenMode) -> Result<Connection, TmError> {
     let fail = |err| classify(path, err);
     if path.is_dir() {
         return Err(TmError::not_a_tm(path, "it is a folder"));
     }
-    if mode != OpenMode::Create && !path.exists() {
-        return Err(TmError::Missing {
-            path: path.to_owned(),
-        });
+    if !path.exists() {
+        if mode != OpenMode::Create {
+            return Err(TmError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        create(path)?;
     }
-    let flags = match mode {
-        OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-        OpenMode::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        OpenMode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    let mut conn = match mode {
+        OpenMode::ReadOnly => open_read_only(path)?,
+        OpenMode::ReadWrite | OpenMode::Create => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(fail)?,
+    };
     conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
 
     let application_id: i32 = conn
         .pragma_query_value(None, "application_id", |row| row.get(0))
         .map_err(fail)?;
     if application_id == 0 && table_count(&conn).map_err(fail)? == 0 {
-        if mode == OpenMode::ReadOnly {
-            return Err(TmError::not_a_tm(path, "the file is empty"));
-        }
-        initialize(&mut conn).map_err(fail)?;
+        return Err(TmError::not_a_tm(path, "the file is empty"));
     } else if application_id != APPLICATION_ID {
         return Err(TmError::not_a_tm(path, "it is another program's database"));
     }
@@ -123,6 +129,105 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Connection, TmError> {
     Ok(conn)
 }
 
+/// Opens a TM for reading.
+///
+/// A reader of a WAL-mode file needs its `-shm` index beside it, which SQLite
+/// creates when it is missing: in a folder the user cannot write (a shared
+/// TM on a read-only share), that fails. Then, when there is no `-wal` file
+/// either (no process has the TM open and every change is in the file
+/// itself), the file is opened `immutable`: read as it is, without locks
+/// and without creating anything. When a `-wal` file is there, changes are
+/// in it that only a reader with an index can see: that is an error that
+/// says so, rather than an answer from an older state.
+fn open_read_only(path: &Path) -> Result<Connection, TmError> {
+    let fail = |err| classify(path, err);
+    if let Err(err) = std::fs::File::open(path) {
+        return Err(TmError::Unreadable {
+            path: path.to_owned(),
+            reason: err.kind(),
+        });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    // The first read opens the write-ahead log and its index.
+    let Err(err) = table_count(&conn) else {
+        return Ok(conn);
+    };
+    let needs_write_access = matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+    );
+    if !needs_write_access {
+        return Err(fail(err));
+    }
+    if sibling(path, "-wal").exists() {
+        return Err(TmError::LogNotReadable {
+            path: path.to_owned(),
+        });
+    }
+    drop(conn);
+    Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        .map_err(fail)
+}
+
+/// `path` with `suffix` appended to its name (`memory.sqlite-wal`).
+fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+/// The `file:` URI that opens `path` read as it is (`immutable=1`), its
+/// bytes percent-encoded where a URI needs it.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Makes a new TM at `path`: built under a temporary name in the same
+/// folder, then moved into place only if nothing is there yet, so that no
+/// process sees a half-made TM and no existing file is ever taken over.
+/// When another process made it first, theirs is kept.
+fn create(path: &Path) -> Result<(), TmError> {
+    let cannot = |err: std::io::Error| TmError::CannotCreate {
+        path: path.to_owned(),
+        reason: err.kind(),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tarjama-new-");
+    // Read and write for whom the umask allows, as any new file (not the
+    // owner-only mode of temporary files).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temporary = builder
+        .tempfile_in(super::folder_of(path))
+        .map_err(cannot)?;
+    let mut conn = Connection::open_with_flags(
+        temporary.path(),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|err| classify(path, err))?;
+    initialize(&mut conn).map_err(|err| classify(path, err))?;
+    // Closing a WAL-mode file folds the log into it and removes the log.
+    conn.close().map_err(|(_, err)| classify(path, err))?;
+    match temporary.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(cannot(err.error)),
+    }
+}
+
 fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
 }
@@ -139,17 +244,11 @@ fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT version FROM schema_version", [], |row| row.get(0))
 }
 
-/// Makes an empty file a TM: WAL mode, the application id, the schema.
+/// Makes a new empty file a TM: WAL mode, the application id, the schema.
 fn initialize(conn: &mut Connection) -> rusqlite::Result<()> {
     let _mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    // Another process may have initialized it while this one waited.
-    let application_id: i32 = tx.pragma_query_value(None, "application_id", |row| row.get(0))?;
-    if application_id == 0 {
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    }
-    tx.commit()?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     migrate(conn)
 }
 
@@ -219,6 +318,43 @@ pub fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn processes_creating_one_tm_at_once_all_get_it() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("memory.sqlite");
+        std::thread::scope(|scope| {
+            let opened: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| open(&path, OpenMode::Create).map(drop)))
+                .collect();
+            for handle in opened {
+                handle.join().unwrap().unwrap();
+            }
+        });
+        let left: Vec<_> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["memory.sqlite"]);
+    }
+
+    #[test]
+    fn an_existing_empty_file_is_not_made_a_tm() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("notes.txt");
+        std::fs::write(&path, "").unwrap();
+        let err = open(&path, OpenMode::Create).unwrap_err();
+        assert!(matches!(err, TmError::NotATm { .. }), "{err}");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn immutable_uris_escape_what_a_uri_cannot_hold() {
+        assert_eq!(
+            immutable_uri(Path::new("/a b/t?#%.sqlite")),
+            "file:/a%20b/t%3F%23%25.sqlite?immutable=1"
+        );
+    }
 
     #[test]
     fn key_hash_is_fnv1a() {
