@@ -961,6 +961,64 @@ fn a_killed_import_leaves_the_tm_as_it_was() {
 }
 
 #[test]
+fn ctrl_c_during_an_import_rolls_it_back_and_leaves_no_log() {
+    let sandbox = with_memory();
+    let before = pairs(&sandbox);
+    let mut rows = 50_000;
+    let import = loop {
+        let mut big = String::with_capacity(rows * 60);
+        for row in 0..rows {
+            big.push_str(&format!(
+                "وصلت الشحنة رقم {row} إلى الميناء\tShipment {row} reached the port\n"
+            ));
+        }
+        sandbox.write("big.tsv", &big);
+        let mut import = sandbox.spawn(&["tm", "import", "big.tsv"]);
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_millis(400) && import.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if import.try_wait().unwrap().is_none() {
+            break import;
+        }
+        // This machine imported it all first: try a bigger file.
+        assert!(rows < 1_000_000, "cannot catch an import in the middle");
+        sandbox
+            .cmd(&["tm", "delete", "--origin", "big.tsv"])
+            .assert()
+            .success();
+        rows *= 4;
+    };
+    let interrupt = std::process::Command::new("kill")
+        .args(["-INT", &import.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupt.success());
+    let output = import.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let said = String::from_utf8_lossy(&output.stderr);
+    let wal = format!("{}-wal", default_tm(&sandbox).display());
+    assert!(
+        !std::path::Path::new(&wal).exists(),
+        "the log is left behind"
+    );
+    if said.starts_with("tarjama: interrupted: nothing from big.tsv was imported\n") {
+        assert_eq!(pairs(&sandbox), before);
+    } else {
+        // Ctrl-C came while the import committed: it finished first.
+        assert_eq!(
+            said,
+            "tarjama: interrupted after big.tsv, which was imported whole\n"
+        );
+        assert_eq!(
+            pairs(&sandbox).lines().count(),
+            before.lines().count() + rows
+        );
+    }
+}
+
+#[test]
 fn import_of_several_files_reports_each_and_a_total() {
     let sandbox = Sandbox::new();
     sandbox.write("a.tmx", MEMORY_TMX);

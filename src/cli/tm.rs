@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::tm::{
     Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
@@ -46,7 +47,7 @@ enum Command {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
-        Command::Import(args) => import(args),
+        Command::Import(args) => return import(args),
         Command::Export(args) => export(args),
         Command::Lookup(args) => lookup(args),
         Command::Search(args) => search(args),
@@ -160,13 +161,40 @@ struct ImportArgs {
 /// Files at least this big get a progress bar (on a terminal).
 const PROGRESS_BYTES: usize = 4 << 20;
 
-fn import(args: ImportArgs) -> Result<()> {
+/// Set by Ctrl-C during `tm import`: the file being read stops, its
+/// transaction is rolled back and the TM closed, which removes the
+/// write-ahead log (a killed import would leave it, as large as what it had
+/// written).
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Exit code of a command stopped by Ctrl-C (128 + SIGINT).
+const EXIT_INTERRUPTED: u8 = 130;
+
+fn import(args: ImportArgs) -> Result<ExitCode> {
+    // A second Ctrl-C stops at once.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(EXIT_INTERRUPTED.into());
+        }
+    });
     let mut tm = args.tm.open(OpenMode::Create)?;
     let mut total = ImportSummary::default();
     for file in &args.files {
         let name = io::display_name(Some(file));
-        let summary = import_file(&mut tm, file, &name, &args)
-            .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?;
+        let imported = import_file(&mut tm, file, &name, &args);
+        let interrupted = INTERRUPTED.load(Ordering::SeqCst);
+        let summary = match imported {
+            Err(_) if interrupted => {
+                drop(tm);
+                eprintln!(
+                    "tarjama: interrupted: nothing from {name} was imported\n\
+                     hint: the files named before it were imported whole"
+                );
+                return Ok(ExitCode::from(EXIT_INTERRUPTED));
+            }
+            imported => imported
+                .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?,
+        };
         say(&format!("{name}: {}", describe(&summary)))?;
         if summary.held_back > 0 {
             eprintln!(
@@ -183,11 +211,15 @@ fn import(args: ImportArgs) -> Result<()> {
             );
         }
         total.merge(&summary);
+        if interrupted {
+            eprintln!("tarjama: interrupted after {name}, which was imported whole");
+            return Ok(ExitCode::from(EXIT_INTERRUPTED));
+        }
     }
     if args.files.len() > 1 {
         say(&format!("total: {}", describe(&total)))?;
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes one line of a report to standard output.
@@ -262,6 +294,9 @@ impl Iterator for Progress<'_, '_> {
     type Item = Result<TranslationUnit, formats::FormatError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            return Some(Err(formats::FormatError::new("", "interrupted")));
+        }
         self.count += 1;
         if let Some(bar) = self.bar.filter(|_| self.count.is_multiple_of(512)) {
             bar.set_position(self.units.position() as u64);
