@@ -138,6 +138,127 @@ fn translated_tsv_flows_back_into_the_tm() {
 }
 
 #[test]
+fn an_edited_fuzzy_row_counts_as_reviewed() {
+    let sandbox = Sandbox::new();
+    for (arabic, english) in [
+        (
+            "قال الوزير إن المحادثات كانت صعبة للغاية",
+            "The minister said the talks were very difficult",
+        ),
+        (
+            "وصل الوفد الروسي إلى جنيف صباح الاثنين",
+            "The Russian delegation arrived in Geneva on Monday morning",
+        ),
+    ] {
+        sandbox
+            .cmd(&["tm", "add", arabic, english])
+            .assert()
+            .success();
+    }
+    let translated = sandbox
+        .cmd(&["translate", "-f", "tsv"])
+        .write_stdin(
+            "قال الوزير إن المحادثات كانت صعبة جدا.\nوصل الوفد الروسي إلى جنيف مساء الاثنين.\n",
+        )
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let translated = String::from_utf8(translated).unwrap();
+    assert_eq!(
+        translated.matches("\ttm-fuzzy\t").count(),
+        2,
+        "{translated}"
+    );
+    // The translator fixes the first row's English and leaves its origin.
+    let edited = translated.replace(
+        "The minister said the talks were very difficult\ttm-fuzzy",
+        "The minister said the talks were difficult\ttm-fuzzy",
+    );
+    sandbox.write("article.tsv", &edited);
+    sandbox
+        .cmd(&["tm", "import", "article.tsv"])
+        .assert()
+        .success()
+        .stdout("article.tsv: 1 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 1 held back\n")
+        .stderr(predicate::str::starts_with(
+            "tarjama: article.tsv: 1 unit has a translation the file marks as not done or not reviewed",
+        ));
+    assert!(pairs(&sandbox).contains(
+        "قال الوزير إن المحادثات كانت صعبة جدا.\tThe minister said the talks were difficult\n"
+    ));
+    // In another TM nothing shows what `translate` offered: held back.
+    sandbox
+        .cmd(&["tm", "import", "--tm", "other.sqlite", "article.tsv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 2 held back",
+        ));
+}
+
+#[test]
+fn header_rows_are_recognised_and_swapped_columns_refused() {
+    for header in [
+        "Arabic\tEnglish",
+        "source\ttarget",
+        "ar\ten",
+        "العربية\tالإنجليزية",
+    ] {
+        imported(
+            "terms.tsv",
+            &format!("{header}\nالسلام الآن\tPeace now\n"),
+            "1 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 0 held back",
+        );
+    }
+    let sandbox = imported(
+        "english-first.tsv",
+        "English\tArabic\nPeace now\tالسلام الآن\n",
+        "1 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 0 held back",
+    );
+    assert_eq!(pairs(&sandbox), "السلام الآن\tPeace now\n");
+
+    let swapped = "Peace now\tالسلام الآن\nThe talks\tالمحادثات\n";
+    assert_import_fails(
+        "swapped.tsv",
+        swapped.as_bytes(),
+        "the columns look swapped: the source «Peace now» has no Arabic letter and the target «السلام الآن» is Arabic (so do 2 of the 2 rows whose scripts tell): swapped.tsv:1\nhint: put the Arabic in the first column (the source), or import with --swap",
+    );
+    let sandbox = Sandbox::new();
+    sandbox.write("swapped.tsv", swapped);
+    sandbox
+        .cmd(&["tm", "import", "--swap", "swapped.tsv"])
+        .assert()
+        .success();
+    assert_eq!(
+        pairs(&sandbox),
+        "السلام الآن\tPeace now\nالمحادثات\tThe talks\n"
+    );
+}
+
+#[test]
+fn quotes_in_a_tsv_are_text() {
+    let sandbox = imported(
+        "quotes.tsv",
+        "source\ttarget\nالسلام الآن\t\"Peace now\"\nقالوا «لا»\tThey said \"no\" twice\n",
+        "2 added, 0 updated, 0 duplicates skipped, 0 untranslated skipped, 0 held back",
+    );
+    let exported = pairs(&sandbox);
+    assert_eq!(
+        exported,
+        "السلام الآن\t\"Peace now\"\nقالوا «لا»\tThey said \"no\" twice\n"
+    );
+    // Exported and imported again: the same units, nothing new.
+    sandbox.write("again.tsv", &exported);
+    sandbox
+        .cmd(&["tm", "import", "again.tsv"])
+        .assert()
+        .success()
+        .stdout("again.tsv: 0 added, 0 updated, 2 duplicates skipped, 0 untranslated skipped, 0 held back\n");
+}
+
+#[test]
 fn xliff_1_2_imports_translated_units_only() {
     let sandbox = imported(
         "finished.xlf",

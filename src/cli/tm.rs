@@ -131,7 +131,7 @@ enum ImportFormat {
     Auto,
     /// TMX 1.4b or 1.1
     Tmx,
-    /// source<TAB>target, or a header naming source and target (`translate` output)
+    /// source<TAB>target, or a header naming source and target (`translate` output; ar, en, Arabic, English)
     Tsv,
     /// XLIFF 1.2 or 2.0
     Xliff,
@@ -152,6 +152,10 @@ struct ImportArgs {
     /// update states, such as OmegaT
     #[arg(long)]
     any_state: bool,
+    /// Read TSV files with their two columns exchanged: for a file with the
+    /// English first (a TSV whose columns look swapped is refused otherwise)
+    #[arg(long)]
+    swap: bool,
     #[command(flatten)]
     languages: LanguageArgs,
     #[command(flatten)]
@@ -200,8 +204,9 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
             eprintln!(
                 "tarjama: {name}: {} {} a translation the file marks as not done or not \
                  reviewed\nhint: review them (in a `translate` TSV, change their origin from \
-                 tm-fuzzy or mt to reviewed), or import them with --any-state if your tool does \
-                 not update XLIFF states",
+                 tm-fuzzy or mt to reviewed; a tm-fuzzy row whose target you changed counts as \
+                 reviewed), or import them with --any-state if your tool does not update XLIFF \
+                 states",
                 units(summary.held_back),
                 if summary.held_back == 1 {
                     "has"
@@ -241,7 +246,7 @@ fn import_file(
         ImportFormat::Tsv => Format::Tsv,
         ImportFormat::Xliff => Format::Xliff,
     };
-    let units = Units::new(name, &text, format, &args.languages.pair());
+    let units = Units::new(name, &text, format, &args.languages.pair()).swapped(args.swap);
     let origin = origin_of(file, name);
     let bar = progress_bar(text.len());
     let options = ImportOptions {

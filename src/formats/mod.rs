@@ -37,6 +37,10 @@ pub struct TranslationUnit {
     /// XLIFF state such as `new`, `needs-review-translation`, `initial`),
     /// whatever its target holds.
     pub pending: bool,
+    /// For a row of a `translate` TSV still marked `tm-fuzzy`: the score of
+    /// the TM match its target was copied from, which tells an import
+    /// whether the translator has changed it since.
+    pub fuzzy_score: Option<u8>,
 }
 
 /// The languages a reader looks for: which side is the source.
@@ -192,6 +196,16 @@ impl<'a> Units<'a> {
             reader,
             finished: false,
         }
+    }
+
+    /// Reads a TSV file with its two columns exchanged
+    /// ([`tsv::TsvReader::swapped`]); TMX and XLIFF name their languages and
+    /// are read as they are.
+    pub fn swapped(mut self, swap: bool) -> Self {
+        if let Reader::Tsv(reader) = self.reader {
+            self.reader = Reader::Tsv(reader.swapped(swap));
+        }
+        self
     }
 
     /// Bytes of the input read so far (for progress bars).

@@ -346,6 +346,7 @@ mod tests {
                 created: Some("2024-06-01T12:00:00Z".into()),
                 changed: Some("2024-06-02T08:30:00Z".into()),
                 pending: false,
+                fuzzy_score: None,
             },
             TranslationUnit {
                 source: "نعم".into(),

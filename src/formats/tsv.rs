@@ -2,39 +2,100 @@
 //!
 //! Two layouts are read:
 //! - plain `source<TAB>target`, one pair per line, no header;
-//! - a header line naming the columns, among them `source` and `target`
-//!   (the `id source target origin score terms` file `tarjama translate`
-//!   writes, once a translator has filled in `target`).
+//! - a header line naming the columns, among them the source and the
+//!   target: `source` and `target`, the languages (`ar`, `en`, `Arabic`,
+//!   `English`, `العربية`, `الإنجليزية`) or `translation` (the
+//!   `id source target origin score terms` file `tarjama translate` writes,
+//!   once a translator has filled in `target`, is one). A header that names
+//!   the languages the other way round is read that way round.
 //!
 //! A tab, line break or backslash inside a field is written `\t`, `\n`,
-//! `\r`, `\\`. Plain pairs are read as they are otherwise. Files with a
-//! header are read the way `translate` writes them for spreadsheets: a cell
-//! holding `"` is quoted the CSV way (`"say ""yes"""`) and a cell that a
-//! spreadsheet would take for a formula has a `'` in front. Empty lines are
-//! skipped.
+//! `\r`, `\\`. Quotes are text: `"Peace now"` is read with its quotes.
+//! Files with a header are also read the way `translate` writes them for
+//! spreadsheets, and the way spreadsheets save them: a cell that holds a
+//! `"` is written inside quotes with its quotes doubled (`"say ""yes"""`),
+//! so a cell in quotes that holds a doubled quote is unquoted; and a cell
+//! that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, `'`)
+//! has a `'` in front, which is dropped. Empty lines are skipped.
+//!
+//! When the source language is Arabic, a row whose source has no Arabic
+//! letter while its target has some is refused as swapped (the columns in
+//! the wrong order), unless the reader is told to swap them
+//! ([`TsvReader::swapped`]).
 //!
 //! In the `translate` layout a row whose `origin` still says `tm-fuzzy` or
 //! `mt` is marked [`TranslationUnit::pending`]: its English is a suggestion
 //! nobody confirmed (a fuzzy match is the English of another sentence), like
 //! an XLIFF unit in state `needs-review-translation`. A translator who
-//! checked it changes the origin (to `reviewed`, say).
+//! checked it changes the origin (to `reviewed`, say); a `tm-fuzzy` row
+//! also carries its score ([`TranslationUnit::fuzzy_score`]), so that an
+//! import can tell an edited target from the suggestion.
 
-use super::{FormatError, LanguagePair, TranslationUnit};
+use super::{FormatError, LanguagePair, TranslationUnit, same_language};
+use crate::text::script::Scripts;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// Column names a header may use.
-const KNOWN_COLUMNS: &[&str] = &[
-    "id", "source", "target", "origin", "score", "terms", "note", "comment",
+/// Column names a header may use besides the source and the target.
+const OTHER_COLUMNS: &[&str] = &[
+    "id", "origin", "score", "terms", "note", "notes", "comment", "comments",
 ];
+
+/// What a header column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Source,
+    Target,
+    Other,
+}
+
+/// The column a header name stands for, if it is one a header may use.
+fn column(name: &str, languages: &LanguagePair) -> Option<Column> {
+    match name {
+        "source" | "src" | "source text" => return Some(Column::Source),
+        "target" | "tgt" | "target text" | "translation" => return Some(Column::Target),
+        _ if OTHER_COLUMNS.contains(&name) => return Some(Column::Other),
+        _ => {}
+    }
+    let code = match name {
+        "arabic" | "العربية" | "عربي" | "عربية" => "ar",
+        "english" | "الإنجليزية" | "الانجليزية" | "إنجليزي" | "انجليزي" | "الانكليزية" => {
+            "en"
+        }
+        code if is_language_code(code) => code,
+        _ => return None,
+    };
+    if same_language(code, &languages.source) {
+        Some(Column::Source)
+    } else if same_language(code, &languages.target) {
+        Some(Column::Target)
+    } else {
+        None
+    }
+}
+
+/// `ar`, `en`, `ar-SA`, `en_GB`: a language code, as a header may name a column.
+fn is_language_code(name: &str) -> bool {
+    let mut parts = name.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Rows read to tell which column of a headerless file is which.
+const ORIENTATION_ROWS: usize = 1000;
 
 /// Reads TSV units; see the module documentation.
 pub struct TsvReader<'a> {
     file: &'a str,
     text: &'a str,
     languages: LanguagePair,
-    /// Byte offset of the next line.
+    swap: bool,
+    /// Byte offset of the next line…
     at: usize,
+    /// …and of the line last read, whose number is `line`.
+    row_start: usize,
     line: usize,
     layout: Option<Layout>,
 }
@@ -46,6 +107,7 @@ struct Layout {
     source: usize,
     target: usize,
     origin: Option<usize>,
+    score: Option<usize>,
     header: bool,
 }
 
@@ -55,6 +117,7 @@ const PLAIN: Layout = Layout {
     source: 0,
     target: 1,
     origin: None,
+    score: None,
     header: false,
 };
 
@@ -65,10 +128,19 @@ impl<'a> TsvReader<'a> {
             file,
             text,
             languages,
+            swap: false,
             at: 0,
+            row_start: 0,
             line: 0,
             layout: None,
         }
+    }
+
+    /// Reads the file with its two sides exchanged: for a file that has the
+    /// target (English) in the column where the source belongs.
+    pub fn swapped(mut self, swap: bool) -> Self {
+        self.swap = swap;
+        self
     }
 
     /// Bytes read so far.
@@ -82,6 +154,7 @@ impl<'a> TsvReader<'a> {
         }
         let (end, next) = crate::text::line_end(self.text.as_bytes(), self.at);
         let line = &self.text[self.at..end];
+        self.row_start = self.at;
         self.at = next;
         self.line += 1;
         Some(line)
@@ -89,24 +162,39 @@ impl<'a> TsvReader<'a> {
 
     fn header(&self, fields: &[&str]) -> Result<Option<Layout>, FormatError> {
         let names: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
-        let position = |name: &str| names.iter().position(|n| n == name);
-        let (Some(source), Some(target)) = (position("source"), position("target")) else {
+        let columns: Vec<Option<Column>> = names
+            .iter()
+            .map(|name| column(name, &self.languages))
+            .collect();
+        let position = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
+        let (Some(source), Some(target)) = (position(Column::Source), position(Column::Target))
+        else {
             return Ok(None);
         };
-        if let Some(unknown) = names.iter().find(|n| !KNOWN_COLUMNS.contains(&n.as_str())) {
+        if let Some(unknown) = names
+            .iter()
+            .zip(&columns)
+            .find_map(|(n, c)| c.is_none().then_some(n))
+        {
             return Err(FormatError::at_line(
                 self.file,
                 self.line,
                 format!("unknown column `{unknown}`"),
             )
-            .with_hint(format!("a header may name: {}", KNOWN_COLUMNS.join(", "))));
+            .with_hint(format!(
+                "a header names the source (source, ar, Arabic) and the target (target, en, \
+                 English, translation), and may name: {}",
+                OTHER_COLUMNS.join(", ")
+            )));
         }
+        let named = |name: &str| names.iter().position(|n| n == name);
         Ok(Some(Layout {
             columns: names.len(),
-            id: position("id"),
+            id: named("id"),
             source,
             target,
-            origin: position("origin"),
+            origin: named("origin"),
+            score: named("score"),
             header: true,
         }))
     }
@@ -135,16 +223,126 @@ impl<'a> TsvReader<'a> {
                 unescape(field).into_owned()
             }
         };
+        let (source, target) = if self.swap {
+            (layout.target, layout.source)
+        } else {
+            (layout.source, layout.target)
+        };
+        let source = cell(source).trim().to_owned();
+        let target = cell(target).trim().to_owned();
         let origin = layout.origin.map(cell);
+        let pending = origin.as_deref().is_some_and(is_unreviewed);
+        let fuzzy_score = match (origin.as_deref().map(str::trim), layout.score) {
+            (Some("tm-fuzzy"), Some(score)) => cell(score).trim().parse().ok(),
+            _ => None,
+        };
         Ok(TranslationUnit {
             id: layout.id.map(cell),
-            source: cell(layout.source).trim().to_owned(),
-            target: cell(layout.target).trim().to_owned(),
+            source,
+            target,
             source_lang: self.languages.source.clone(),
             target_lang: self.languages.target.clone(),
-            pending: origin.is_some_and(|origin| is_unreviewed(&origin)),
+            pending,
+            fuzzy_score,
             ..TranslationUnit::default()
         })
+    }
+
+    /// Refuses a headerless file whose columns look swapped: when more of
+    /// its first rows have the Arabic side's text in the other script and
+    /// the other side's in Arabic than the other way round (with
+    /// [`TsvReader::swapped`], the opposite). `from` is the byte offset of
+    /// the first row. A row whose sides do not tell (numbers, names in both
+    /// scripts, a copy) counts for neither; a file with a header has said
+    /// which column is which.
+    fn check_orientation(&self, from: usize) -> Result<(), FormatError> {
+        let arabic = |code: &str| same_language(code, "ar");
+        let source_is_arabic = arabic(&self.languages.source);
+        if source_is_arabic == arabic(&self.languages.target) {
+            return Ok(());
+        }
+        let (mut right, mut swapped) = (0, 0);
+        let (mut first_right, mut first_swapped) = (None, None);
+        let (mut at, mut line) = (from, self.line);
+        let mut rows = 0;
+        while at < self.text.len() && rows < ORIENTATION_ROWS {
+            let (end, next) = crate::text::line_end(self.text.as_bytes(), at);
+            let row = &self.text[at..end];
+            let here = (line, at);
+            at = next;
+            line += 1;
+            let Some((source, target)) = row.split_once('\t') else {
+                continue;
+            };
+            rows += 1;
+            let (arabic_side, other_side) = if source_is_arabic {
+                (Scripts::of(source), Scripts::of(target))
+            } else {
+                (Scripts::of(target), Scripts::of(source))
+            };
+            if arabic_side.arabic && !other_side.arabic && other_side.other {
+                right += 1;
+                first_right.get_or_insert(here);
+            } else if !arabic_side.arabic
+                && arabic_side.other
+                && other_side.arabic
+                && !other_side.other
+            {
+                swapped += 1;
+                first_swapped.get_or_insert(here);
+            }
+        }
+        let (wrong, first_wrong, fine, how, fix) = if self.swap {
+            (
+                right,
+                first_right,
+                swapped,
+                "with --swap, ",
+                "leave out --swap",
+            )
+        } else {
+            (
+                swapped,
+                first_swapped,
+                right,
+                "",
+                "put the Arabic in the first column (the source), or import with --swap",
+            )
+        };
+        let Some((line, at)) = first_wrong.filter(|_| wrong > fine) else {
+            return Ok(());
+        };
+        let (end, _) = crate::text::line_end(self.text.as_bytes(), at);
+        let (source, target) = self.text[at..end].split_once('\t').unwrap_or_default();
+        let (source, target) = if self.swap {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        let side = |text: &str| {
+            let text = unescape(text.trim());
+            let shown: String = text.chars().take(40).collect();
+            let more = if shown.len() < text.len() { "…" } else { "" };
+            format!("«{shown}{more}»")
+        };
+        let tally = if wrong > 1 {
+            format!(
+                " (so do {wrong} of the {} rows whose scripts tell)",
+                wrong + fine
+            )
+        } else {
+            String::new()
+        };
+        Err(FormatError::at_line(
+            self.file,
+            line,
+            format!(
+                "{how}the columns look swapped: the source {} has no Arabic letter and the target {} is Arabic{tally}",
+                side(source),
+                side(target)
+            ),
+        )
+        .with_hint(fix))
     }
 }
 
@@ -166,7 +364,10 @@ impl TsvReader<'_> {
                         self.layout = Some(layout);
                         continue;
                     }
-                    None => *self.layout.insert(PLAIN),
+                    None => {
+                        self.check_orientation(self.row_start)?;
+                        *self.layout.insert(PLAIN)
+                    }
                 },
             };
             return self.unit(layout, &fields).map(Some);
@@ -227,19 +428,37 @@ pub fn unescape(field: &str) -> Cow<'_, str> {
 }
 
 /// The text of a cell written for spreadsheets (`tarjama translate -f tsv`)
-/// once its CSV quotes are gone: one leading `'` (which protects a cell a
-/// spreadsheet would take for a formula) dropped, then [`unescape`].
+/// once its CSV quotes are gone: the `'` that protects a cell a spreadsheet
+/// would take for a formula (one in front of `=`, `+`, `-`, `@` or `'`)
+/// dropped, then [`unescape`]. Any other leading `'` is text (`'Tis`).
 pub fn unescape_cell(cell: &str) -> Cow<'_, str> {
-    unescape(cell.strip_prefix('\'').unwrap_or(cell))
+    let protected = cell
+        .strip_prefix('\'')
+        .filter(|rest| rest.starts_with(['=', '+', '-', '@', '\'']));
+    unescape(protected.unwrap_or(cell))
 }
 
-/// The text of a field of the spreadsheet layout: CSV quotes removed, then
-/// [`unescape_cell`].
+/// The text of a field of the spreadsheet layout: CSV quotes removed where
+/// a CSV writer put them ([`csv_quoted`]), then [`unescape_cell`].
 fn spreadsheet_cell(field: &str) -> String {
-    match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+    match csv_quoted(field) {
         Some(inner) => unescape_cell(&inner.replace("\"\"", "\"")).into_owned(),
         None => unescape_cell(field).into_owned(),
     }
+}
+
+/// The inside of a field that a CSV writer quoted: it quotes a cell (that
+/// has no tab or line break) only for the `"` in it, which it doubles. So a
+/// field in quotes whose inside has only doubled quotes, and some, was
+/// quoted; `"Peace now"` was not: its quotes are text.
+fn csv_quoted(field: &str) -> Option<&str> {
+    let inner = field.strip_prefix('"')?.strip_suffix('"')?;
+    let mut runs = inner
+        .split(|c| c != '"')
+        .filter(|run| !run.is_empty())
+        .peekable();
+    runs.peek()?;
+    runs.all(|run| run.len() % 2 == 0).then_some(inner)
 }
 
 /// Writes one row of escaped fields.
@@ -353,6 +572,155 @@ mod tests {
         let err = read("id\tsource\ttarget\n1\tنعم\n").unwrap_err();
         assert!(err.to_string().contains("the header has 3"), "{err}");
         assert_eq!(err.line, Some(2));
+    }
+
+    fn read_as(text: &str, swap: bool) -> Result<Vec<TranslationUnit>, FormatError> {
+        let mut reader = TsvReader::new("t.tsv", text, LanguagePair::default()).swapped(swap);
+        let mut units = Vec::new();
+        while let Some(unit) = reader.read_next()? {
+            units.push(unit);
+        }
+        Ok(units)
+    }
+
+    #[test]
+    fn headers_name_the_columns_by_role_or_language() {
+        let pair = ("السلام الآن".to_owned(), "Peace now".to_owned());
+        for header in [
+            "source\ttarget",
+            "Arabic\tEnglish",
+            "ar\ten",
+            "AR-SA\ten_GB",
+            "العربية\tالإنجليزية",
+            "Source\tTranslation",
+        ] {
+            let text = format!("{header}\nالسلام الآن\tPeace now\n");
+            assert_eq!(
+                read(&text).unwrap(),
+                std::slice::from_ref(&pair),
+                "{header}"
+            );
+        }
+        // Named the other way round, read the other way round.
+        for header in ["English\tArabic", "en\tar", "target\tsource"] {
+            let text = format!("{header}\nPeace now\tالسلام الآن\n");
+            assert_eq!(
+                read(&text).unwrap(),
+                std::slice::from_ref(&pair),
+                "{header}"
+            );
+        }
+        let err = read("Arabic\tEnglish\tcolour\nنعم\tYes\tred\n").unwrap_err();
+        assert!(err.to_string().contains("unknown column `colour`"), "{err}");
+    }
+
+    #[test]
+    fn swapped_columns_are_refused_or_swapped_on_request() {
+        let swapped = "G7\tمجموعة السبع\nPeace now\tالسلام الآن\n2024\t2024\n";
+        let err = read(swapped).unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert_eq!(
+            err.to_string(),
+            "the columns look swapped: the source «G7» has no Arabic letter and the target \
+             «مجموعة السبع» is Arabic (so do 2 of the 2 rows whose scripts tell): t.tsv:1\n\
+             hint: put the Arabic in the first column (the source), or import with --swap"
+        );
+        let units = read_as(swapped, true).unwrap();
+        assert_eq!(
+            (units[1].source.as_str(), units[1].target.as_str()),
+            ("السلام الآن", "Peace now")
+        );
+        let err = read_as("نعم\tYes\n", true).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("with --swap, the columns look swapped")
+        );
+        // One odd row in a file the right way round, rows that do not tell,
+        // and a header that names the columns are read as they are.
+        assert!(read("نعم\tYes\nلا\tNo\nBBC\tبي بي سي\n").is_ok());
+        assert!(read("قمة G20\tG20 summit\n2024\t2024\nCOVID-19\tCOVID-19\n").is_ok());
+        assert!(read("source\ttarget\nBBC\tبي بي سي\n").is_ok());
+    }
+
+    #[test]
+    fn quotes_are_text_unless_a_csv_writer_put_them() {
+        let text = "source\ttarget\n\
+                    السلام الآن\t\"Peace now\"\n\
+                    قال \"نعم\"\t\"He said \"\"yes\"\"\"\n\
+                    نعم\t'Tis so\n\
+                    لا\t'-1\n\
+                    ربما\t\"\"\n";
+        let targets: Vec<String> = read(text).unwrap().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            targets,
+            ["\"Peace now\"", "He said \"yes\"", "'Tis so", "-1", "\"\""]
+        );
+    }
+
+    #[test]
+    fn fuzzy_rows_carry_their_score() {
+        let text = "id\tsource\ttarget\torigin\tscore\tterms\n\
+                    1\tلا\tNo\ttm-fuzzy\t83\t\n\
+                    2\tنعم\tYes\tmt\t\t\n";
+        let units = read_as(text, false).unwrap();
+        assert_eq!((units[0].pending, units[0].fuzzy_score), (true, Some(83)));
+        assert_eq!((units[1].pending, units[1].fuzzy_score), (true, None));
+    }
+
+    /// A text with what a TSV must keep: quotes at both ends and inside,
+    /// apostrophes, formula starts, tabs, line breaks, backslashes.
+    fn tricky(words: &'static str) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("\""),
+                Just("\"\""),
+                Just("'"),
+                Just("="),
+                Just("-"),
+                Just("\\"),
+                Just("\t"),
+                Just("\n"),
+                Just(" "),
+                proptest::sample::select(words.split(' ').collect::<Vec<_>>()),
+            ],
+            1..12,
+        )
+        .prop_map(|parts| parts.concat())
+        .prop_filter("a side has words and no padding", |text| {
+            text.trim() == text && text.chars().any(char::is_alphabetic)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn exported_pairs_read_back_exactly(
+            source in tricky("السلام الآن قال نعم"),
+            target in tricky("Peace now said yes"),
+        ) {
+            let mut file = Vec::new();
+            write_row(&mut file, &[&source, &target]).unwrap();
+            let text = String::from_utf8(file).unwrap();
+            prop_assert_eq!(read(&text).unwrap(), [(source, target)]);
+        }
+
+        #[test]
+        fn translate_tsv_reads_back_exactly(
+            source in tricky("السلام الآن قال نعم"),
+            target in tricky("Peace now said yes"),
+        ) {
+            let mut segment = crate::align::Segment::untranslated(1, source.clone(), 0, 1);
+            segment.target = Some(target.clone());
+            let document = crate::align::Document {
+                name: "t".into(),
+                segments: vec![segment],
+            };
+            let mut file = Vec::new();
+            crate::output::Format::Tsv
+                .write(&document, &crate::output::Options::default(), &mut file)
+                .unwrap();
+            let text = String::from_utf8(file).unwrap();
+            prop_assert_eq!(read(&text).unwrap(), [(source, target)]);
+        }
     }
 
     proptest! {

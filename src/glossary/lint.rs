@@ -5,6 +5,7 @@
 
 use super::model::{Entry, Source};
 use crate::text::normalize_str;
+use crate::text::script::Scripts;
 use crate::text::tokenize::{proclitic_readings, words};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
@@ -185,6 +186,40 @@ fn field_problems(entry: &Entry) -> Vec<String> {
             problems.push(format!("avoid `{avoid}` is the entry's own English"));
         }
     }
+    problems.extend(script_problems(entry));
+    problems
+}
+
+/// An `ar` without Arabic, an `en` in Arabic (the two swapped, say), an
+/// `en` without a letter or digit (`???`, or `~`, which YAML reads as text).
+fn script_problems(entry: &Entry) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (ar, en) = (Scripts::of(&entry.ar), Scripts::of(&entry.en));
+    if !ar.arabic && ar.other && en.arabic && !en.other {
+        problems.push(format!(
+            "`ar` and `en` look swapped: `ar: {}`, `en: {}`",
+            entry.ar, entry.en
+        ));
+        return problems;
+    }
+    if !ar.arabic && ar.other {
+        problems.push(format!("`ar` has no Arabic letter: `{}`", entry.ar));
+    }
+    if en.arabic {
+        problems.push(format!("`en` has Arabic letters: `{}`", entry.en));
+    }
+    let en_text = entry.en.trim();
+    if !en_text.is_empty() && !en_text.chars().any(char::is_alphanumeric) {
+        let why = if en_text == "~" {
+            " (YAML reads `en: ~` as the text `~`)"
+        } else {
+            ""
+        };
+        problems.push(format!(
+            "`en` has no letters or digits: `{}`{why}",
+            entry.en
+        ));
+    }
     problems
 }
 
@@ -275,6 +310,29 @@ mod tests {
             messages(&entries),
             [
                 "a.yaml:5: `ل` + `بنان` is read as `لبنان` (a.yaml:2), so it is never found with that proclitic"
+            ]
+        );
+    }
+
+    #[test]
+    fn sides_in_the_wrong_script_are_reported() {
+        let entries = [
+            entry("a.yaml", 2, "Lebanon", "لبنان"),
+            entry("a.yaml", 4, "Syria", "Syria"),
+            entry("a.yaml", 6, "مصر", "مصر"),
+            entry("a.yaml", 8, "ليبيا", "???"),
+            entry("a.yaml", 10, "تونس", "~"),
+            entry("a.yaml", 12, "قمة العشرين", "G20 summit"),
+            entry("a.yaml", 14, "2024", "2024"),
+        ];
+        assert_eq!(
+            messages(&entries),
+            [
+                "a.yaml:2: `ar` and `en` look swapped: `ar: Lebanon`, `en: لبنان`",
+                "a.yaml:4: `ar` has no Arabic letter: `Syria`",
+                "a.yaml:6: `en` has Arabic letters: `مصر`",
+                "a.yaml:8: `en` has no letters or digits: `???`",
+                "a.yaml:10: `en` has no letters or digits: `~` (YAML reads `en: ~` as the text `~`)",
             ]
         );
     }

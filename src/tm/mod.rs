@@ -211,6 +211,7 @@ impl StoredUnit {
             created: Some(self.created.clone()),
             changed: Some(self.changed.clone()),
             pending: false,
+            fuzzy_score: None,
         }
     }
 }
@@ -310,6 +311,17 @@ pub struct ImportOptions {
 }
 
 impl ImportSummary {
+    /// Counts one unit.
+    fn count(&mut self, added: Added) {
+        match added {
+            Added::New(_) => self.added += 1,
+            Added::Updated(_) => self.updated += 1,
+            Added::Duplicate(_) => self.duplicates += 1,
+            Added::Untranslated => self.untranslated += 1,
+            Added::HeldBack => self.held_back += 1,
+        }
+    }
+
     /// Adds another summary's counts.
     pub fn merge(&mut self, other: &ImportSummary) {
         self.added += other.added;
@@ -449,13 +461,22 @@ impl TranslationMemory {
                     let _ = sender.send(batch);
                 });
                 let mut summary = ImportSummary::default();
+                let mut suggestions = Vec::new();
                 for prepared in receiver.into_iter().flatten() {
-                    match writer.add(&prepared?, &options.origin)? {
-                        Added::New(_) => summary.added += 1,
-                        Added::Updated(_) => summary.updated += 1,
-                        Added::Duplicate(_) => summary.duplicates += 1,
-                        Added::Untranslated => summary.untranslated += 1,
-                        Added::HeldBack => summary.held_back += 1,
+                    match prepared? {
+                        Prepared::Suggested { ready, score } => suggestions.push((ready, score)),
+                        prepared => summary.count(writer.add(&prepared, &options.origin)?),
+                    }
+                }
+                if !suggestions.is_empty() {
+                    let fail = |err| store::classify(writer.path, err);
+                    let index = load_index(writer.conn).map_err(fail)?;
+                    for (ready, score) in suggestions {
+                        if edited_suggestion(&index, writer.conn, &ready, score).map_err(fail)? {
+                            summary.count(writer.add(&ready, &options.origin)?);
+                        } else {
+                            summary.held_back += 1;
+                        }
                     }
                 }
                 Ok(summary)
@@ -555,48 +576,8 @@ impl TranslationMemory {
         if let Some(index) = self.index.get() {
             return Ok(index);
         }
-        let index = self.load_index().map_err(|err| self.fail(err))?;
+        let index = load_index(&self.conn).map_err(|err| self.fail(err))?;
         Ok(self.index.get_or_init(|| index))
-    }
-
-    fn load_index(&self) -> rusqlite::Result<Index> {
-        // One read transaction: tokens and units from the same state (a
-        // read-only TM is inside one already).
-        let own_transaction = self.conn.is_autocommit();
-        if own_transaction {
-            self.conn.execute_batch("BEGIN")?;
-        }
-        let mut builder = index::IndexBuilder::default();
-        let loaded = (|| -> rusqlite::Result<()> {
-            // Ids are never reused, so the largest is a fair guess of the count.
-            let units: i64 = self.conn.query_row(
-                "SELECT coalesce(max(unit_id), 0) FROM unit_tokens",
-                [],
-                |row| row.get(0),
-            )?;
-            let units = usize::try_from(units).unwrap_or(0);
-            builder = index::IndexBuilder::with_capacity(units, units * 32);
-            let mut statement = self.conn.prepare("SELECT id, text FROM tokens")?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                let text = row.get_ref(1)?.as_str()?;
-                builder.add_token(u32::try_from(id).unwrap_or(u32::MAX), text);
-            }
-            let mut statement = self.conn.prepare("SELECT unit_id, ids FROM unit_tokens")?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                let ids = row.get_ref(1)?.as_blob()?;
-                builder.add_unit(id, store::varints(ids));
-            }
-            Ok(())
-        })();
-        if own_transaction {
-            self.conn.execute_batch("COMMIT")?;
-        }
-        loaded?;
-        Ok(builder.build())
     }
 
     /// The newest unit whose key is `key`, if any.
@@ -782,12 +763,60 @@ impl TranslationMemory {
     }
 }
 
+/// Builds the match index from the store.
+fn load_index(conn: &Connection) -> rusqlite::Result<Index> {
+    // One read transaction: tokens and units from the same state (a
+    // read-only TM is inside one already).
+    let own_transaction = conn.is_autocommit();
+    if own_transaction {
+        conn.execute_batch("BEGIN")?;
+    }
+    let mut builder = index::IndexBuilder::default();
+    let loaded = (|| -> rusqlite::Result<()> {
+        // Ids are never reused, so the largest is a fair guess of the count.
+        let units: i64 = conn.query_row(
+            "SELECT coalesce(max(unit_id), 0) FROM unit_tokens",
+            [],
+            |row| row.get(0),
+        )?;
+        let units = usize::try_from(units).unwrap_or(0);
+        builder = index::IndexBuilder::with_capacity(units, units * 32);
+        let mut statement = conn.prepare("SELECT id, text FROM tokens")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let text = row.get_ref(1)?.as_str()?;
+            builder.add_token(u32::try_from(id).unwrap_or(u32::MAX), text);
+        }
+        let mut statement = conn.prepare("SELECT unit_id, ids FROM unit_tokens")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let ids = row.get_ref(1)?.as_blob()?;
+            builder.add_unit(id, store::varints(ids));
+        }
+        Ok(())
+    })();
+    if own_transaction {
+        conn.execute_batch("COMMIT")?;
+    }
+    loaded?;
+    Ok(builder.build())
+}
+
 /// A unit ready to be written: trimmed, with its key and match tokens.
 enum Prepared {
     Ready {
         unit: Box<TranslationUnit>,
         key: String,
         tokens: Vec<std::ops::Range<usize>>,
+    },
+    /// A `tm-fuzzy` suggestion (a `Ready` unit) and its score: imported
+    /// only when its target is not the English it was offered
+    /// ([`edited_suggestion`]).
+    Suggested {
+        ready: Box<Prepared>,
+        score: u8,
     },
     Untranslated,
     HeldBack,
@@ -806,16 +835,59 @@ impl Prepared {
         if key.is_empty() || unit.target.is_empty() || unit.source == unit.target {
             return Prepared::Untranslated;
         }
-        if unit.pending && !any_state {
+        let held = unit.pending && !any_state;
+        if held && unit.fuzzy_score.is_none() {
             return Prepared::HeldBack;
         }
+        let score = unit.fuzzy_score;
         let tokens = fuzzy::token_ranges(&key);
-        Prepared::Ready {
+        let ready = Prepared::Ready {
             unit: Box::new(unit),
             key,
             tokens,
+        };
+        match score {
+            Some(score) if held => Prepared::Suggested {
+                ready: Box::new(ready),
+                score,
+            },
+            _ => ready,
         }
     }
+}
+
+/// True when the target of a `tm-fuzzy` row is not the English it was
+/// offered, that is when the TM has units that match the row's source with
+/// exactly the row's score (the match `translate` took its English from is
+/// among them) and none of them has the row's target. When no unit matches
+/// with that score (another TM, or the unit has changed), nothing shows an
+/// edit: the row stays a suggestion.
+fn edited_suggestion(
+    index: &Index,
+    conn: &Connection,
+    ready: &Prepared,
+    score: u8,
+) -> rusqlite::Result<bool> {
+    let Prepared::Ready { unit, key, .. } = ready else {
+        return Ok(false);
+    };
+    const CANDIDATES: usize = 16;
+    let mut target_of = conn.prepare_cached("SELECT target FROM units WHERE id = ?1")?;
+    let mut offered = false;
+    for hit in index.search(&index.query(key), score, CANDIDATES) {
+        if hit.score != score {
+            continue;
+        }
+        let target: Option<String> = target_of
+            .query_row([hit.unit], |row| row.get(0))
+            .optional()?;
+        match target {
+            Some(target) if target.trim() == unit.target => return Ok(false),
+            Some(_) => offered = true,
+            None => {}
+        }
+    }
+    Ok(offered)
 }
 
 /// Writes units inside an open transaction, interning their tokens.
@@ -877,7 +949,7 @@ impl<'c> Writer<'c> {
                 .try_add(unit, key, tokens, origin)
                 .map_err(|err| store::classify(self.path, err)),
             Prepared::Untranslated => Ok(Added::Untranslated),
-            Prepared::HeldBack => Ok(Added::HeldBack),
+            Prepared::HeldBack | Prepared::Suggested { .. } => Ok(Added::HeldBack),
         }
     }
 
