@@ -104,7 +104,7 @@ fn export_and_import_round_trip_through_tbx_and_tsv() {
         .success();
     let tsv = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(tsv.starts_with("جنيف\tGeneva\n"), "{tsv}");
-    assert!(tsv.contains("\nسيرغي لافروف\tSergei Lavrov\tRussian foreign minister\nسيرجي لافروف\tSergei Lavrov\tRussian foreign minister\n"), "{tsv}");
+    assert!(tsv.contains("\nسيرغي لافروف\tSergei Lavrov\tperson: Russian foreign minister\nسيرجي لافروف\tSergei Lavrov\tperson: Russian foreign minister\n"), "{tsv}");
     sandbox
         .cmd(&["glossary", "import", &fixture("glossary.tsv")])
         .assert()
@@ -188,4 +188,95 @@ fn the_conflict_warning_gives_a_command_that_lists_them_all() {
         .cmd(&["glossary", "lint", "my terms.tsv"])
         .assert()
         .success();
+}
+
+#[test]
+fn lint_reports_sides_in_the_wrong_script() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bad.yaml",
+        "entries:\n  - ar: Lebanon\n    en: Lebanon\n  - ar: لبنان\n    en: لبنان\n  - ar: سوريا\n    en: \"???\"\n  - ar: مصر\n    en: ~\n  - ar: Jordan\n    en: الأردن\n",
+    );
+    sandbox
+        .cmd(&["glossary", "lint", "bad.yaml"])
+        .assert()
+        .code(1)
+        .stdout(
+            "bad.yaml:2: `ar` has no Arabic letter: `Lebanon`\n\
+             bad.yaml:4: `en` has Arabic letters: `لبنان`\n\
+             bad.yaml:6: `en` has no letters or digits: `???`\n\
+             bad.yaml:8: `en` has no letters or digits: `~` (YAML reads `en: ~` as the text `~`)\n\
+             bad.yaml:10: `ar` and `en` look swapped: `ar: Jordan`, `en: الأردن`\n",
+        );
+}
+
+#[test]
+fn tsv_glossaries_skip_their_header_and_refuse_swapped_columns() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "terms.tsv",
+        "Arabic\tEnglish\tComment\nجنيف\tGeneva\tplace\n",
+    );
+    sandbox
+        .cmd(&["glossary", "import", "terms.tsv"])
+        .assert()
+        .success()
+        .stdout("entries:\n- ar: جنيف\n  en: Geneva\n  type: place\n");
+    sandbox.write("swapped.tsv", "Geneva\tجنيف\n");
+    sandbox
+        .cmd(&["glossary", "lint", "swapped.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "tarjama: the columns look swapped: `Geneva` has no Arabic letter and `جنيف` is Arabic: swapped.tsv:1\n",
+        ));
+}
+
+#[test]
+fn import_of_a_yaml_glossary_says_what_import_is_for() {
+    let sandbox = Sandbox::new();
+    sandbox.write("names.yaml", "جنيف: Geneva\n");
+    sandbox
+        .cmd(&["glossary", "import", "names.yaml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "tarjama: this is a YAML glossary already: names.yaml\n\
+             hint: `glossary import` turns a TSV (OmegaT) or TBX glossary into YAML; use this one as it is (--glossary names.yaml), or check it with `tarjama glossary lint names.yaml`\n",
+        );
+}
+
+#[test]
+fn tsv_export_says_what_the_layout_leaves_out_and_tbx_keeps_the_type_apart() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "g.yaml",
+        "entries:\n  - ar: أوكرانيا\n    en: Ukraine\n    type: place\n    avoid: [the Ukraine]\n    note: a country\n",
+    );
+    sandbox
+        .cmd(&["glossary", "export", "g.yaml", "-f", "tsv"])
+        .assert()
+        .success()
+        .stdout("أوكرانيا\tUkraine\tplace: a country\n")
+        .stderr(
+            "tarjama: warning: the TSV layout (arabic, english, comment) has no room for `avoid` and `long`: 1 entry loses its avoid list\n\
+             hint: `-f yaml` or `-f tbx` keeps every field\n",
+        );
+    let tbx = sandbox
+        .cmd(&["glossary", "export", "g.yaml", "-f", "tbx"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let tbx = String::from_utf8(tbx).unwrap();
+    assert!(!tbx.contains("subjectField"), "{tbx}");
+    assert!(
+        tbx.contains("<note>type: place</note>\n      <note>a country</note>"),
+        "{tbx}"
+    );
+    assert!(
+        tbx.contains("<termNote type=\"partOfSpeech\">properNoun</termNote>"),
+        "{tbx}"
+    );
 }

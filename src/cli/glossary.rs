@@ -148,6 +148,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let format = format::choose(format, output, ExportFormat::Yaml)?;
             let glossary = glossaries::load_layers(paths.is_empty(), &paths)?;
             let entries = glossary.entries();
+            if matches!(format, ExportFormat::Tsv) {
+                warn_of_losses(&tsv::losses(entries));
+            }
             io::write_output(output, &glossaries::files(&paths), |out| {
                 match format {
                     ExportFormat::Tsv => tsv::write(entries, out)?,
@@ -162,6 +165,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let format = match from {
                 Some(ImportFormat::Tsv) => Format::Tsv,
                 Some(ImportFormat::Tbx) => Format::Tbx,
+                None if load::is_yaml_file(&file) => bail!(
+                    "this is a YAML glossary already: {}\nhint: `glossary import` turns a TSV \
+                     (OmegaT) or TBX glossary into YAML; use this one as it is (--glossary {0}), \
+                     or check it with `tarjama glossary lint {0}`",
+                    file.display()
+                ),
                 None if Format::of_path(&file) == Format::Tbx => Format::Tbx,
                 None => Format::Tsv,
             };
@@ -211,6 +220,27 @@ fn run_lint(paths: &[PathBuf], builtin: bool) -> Result<ExitCode> {
         );
         Ok(ExitCode::from(1))
     }
+}
+
+/// Says on standard error what the TSV layout leaves out, when it leaves
+/// out anything.
+fn warn_of_losses(losses: &tsv::Losses) {
+    let parts: Vec<String> = [(losses.avoid, "avoid list"), (losses.long, "long form")]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, what)| match count {
+            1 => format!("1 entry loses its {what}"),
+            count => format!("{count} entries lose their {what}"),
+        })
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    eprintln!(
+        "tarjama: warning: the TSV layout (arabic, english, comment) has no room for `avoid` and \
+         `long`: {}\nhint: `-f yaml` or `-f tbx` keeps every field",
+        parts.join(", ")
+    );
 }
 
 fn mentions(entry: &Entry, text: &str) -> bool {

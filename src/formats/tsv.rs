@@ -43,16 +43,20 @@ const OTHER_COLUMNS: &[&str] = &[
 
 /// What a header column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub(crate) enum Column {
+    /// The source text.
     Source,
+    /// The translation.
     Target,
+    /// Anything else a header may name (id, origin, note …).
     Other,
 }
 
-/// The column a header name stands for, if it is one a header may use.
-fn column(name: &str, languages: &LanguagePair) -> Option<Column> {
+/// The column a header name (trimmed, lower-case) stands for, if it is one
+/// a header may use.
+pub(crate) fn column(name: &str, languages: &LanguagePair) -> Option<Column> {
     match name {
-        "source" | "src" | "source text" => return Some(Column::Source),
+        "source" | "src" | "source text" | "term" => return Some(Column::Source),
         "target" | "tgt" | "target text" | "translation" => return Some(Column::Target),
         _ if OTHER_COLUMNS.contains(&name) => return Some(Column::Other),
         _ => {}

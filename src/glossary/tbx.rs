@@ -5,8 +5,14 @@
 //! Mapping: the Arabic terms are the key (the first preferred one) and the
 //! variants; the English term is `en`, English terms marked
 //! `deprecatedTerm-admn-sts` are `avoid`, an English term of termType
-//! `fullForm` is `long`; `descrip type="subjectField"` holding a type name is
-//! the type, and `note`s are the note. Concepts without an Arabic or an
+//! `fullForm` is `long`; `note`s are the note.
+//!
+//! The type (person, org, place, title, term) has no data category of its
+//! own in TBX-Basic. `subjectField` is the domain (politics, medicine),
+//! which is how term bases and CAT tools read it, so the type is written as
+//! a concept note `type: person`, and the terms of names carry the TBX-Basic
+//! part of speech `properNoun`. Reading takes the type from such a note, or
+//! from a `subjectField` that holds a type name (files written before). Concepts without an Arabic or an
 //! English term are skipped. Only the five XML entities and character
 //! references are expanded: no DTD is read, no external entity fetched.
 
@@ -19,6 +25,9 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 const DEPRECATED: &str = "deprecatedTerm-admn-sts";
+
+/// How a concept note gives the entry's type: `type: person`.
+const TYPE_NOTE: &str = "type: ";
 
 /// What the text being read belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +179,11 @@ fn store(field: Field, text: String, concept: &mut Concept, term: Option<&mut Te
                 concept.kind = Some(kind);
             }
         }
-        (Field::Note, _) if !text.is_empty() => concept.notes.push(text),
+        (Field::Note, _) => match text.strip_prefix(TYPE_NOTE).map(str::parse) {
+            Some(Ok(kind)) => concept.kind = Some(kind),
+            _ if !text.is_empty() => concept.notes.push(text),
+            _ => {}
+        },
         _ => {}
     }
 }
@@ -284,14 +297,19 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  <text><body>")?;
     for (index, entry) in entries.iter().enumerate() {
         writeln!(out, r#"    <termEntry id="e{}">"#, index + 1)?;
-        writeln!(
-            out,
-            r#"      <descrip type="subjectField">{}</descrip>"#,
-            entry.kind
-        )?;
+        if entry.kind != Kind::Term {
+            writeln!(out, "      <note>{TYPE_NOTE}{}</note>", entry.kind)?;
+        }
         if let Some(note) = &entry.note {
             writeln!(out, "      <note>{}</note>", escape(note.as_str()))?;
         }
+        let part_of_speech =
+            matches!(entry.kind, Kind::Person | Kind::Org | Kind::Place).then_some("properNoun");
+        let term = |status, term_type| TermNotes {
+            status,
+            term_type,
+            part_of_speech,
+        };
         writeln!(out, r#"      <langSet xml:lang="ar">"#)?;
         for (position, form) in entry.forms().enumerate() {
             let status = if position == 0 {
@@ -299,16 +317,16 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
             } else {
                 "admittedTerm-admn-sts"
             };
-            write_term(out, form, Some(status), None)?;
+            write_term(out, form, term(Some(status), None))?;
         }
         writeln!(out, "      </langSet>")?;
         writeln!(out, r#"      <langSet xml:lang="en">"#)?;
-        write_term(out, &entry.en, Some("preferredTerm-admn-sts"), None)?;
+        write_term(out, &entry.en, term(Some("preferredTerm-admn-sts"), None))?;
         if let Some(long) = &entry.long {
-            write_term(out, long, None, Some("fullForm"))?;
+            write_term(out, long, term(None, Some("fullForm")))?;
         }
         for avoid in &entry.avoid {
-            write_term(out, avoid, Some(DEPRECATED), None)?;
+            write_term(out, avoid, term(Some(DEPRECATED), None))?;
         }
         writeln!(out, "      </langSet>")?;
         writeln!(out, "    </termEntry>")?;
@@ -317,21 +335,23 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</martif>")
 }
 
-fn write_term(
-    out: &mut dyn Write,
-    term: &str,
-    status: Option<&str>,
-    term_type: Option<&str>,
-) -> io::Result<()> {
-    write!(out, "        <tig><term>{}</term>", escape(term))?;
-    if let Some(term_type) = term_type {
-        write!(out, r#"<termNote type="termType">{term_type}</termNote>"#)?;
-    }
-    if let Some(status) = status {
-        write!(
-            out,
-            r#"<termNote type="administrativeStatus">{status}</termNote>"#
-        )?;
+/// The term notes of one written term.
+struct TermNotes {
+    status: Option<&'static str>,
+    term_type: Option<&'static str>,
+    part_of_speech: Option<&'static str>,
+}
+
+fn write_term(out: &mut dyn Write, text: &str, notes: TermNotes) -> io::Result<()> {
+    write!(out, "        <tig><term>{}</term>", escape(text))?;
+    for (kind, value) in [
+        ("termType", notes.term_type),
+        ("partOfSpeech", notes.part_of_speech),
+        ("administrativeStatus", notes.status),
+    ] {
+        if let Some(value) = value {
+            write!(out, r#"<termNote type="{kind}">{value}</termNote>"#)?;
+        }
     }
     writeln!(out, "</tig>")
 }
@@ -376,6 +396,23 @@ mod tests {
             read[1].source.as_ref().unwrap().line,
             text.lines().position(|l| l.contains("id=\"e2\"")).unwrap() + 1
         );
+    }
+
+    #[test]
+    fn the_type_is_a_note_and_names_are_proper_nouns() {
+        let mut out = Vec::new();
+        write(&sample(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains("subjectField"), "{text}");
+        assert!(text.contains("<note>type: person</note>"), "{text}");
+        assert!(text.contains(
+            "<tig><term>Sergei Ryabkov</term><termNote type=\"partOfSpeech\">properNoun</termNote>"
+        ));
+        // Files written before: the type in subjectField.
+        let legacy = r#"<martif><text><body><termEntry><descrip type="subjectField">place</descrip>
+<langSet xml:lang="ar"><tig><term>جنيف</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Geneva</term></tig></langSet></termEntry></body></text></martif>"#;
+        assert_eq!(parse("g.tbx", legacy).unwrap()[0].kind, Kind::Place);
     }
 
     #[test]

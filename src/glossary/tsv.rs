@@ -7,8 +7,11 @@
 use super::load::LoadError;
 use super::model::{Entry, Kind};
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
+use crate::formats::LanguagePair;
+use crate::formats::tsv::{Column, column};
 use crate::located::line_breaks;
 use crate::text::line_end;
+use crate::text::script::{Scripts, is_arabic_letter};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -81,6 +84,22 @@ fn parse_lines(
         let (Some(ar), Some(en)) = (columns.next(), columns.next()) else {
             return Err(column_error(name, line_number - 1, "no tab on the line"));
         };
+        if !ar.chars().any(is_arabic_letter) {
+            // A header (only the first line of the file may be one), or a
+            // row the wrong way round.
+            let first = rows.is_empty() && first_line == 1;
+            if first && is_header(ar, en) {
+                continue;
+            }
+            if Scripts::of(ar).other && Scripts::of(en).arabic {
+                return Err(LoadError::new(
+                    name,
+                    format!("the columns look swapped: `{ar}` has no Arabic letter and `{en}` is Arabic"),
+                    "each line is `arabic<TAB>english` with an optional third column: put the Arabic first",
+                )
+                .at(line_number - 1, None));
+            }
+        }
         let comment = columns.next();
         if columns.next().is_some() {
             return Err(column_error(
@@ -93,15 +112,24 @@ fn parse_lines(
             let start = field.as_ptr() as usize - text.as_ptr() as usize;
             Span::of(start..start + field.len())
         };
-        let (kind, extra) = match comment.map(str::trim) {
-            None | Some("") => (Kind::Term, u32::MAX),
+        let (kind, note) = match comment.map(str::trim) {
+            None | Some("") => (Kind::Term, None),
             Some(comment) => match comment.parse::<Kind>() {
-                Ok(kind) => (kind, u32::MAX),
-                Err(_) => {
-                    extras.push(Extra::note(span(comment)));
-                    (Kind::Term, extras.len() as u32 - 1)
-                }
+                Ok(kind) => (kind, None),
+                Err(_) => match comment.split_once(": ") {
+                    Some((kind, note)) if kind.parse::<Kind>().is_ok() => {
+                        (kind.parse().unwrap_or_default(), Some(note.trim()))
+                    }
+                    _ => (Kind::Term, Some(comment)),
+                },
             },
+        };
+        let extra = match note.filter(|note| !note.is_empty()) {
+            Some(note) => {
+                extras.push(Extra::note(span(note)));
+                extras.len() as u32 - 1
+            }
+            None => u32::MAX,
         };
         rows.push(Row {
             ar: span(ar),
@@ -115,6 +143,17 @@ fn parse_lines(
     Ok((rows, extras))
 }
 
+/// A first line that names the columns (`Arabic<TAB>English`,
+/// `source<TAB>target`, `ar<TAB>en`) rather than holding an entry.
+fn is_header(ar: &str, en: &str) -> bool {
+    let languages = LanguagePair::default();
+    let role = |name: &str| column(&name.trim().to_lowercase(), &languages);
+    matches!(
+        (role(ar), role(en)),
+        (Some(Column::Source), Some(Column::Target))
+    )
+}
+
 fn column_error(name: &str, line: usize, what: &str) -> LoadError {
     LoadError::new(
         name,
@@ -125,12 +164,15 @@ fn column_error(name: &str, line: usize, what: &str) -> LoadError {
 }
 
 /// Writes entries in OmegaT's layout: one line per Arabic form (the key and
-/// each variant) with the English, and the note (or else the type) as the
-/// comment. Tabs and line breaks inside fields become spaces.
+/// each variant) with the English, and as the comment the type and the
+/// note (`place`, `place: a note`, or the note of a term). Tabs and line
+/// breaks inside fields become spaces. The layout has no room for `avoid`
+/// and `long`: [`losses`] counts the entries that lose them.
 pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     for entry in entries {
         let comment = match (&entry.note, entry.kind) {
-            (Some(note), _) => clean(note),
+            (Some(note), Kind::Term) => clean(note),
+            (Some(note), kind) => format!("{kind}: {}", clean(note)),
             (None, Kind::Term) => String::new(),
             (None, kind) => kind.as_str().to_owned(),
         };
@@ -140,6 +182,25 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What OmegaT's layout cannot hold of some entries, counted by field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Losses {
+    /// Entries with an `avoid` list (dropped).
+    pub avoid: usize,
+    /// Entries with a `long` form (dropped).
+    pub long: usize,
+}
+
+/// What [`write`] leaves out of `entries`.
+pub fn losses(entries: &[Entry]) -> Losses {
+    let mut losses = Losses::default();
+    for entry in entries {
+        losses.avoid += usize::from(!entry.avoid.is_empty());
+        losses.long += usize::from(entry.long.is_some());
+    }
+    losses
 }
 
 fn clean(field: &str) -> String {
@@ -162,6 +223,34 @@ mod tests {
         assert_eq!(entries[1].note.as_deref(), Some("deputy minister"));
         assert_eq!(entries[1].en, "Ryabkov");
         assert_eq!(entries[2].source.as_ref().unwrap().to_string(), "g.tsv:5");
+    }
+
+    #[test]
+    fn a_header_line_is_not_an_entry() {
+        for header in [
+            "Arabic\tEnglish",
+            "source\ttarget\tcomment",
+            "ar\ten",
+            "Term\tTranslation",
+        ] {
+            let text = format!("# terms\n{header}\nجنيف\tGeneva\tplace\n");
+            let entries = parse("g.tsv", &text).unwrap();
+            assert_eq!(entries.len(), 1, "{header}");
+            assert_eq!(entries[0].en, "Geneva");
+        }
+    }
+
+    #[test]
+    fn swapped_columns_are_an_error_with_their_line() {
+        let err = parse("g.tsv", "جنيف\tGeneva\nLebanon\tلبنان\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the columns look swapped: `Lebanon` has no Arabic letter and `لبنان` is Arabic: g.tsv:2\n\
+             hint: each line is `arabic<TAB>english` with an optional third column: put the Arabic first"
+        );
+        // Only the first line can be a header.
+        let entries = parse("g.tsv", "جنيف\tGeneva\nArabic\tEnglish\n").unwrap();
+        assert_eq!(entries.len(), 2);
     }
 
     #[test]
@@ -204,6 +293,52 @@ mod tests {
             text.push_str("bad line");
             assert_eq!(parse("big.tsv", &text).unwrap_err().line, Some(140_001));
         }
+    }
+
+    #[test]
+    fn counts_what_the_layout_leaves_out() {
+        let entries = [
+            Entry {
+                ar: "أوكرانيا".into(),
+                en: "Ukraine".into(),
+                kind: Kind::Place,
+                avoid: vec!["the Ukraine".into()],
+                note: Some("a country".into()),
+                ..Entry::default()
+            },
+            Entry {
+                ar: "الناتو".into(),
+                en: "NATO".into(),
+                kind: Kind::Org,
+                long: Some("North Atlantic Treaty Organization".into()),
+                ..Entry::default()
+            },
+        ];
+        assert_eq!(losses(&entries), Losses { avoid: 1, long: 1 });
+        assert_eq!(losses(&entries[1..1]), Losses::default());
+    }
+
+    #[test]
+    fn type_and_note_share_the_comment_and_read_back() {
+        let entry = Entry {
+            ar: "ريابكوف".into(),
+            en: "Ryabkov".into(),
+            kind: Kind::Person,
+            note: Some("deputy minister: foreign affairs".into()),
+            ..Entry::default()
+        };
+        let mut out = Vec::new();
+        write(std::slice::from_ref(&entry), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "ريابكوف\tRyabkov\tperson: deputy minister: foreign affairs\n"
+        );
+        let read = parse("g.tsv", &text).unwrap();
+        assert_eq!(
+            (read[0].kind, read[0].note.as_deref()),
+            (entry.kind, entry.note.as_deref())
+        );
     }
 
     #[test]
