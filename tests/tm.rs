@@ -517,6 +517,61 @@ fn search_is_a_normalized_concordance() {
 }
 
 #[test]
+fn search_finds_whole_words_and_marks_them() {
+    let sandbox = Sandbox::new();
+    for (arabic, english) in [
+        (
+            "زار الوفد مصر أمس.",
+            "The delegation visited Egypt yesterday.",
+        ),
+        (
+            "لقي ثلاثة مصرعهم في الحادث.",
+            "Three people died in the accident.",
+        ),
+        (
+            "دعت الأمم المتحدة الدول إلى الحوار.",
+            "The UN called on countries to talk.",
+        ),
+        (
+            "اجتمع ممثلو الدول في جنيف.",
+            "Representatives of the countries met in Geneva.",
+        ),
+        (
+            "عاد الوزير من مصر وبمصر التقى نظيره.",
+            "The minister came back from Egypt, where he met his counterpart.",
+        ),
+    ] {
+        sandbox
+            .cmd(&["tm", "add", arabic, english])
+            .assert()
+            .success();
+    }
+    let ids = |words: &[&str]| -> Vec<String> {
+        let found = stdout_of(&sandbox, &[&["tm", "search", "-f", "tsv"], words].concat());
+        found
+            .lines()
+            .map(|line| line.split('\t').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&["UN"]), ["3"]);
+    assert_eq!(ids(&["مصر"]), ["5", "1"]);
+    assert_eq!(ids(&["countries"]), ["4", "3"]);
+    assert_eq!(ids(&["للأمم"]), Vec::<String>::new());
+    assert_eq!(ids(&["الأمم", "الحوار"]), ["3"]);
+    assert_eq!(
+        stdout_of(&sandbox, &["tm", "search", "-f", "md", "مصر"]),
+        "| # | Arabic | English |\n|---|---|---|\n\
+         | 5 | عاد الوزير من **مصر** **وبمصر** التقى نظيره. | The minister came back from Egypt, where he met his counterpart. |\n\
+         | 1 | زار الوفد **مصر** أمس. | The delegation visited Egypt yesterday. |\n"
+    );
+    // Not a terminal: no colour codes.
+    assert_eq!(
+        stdout_of(&sandbox, &["tm", "search", "UN"]),
+        "#3\n  دعت الأمم المتحدة الدول إلى الحوار.\n  The UN called on countries to talk.\n"
+    );
+}
+
+#[test]
 fn stats_add_and_delete() {
     let sandbox = with_memory();
     let english = "The session ended without agreement.";

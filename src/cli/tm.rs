@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
+use tarjama::output::concordance;
 use tarjama::tm::{
     Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
 };
@@ -483,39 +484,49 @@ fn lookup(args: LookupArgs) -> Result<()> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ListFormat {
-    /// For people
+enum SearchFormat {
+    /// For people: the matches in colour on a terminal
     Text,
+    /// A Markdown table, the matches in bold
+    Md,
     /// id<TAB>source<TAB>target
     Tsv,
     /// Every field
     Json,
 }
 
-impl OutputFormat for ListFormat {
-    const ALL: &'static [Self] = &[ListFormat::Text, ListFormat::Tsv, ListFormat::Json];
+impl OutputFormat for SearchFormat {
+    const ALL: &'static [Self] = &[
+        SearchFormat::Text,
+        SearchFormat::Md,
+        SearchFormat::Tsv,
+        SearchFormat::Json,
+    ];
 
     fn extensions(self) -> &'static [&'static str] {
         match self {
-            ListFormat::Text => &["txt"],
-            ListFormat::Tsv => &["tsv", "tab"],
-            ListFormat::Json => &["json"],
+            SearchFormat::Text => &["txt"],
+            SearchFormat::Md => &["md", "markdown"],
+            SearchFormat::Tsv => &["tsv", "tab"],
+            SearchFormat::Json => &["json"],
         }
     }
 }
 
-/// Find units whose source or target contains all the words (concordance)
+/// Find units whose source or target holds all the words (concordance)
 #[derive(Debug, clap::Args)]
 struct SearchArgs {
-    /// Words to find (Arabic is normalized, English case is ignored)
+    /// Words to find, whole words: Arabic normalized and behind proclitics
+    /// (مصر finds ومصر, not مصرع), English case ignored (UN is not in
+    /// "countries")
     #[arg(required = true)]
     words: Vec<String>,
     /// At most this many units, newest first
     #[arg(long, default_value_t = 50)]
     limit: usize,
-    /// Output format [default: from the -o extension (.txt .tsv .json), else text]
+    /// Output format [default: from the -o extension (.txt .md .tsv .json), else text]
     #[arg(short = 'f', long, value_enum)]
-    format: Option<ListFormat>,
+    format: Option<SearchFormat>,
     #[command(flatten)]
     output: OutputArg,
     #[command(flatten)]
@@ -524,23 +535,25 @@ struct SearchArgs {
 
 fn search(args: SearchArgs) -> Result<()> {
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, ListFormat::Text)?;
+    let format = format::choose(args.format, output, SearchFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
-    let units = tm.search(&args.words.join(" "), args.limit)?;
+    let found = tm.search(&args.words.join(" "), args.limit)?;
+    // Colour only for a person at a terminal who has not asked for none.
+    let colour = output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     io::write_output(output, &[args.tm.path()?], |out| {
         match format {
-            ListFormat::Text => {
-                for unit in &units {
-                    writeln!(out, "#{}\n  {}\n  {}", unit.id, unit.source, unit.target)?;
-                }
-            }
-            ListFormat::Tsv => {
-                for unit in &units {
+            SearchFormat::Text => concordance::write_text(&found, colour, out)?,
+            SearchFormat::Md => concordance::write_markdown(&found, out)?,
+            SearchFormat::Tsv => {
+                for found in &found {
+                    let unit = &found.unit;
                     tsv::write_row(out, &[&unit.id.to_string(), &unit.source, &unit.target])?;
                 }
             }
-            ListFormat::Json => {
-                serde_json::to_writer_pretty(&mut *out, &units)?;
+            SearchFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &found)?;
                 out.write_all(b"\n")?;
             }
         }

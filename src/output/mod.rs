@@ -12,6 +12,7 @@
 //! ```
 
 mod brief;
+pub mod concordance;
 mod html;
 mod json;
 pub(crate) mod markdown;

@@ -15,11 +15,14 @@
 //! distance on normalized tokens ([`fuzzy`]); the match index is built in
 //! memory on the first lookup ([`index`]).
 
+pub mod concordance;
 pub mod fuzzy;
 pub mod index;
 pub mod store;
 
 use crate::formats::{FormatError, LanguagePair, TranslationUnit};
+pub use concordance::Found;
+use concordance::Search;
 use fuzzy::DiffOp;
 use index::Index;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -647,31 +650,52 @@ impl TranslationMemory {
         Ok(matches)
     }
 
-    /// Units whose source (normalized) or target (case-insensitively)
-    /// contains every one of `words`, newest first.
-    pub fn search(&self, words: &str, limit: usize) -> Result<Vec<StoredUnit>, TmError> {
-        let words: Vec<&str> = words.split_whitespace().collect();
-        if words.is_empty() {
+    /// Units whose source holds every one of `words` as a whole word
+    /// (normalized, behind proclitics), or whose target does (case
+    /// ignored), newest first, with the places of the words
+    /// ([`concordance`]).
+    pub fn search(&self, words: &str, limit: usize) -> Result<Vec<Found>, TmError> {
+        let search = Search::new(words);
+        if search.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut values: Vec<String> = words.iter().map(|w| fuzzy::key(w)).collect();
-        values.extend(words.iter().map(|w| w.to_lowercase()));
-        let in_source: Vec<String> = (1..=words.len())
-            .map(|at| format!("instr(key, ?{at}) > 0"))
-            .collect();
-        let in_target: Vec<String> = (1..=words.len())
-            .map(|at| format!("instr(lower(target), ?{}) > 0", at + words.len()))
-            .collect();
+        // Substrings first, in SQL; then whole words.
+        let sources = search.source_needles();
+        let targets = search.target_needles();
+        let all = |column: &str, from: usize, count: usize| {
+            if count == 0 {
+                return "0".to_owned();
+            }
+            (from..from + count)
+                .map(|at| format!("instr({column}, ?{at}) > 0"))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
         let sql = format!(
-            "SELECT {UNIT_COLUMNS} FROM units WHERE ({}) OR ({}) ORDER BY id DESC LIMIT {}",
-            in_source.join(" AND "),
-            in_target.join(" AND "),
-            limit.min(i64::MAX as usize)
+            "SELECT {UNIT_COLUMNS} FROM units WHERE ({}) OR ({}) ORDER BY id DESC",
+            all("key", 1, sources.len()),
+            all("lower(target)", sources.len() + 1, targets.len()),
         );
-        let run = || -> rusqlite::Result<Vec<StoredUnit>> {
+        let values: Vec<&String> = sources.iter().chain(&targets).collect();
+        let run = || -> rusqlite::Result<Vec<Found>> {
             let mut statement = self.conn.prepare(&sql)?;
-            let rows = statement.query_map(rusqlite::params_from_iter(&values), stored_unit)?;
-            rows.collect()
+            let mut rows = statement.query(rusqlite::params_from_iter(&values))?;
+            let mut found = Vec::new();
+            while found.len() < limit
+                && let Some(row) = rows.next()?
+            {
+                let unit = stored_unit(row)?;
+                let source_matches = search.source_matches(&unit.source);
+                let target_matches = search.target_matches(&unit.target);
+                if source_matches.is_some() || target_matches.is_some() {
+                    found.push(Found {
+                        source_matches: source_matches.unwrap_or_default(),
+                        target_matches: target_matches.unwrap_or_default(),
+                        unit,
+                    });
+                }
+            }
+            Ok(found)
         };
         run().map_err(|err| self.fail(err))
     }
