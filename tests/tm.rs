@@ -1083,10 +1083,11 @@ fn a_writer_waits_for_another_and_readers_are_never_blocked() {
     assert_eq!(pairs(&sandbox).lines().count(), 6);
 }
 
-#[test]
-fn a_killed_import_leaves_the_tm_as_it_was() {
-    let sandbox = with_memory();
-    let before = pairs(&sandbox);
+/// Starts `tm import big.tsv` (into a TM holding `memory.tmx`) and returns
+/// it still running, with the number of rows of the file: a file too small
+/// for this machine to be caught in the middle of is undone with
+/// `tm delete --origin` and tried four times bigger.
+fn an_import_in_the_middle(sandbox: &Sandbox) -> (std::process::Child, usize) {
     let mut rows = 50_000;
     loop {
         let mut big = String::with_capacity(rows * 60);
@@ -1103,22 +1104,24 @@ fn a_killed_import_leaves_the_tm_as_it_was() {
             std::thread::sleep(Duration::from_millis(20));
         }
         if import.try_wait().unwrap().is_none() {
-            import.kill().unwrap();
-            import.wait().unwrap();
-            break;
+            return (import, rows);
         }
-        // This machine imported it all before the kill: try a bigger file.
         assert!(rows < 1_000_000, "cannot catch an import in the middle");
-        std::fs::remove_file(default_tm(&sandbox)).unwrap();
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", default_tm(&sandbox).display()));
-        }
         sandbox
-            .cmd(&["tm", "import", "memory.tmx"])
+            .cmd(&["tm", "delete", "--origin", "big.tsv"])
             .assert()
             .success();
         rows *= 4;
     }
+}
+
+#[test]
+fn a_killed_import_leaves_the_tm_as_it_was() {
+    let sandbox = with_memory();
+    let before = pairs(&sandbox);
+    let (mut import, _) = an_import_in_the_middle(&sandbox);
+    import.kill().unwrap();
+    import.wait().unwrap();
     assert_eq!(pairs(&sandbox), before);
     sandbox
         .cmd(&["tm", "stats"])
@@ -1140,32 +1143,7 @@ fn a_killed_import_leaves_the_tm_as_it_was() {
 fn ctrl_c_during_an_import_rolls_it_back_and_leaves_no_log() {
     let sandbox = with_memory();
     let before = pairs(&sandbox);
-    let mut rows = 50_000;
-    let import = loop {
-        let mut big = String::with_capacity(rows * 60);
-        for row in 0..rows {
-            big.push_str(&format!(
-                "وصلت الشحنة رقم {row} إلى الميناء\tShipment {row} reached the port\n"
-            ));
-        }
-        sandbox.write("big.tsv", &big);
-        let mut import = sandbox.spawn(&["tm", "import", "big.tsv"]);
-        let started = Instant::now();
-        while started.elapsed() < Duration::from_millis(400) && import.try_wait().unwrap().is_none()
-        {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        if import.try_wait().unwrap().is_none() {
-            break import;
-        }
-        // This machine imported it all first: try a bigger file.
-        assert!(rows < 1_000_000, "cannot catch an import in the middle");
-        sandbox
-            .cmd(&["tm", "delete", "--origin", "big.tsv"])
-            .assert()
-            .success();
-        rows *= 4;
-    };
+    let (import, rows) = an_import_in_the_middle(&sandbox);
     let interrupt = std::process::Command::new("kill")
         .args(["-INT", &import.id().to_string()])
         .status()

@@ -14,16 +14,8 @@ const COLOUR: (&str, &str) = ("\x1b[1;33m", "\x1b[0m");
 pub fn write_text(found: &[Found], colour: bool, out: &mut dyn Write) -> io::Result<()> {
     let (open, close) = if colour { COLOUR } else { ("", "") };
     for unit in found {
-        let mark = |text: &str, spans: &[Range<usize>]| {
-            marked(text, spans, |piece| piece.to_owned(), open, close)
-        };
-        writeln!(
-            out,
-            "#{}\n  {}\n  {}",
-            unit.unit.id,
-            mark(&unit.unit.source, &unit.source_matches),
-            mark(&unit.unit.target, &unit.target_matches)
-        )?;
+        let (source, target) = sides(unit, |piece| piece.to_owned(), open, close);
+        writeln!(out, "#{}\n  {source}\n  {target}", unit.unit.id)?;
     }
     Ok(())
 }
@@ -33,16 +25,18 @@ pub fn write_markdown(found: &[Found], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| # | Arabic | English |")?;
     writeln!(out, "|---|---|---|")?;
     for unit in found {
-        let mark = |text: &str, spans: &[Range<usize>]| marked(text, spans, cell, "**", "**");
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            unit.unit.id,
-            mark(&unit.unit.source, &unit.source_matches),
-            mark(&unit.unit.target, &unit.target_matches)
-        )?;
+        let (source, target) = sides(unit, cell, "**", "**");
+        writeln!(out, "| {} | {source} | {target} |", unit.unit.id)?;
     }
     Ok(())
+}
+
+/// The source and the target of a unit with their matches marked.
+fn sides(unit: &Found, show: impl Fn(&str) -> String, open: &str, close: &str) -> (String, String) {
+    (
+        marked(&unit.unit.source, &unit.source_matches, &show, open, close),
+        marked(&unit.unit.target, &unit.target_matches, &show, open, close),
+    )
 }
 
 /// `text` with each of the (sorted, disjoint) `spans` between `open` and
@@ -50,7 +44,7 @@ pub fn write_markdown(found: &[Found], out: &mut dyn Write) -> io::Result<()> {
 fn marked(
     text: &str,
     spans: &[Range<usize>],
-    show: impl Fn(&str) -> String,
+    show: &impl Fn(&str) -> String,
     open: &str,
     close: &str,
 ) -> String {
