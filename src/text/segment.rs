@@ -25,6 +25,7 @@ mod chars;
 mod lexicon;
 mod lines;
 mod scan;
+mod trailer;
 
 #[cfg(test)]
 mod tests;

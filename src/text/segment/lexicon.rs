@@ -6,6 +6,10 @@
 
 use super::chars::{is_invisible, is_letter, is_mark};
 
+mod quotation;
+
+pub(super) use quotation::{AfterQuotation, after_quotation};
+
 const FOLDED_CAPACITY: usize = 48;
 
 /// A word folded for lookups: the word itself when nothing needed folding
@@ -245,20 +249,48 @@ pub(super) fn clearly_opens_sentence(word: &str) -> bool {
     }
 }
 
-/// Words that open a new sentence after a quotation that closes with `؟`
-/// or `!`: the same as after an abbreviation, but not with ف, which mostly
-/// carries the story on (`"هل أنت بخير؟" فأجبته`). Anything else goes on
-/// with the sentence the quotation sits in (`«...؟» قبل أن`, `"النجدة!"
-/// وهو يشير`, `«...؟» وقدم قراءة`).
-pub(super) fn opens_sentence_after_quotation(word: &str) -> bool {
-    !word.starts_with('ف') && clearly_opens_sentence(word)
-}
-
 /// Words after a year's era letter (`1988م.`) that show the sentence goes
 /// on: a linking word, `حين`, `تقريبا`.
 pub(super) fn continues_after_era(word: &str) -> bool {
     folded_is(word, |word| {
         is_linking_word(word) || matches!(word, "حين" | "تقريبا")
+    })
+}
+
+/// Words that open a sentence after a Latin letter that labels a thing
+/// (`بروتين S.`): a conjunction, the article (`بالرغم`, `الدراسة`) or a clear
+/// opener, which a name after an initial (`جون F. كينيدي`) does not have.
+pub(super) fn opens_after_label(word: &str) -> bool {
+    clearly_opens_sentence(word)
+        || folded_is(word, |word| {
+            !is_linking_word(word)
+                && !is_function_word(word)
+                && (without_conjunction(word).is_some()
+                    || ["ال", "بال", "لل", "كال"]
+                        .iter()
+                        .any(|article| word.starts_with(article)))
+        })
+}
+
+/// Words that cannot open a sentence: relative pronouns, `أو`, `أم`, and
+/// `أنّ` (with its hamza above: `إنّ` opens sentences).
+pub(super) fn never_opens_sentence(word: &str) -> bool {
+    let complement = word.starts_with('أ');
+    folded_is(word, |word| {
+        matches!(
+            word,
+            "الذي"
+                | "التي"
+                | "الذين"
+                | "اللذين"
+                | "اللتين"
+                | "اللذان"
+                | "اللتان"
+                | "اللواتي"
+                | "اللاتي"
+                | "او"
+                | "ام"
+        ) || complement && matches!(word, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا")
     })
 }
 
@@ -272,49 +304,6 @@ pub(super) fn continues_after_ellipsis(word: &str) -> bool {
             )
         })
     })
-}
-
-/// Words after a quotation closed with a period that show the sentence
-/// goes on: the attribution (`«...» قال الوزير`) or a function word.
-pub(super) fn continues_after_quote(word: &str) -> bool {
-    folded_is(word, |word| {
-        is_function_word(word)
-            || is_attribution(word)
-            || without_conjunction(word).is_some_and(is_pronoun)
-    })
-}
-
-fn is_attribution(word: &str) -> bool {
-    matches!(
-        word,
-        "قال"
-            | "قالت"
-            | "قالوا"
-            | "يقول"
-            | "تقول"
-            | "قالها"
-            | "قالتها"
-            | "اضاف"
-            | "اضافت"
-            | "صرح"
-            | "صرحت"
-            | "اكد"
-            | "اكدت"
-            | "تساءل"
-            | "تساءلت"
-            | "هتف"
-            | "هتفت"
-            | "صاح"
-            | "صاحت"
-            | "صرخ"
-            | "صرخت"
-            | "ردد"
-            | "رددت"
-            | "كتب"
-            | "كتبت"
-            | "علق"
-            | "علقت"
-    )
 }
 
 /// Words that open sentences after a conjunction (`وقال`, `وفي`, `ولم`).
@@ -611,12 +600,123 @@ fn is_agency_name(credit: &str) -> bool {
             | "وكالات"
             | "الوكالات"
             | "خاص"
+            | "AFP"
+            | "AP"
+            | "UPI"
+            | "DPA"
+            | "MENA"
+            | "SPA"
+            | "QNA"
+            | "KUNA"
+            | "WAM"
+            | "IRNA"
+            | "Reuters"
     )
+}
+
+/// `انتهى`, `النهاية`: the word that closes a news agency's item.
+pub(super) fn is_end_word(word: &str) -> bool {
+    folded_is(word, |word| {
+        matches!(word, "انتهى" | "انتهي" | "النهاية" | "النهايه" | "نهاية")
+    })
+}
+
+/// Words that open a cross reference in brackets: `(انظر ص 7)`,
+/// `(راجع الفصل الثالث)`, `(المصدر: ...)`, `(see p. 7)`.
+pub(super) fn is_reference_word(word: &str) -> bool {
+    folded_is(word, |word| {
+        matches!(
+            word,
+            "انظر"
+                | "راجع"
+                | "ينظر"
+                | "يراجع"
+                | "قارن"
+                | "طالع"
+                | "المصدر"
+                | "المرجع"
+                | "see"
+                | "See"
+                | "cf"
+                | "Cf"
+                | "compare"
+                | "Source"
+        )
+    })
+}
+
+/// Nouns that point to a place in a document when a number follows
+/// (`(ص 7)`, `(الشكل 2)`, `(Table 3)`).
+pub(super) fn is_reference_noun(word: &str) -> bool {
+    folded_is(word, |word| {
+        matches!(
+            word,
+            "ص" | "صص"
+                | "صفحة"
+                | "الصفحة"
+                | "ج"
+                | "الجزء"
+                | "الشكل"
+                | "شكل"
+                | "الجدول"
+                | "جدول"
+                | "الملحق"
+                | "ملحق"
+                | "الفصل"
+                | "فصل"
+                | "الفقرة"
+                | "المادة"
+                | "p"
+                | "pp"
+                | "page"
+                | "Fig"
+                | "fig"
+                | "Figure"
+                | "Table"
+                | "Chapter"
+        )
+    })
 }
 
 /// Latin abbreviations written with a final period (`Dr.`, `Inc.`, `Jr.`).
 /// Initials and dotted forms (`J.`, `U.S.`) are recognised by their shape.
 pub(super) fn is_latin_abbreviation(word: &str) -> bool {
+    is_latin_title(word)
+        || matches!(
+            word,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Dept"
+                | "Univ"
+                | "Ave"
+                | "Blvd"
+                | "Rd"
+                | "Sr"
+                | "Jr"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "Corp"
+                | "Bros"
+                | "al"
+                | "esp"
+                | "est"
+        )
+}
+
+/// Latin abbreviations that stand before a name or a number (`Dr.`, `No.`,
+/// `Fig.`), so a sentence never ends with them.
+pub(super) fn is_latin_title(word: &str) -> bool {
     matches!(
         word,
         "Dr" | "Mr"
@@ -649,40 +749,13 @@ pub(super) fn is_latin_abbreviation(word: &str) -> bool {
             | "Fig"
             | "fig"
             | "Figs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
             | "approx"
             | "vs"
             | "cf"
             | "ca"
-            | "Dept"
-            | "Univ"
-            | "Ave"
-            | "Blvd"
-            | "Rd"
-            | "Sr"
-            | "Jr"
-            | "Inc"
-            | "Ltd"
-            | "Co"
-            | "Corp"
-            | "Bros"
             | "Messrs"
             | "Mme"
             | "Mlle"
-            | "al"
-            | "esp"
-            | "est"
     )
 }
 

@@ -11,8 +11,10 @@ use super::chars::{
     line_break_len, quote_family,
 };
 use super::lexicon::{
-    expects_continuation, is_byline_word, is_dialogue_label, is_latin_abbreviation, is_ordinal,
+    expects_continuation, is_byline_word, is_dialogue_label, is_latin_abbreviation, is_latin_title,
+    is_ordinal,
 };
+use super::trailer::{TrailerKind, trailer_ending_line};
 use std::ops::Range;
 
 /// How far back the token before a mark is read, in characters.
@@ -39,25 +41,38 @@ pub(super) enum Before {
     ListLabel,
     /// A URL or an e-mail address.
     Url,
-    /// A single letter (`د.`, `و.`, `J.`).
-    Initial,
+    /// A single letter (`د.`, `و.`, `J.`, `S.`, `م.`).
+    Initial(Initial),
     /// Single letters joined by periods: `أ.ف.ب`, `ق.م`, `U.S`, `e.g`.
     Dotted,
     /// An era letter written onto its year: `1988م`, `1410هـ`.
     EraAfterYear,
-    /// A Latin abbreviation from the list (`Dr`, `Inc`).
-    Abbreviation,
+    /// A Latin abbreviation from the list (`Dr`, `Inc`); `title` when it
+    /// stands before a name or a number (`Dr`, `No`), never at a sentence's end.
+    Abbreviation { title: bool },
     /// A word of two letters or more.
     Word { latin: bool },
     /// A closing quote or bracket, a percent sign, a symbol.
     Closed,
 }
 
+/// What a single letter before a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Initial {
+    /// A title or an initial of a name: `د.`, `جورج و.`, `J.`
+    Name,
+    /// A Latin capital after an Arabic word names a thing (`بروتين S.`,
+    /// `فيتامين C.`, `الخطة B.`): nothing follows it by necessity.
+    Label,
+    /// An era or time letter after a number (`1950 م.`, `741 هـ.`).
+    Era,
+}
+
 impl Before {
     pub(super) fn is_latin(self) -> bool {
         matches!(
             self,
-            Self::Word { latin: true } | Self::Abbreviation | Self::Url
+            Self::Word { latin: true } | Self::Abbreviation { .. } | Self::Url
         )
     }
 }
@@ -122,8 +137,33 @@ pub(super) fn before(text: &str, at: usize, line_start: usize) -> Before {
                 Before::Number
             }
         }
-        Some(c) if is_letter(c) => classify_word(token, first_on_line),
+        Some(c) if is_letter(c) => match classify_word(token, first_on_line) {
+            Before::Initial(_) if token.len() == end - start => {
+                Before::Initial(initial_kind(text, token, start, line_start))
+            }
+            other => other,
+        },
         _ => Before::Closed,
+    }
+}
+
+/// Tells a label or an era letter (the token `letter`, from `start`) from
+/// the initial of a name by the token before it: an Arabic word, or a number.
+fn initial_kind(text: &str, letter: &str, start: usize, line_start: usize) -> Initial {
+    let spaced = skip_back(text, start, line_start, |c| c == ' ' || c == '\t');
+    let end = skip_back(text, spaced, line_start, |c| is_mark(c) || is_invisible(c));
+    let previous = char_before(text, end).filter(|_| end > line_start && spaced < start);
+    let first = letter.chars().next();
+    match previous {
+        Some(c) if is_digit(c) && matches!(letter.trim_end_matches('\u{640}'), "م" | "ه") => {
+            Initial::Era
+        }
+        Some(c)
+            if is_letter(c) && !c.is_ascii() && first.is_some_and(|l| l.is_ascii_uppercase()) =>
+        {
+            Initial::Label
+        }
+        _ => Initial::Name,
     }
 }
 
@@ -164,11 +204,13 @@ fn classify_word(token: &str, first_on_line: bool) -> Before {
         return if after_digit && era {
             Before::EraAfterYear
         } else {
-            Before::Initial
+            Before::Initial(Initial::Name)
         };
     }
     if latin && is_latin_abbreviation(word) {
-        return Before::Abbreviation;
+        return Before::Abbreviation {
+            title: is_latin_title(word),
+        };
     }
     Before::Word { latin }
 }
@@ -219,6 +261,18 @@ pub(super) fn next_token(text: &str, at: usize) -> Next<'_> {
     } else {
         Next::Other
     }
+}
+
+/// The word after `word` (a word read from `text` by [`next_token`]) when
+/// only spaces stand between them.
+pub(super) fn word_after<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let start = (word.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let end = start + word.len();
+    let gap = text.get(end..)?;
+    let next = end + gap.len() - gap.trim_start_matches([' ', '\t']).len();
+    char_at(text, next)
+        .filter(|&c| next > end && is_letter(c))
+        .map(|_| word_at(text, next))
 }
 
 /// The letters (and marks) from `at` on, at most [`TOKEN_REACH`] of them.
@@ -499,6 +553,9 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
     if matches!(last, '؛' | ';') {
         return LineEnd::Semicolon;
     }
+    if let Some(ending) = trailer_line_end(text, start, at) {
+        return ending;
+    }
     if expects_more(last) {
         return LineEnd::Punct;
     }
@@ -534,6 +591,17 @@ pub(super) fn line_end(text: &str, start: usize, end: usize) -> LineEnd {
         LineEnd::FunctionWord
     } else {
         LineEnd::Other
+    }
+}
+
+/// How a line that ends with a trailer ends (see [`super::trailer`]): for
+/// sure after an end marker and after a mark; a reference without a mark
+/// may close a sentence. A credit without a mark decides nothing.
+fn trailer_line_end(text: &str, start: usize, end: usize) -> Option<LineEnd> {
+    match trailer_ending_line(text, start, end)? {
+        (TrailerKind::EndMarker, _) | (_, true) => Some(LineEnd::Terminal { certain: true }),
+        (TrailerKind::Reference, false) => Some(LineEnd::Terminal { certain: false }),
+        (TrailerKind::Credit, false) => None,
     }
 }
 

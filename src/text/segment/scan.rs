@@ -7,13 +7,15 @@ use super::chars::{
     is_strong, is_terminal, quote_family,
 };
 use super::lexicon::{
-    clearly_opens_sentence, continues_after_ellipsis, continues_after_era, continues_after_quote,
-    expects_continuation, is_agency, opens_news_story, opens_sentence_after_quotation,
+    AfterQuotation, after_quotation, clearly_opens_sentence, continues_after_ellipsis,
+    continues_after_era, expects_continuation, is_agency, never_opens_sentence, opens_after_label,
+    opens_news_story,
 };
 use super::lines::{
-    Before, Gap, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
-    line_end, next_token,
+    Before, Gap, Initial, LineEnd, LineHead, Next, before, gap_after, is_latin, is_lowercase_latin,
+    line_end, next_token, word_after,
 };
+use super::trailer::{Trailer, trailer_at};
 
 /// Lines shorter than this (in characters) are never hard-wrapped text.
 const MIN_WRAP: usize = 30;
@@ -120,6 +122,18 @@ struct Run {
     embedded: bool,
 }
 
+/// The verdict on a terminal run that ends its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// The sentence ends there whatever the lines look like.
+    Ends,
+    /// The sentence ends at the line break if the lines around hold whole
+    /// sentences, not text wrapped at a width (`… ضمن بروتين S.`).
+    MayEndLine,
+    /// Only the layout of the lines can end it (a headline, a list item).
+    GoesOn,
+}
+
 /// Finds sentence boundaries (byte offsets where a new sentence may start).
 pub(super) struct Scanner<'t> {
     text: &'t str,
@@ -196,8 +210,13 @@ impl<'t> Scanner<'t> {
     }
 
     fn on_terminal(&mut self, at: usize) -> Option<usize> {
-        let run = self.read_run(at);
-        let gap = gap_after(self.text, run.end);
+        let mut run = self.read_run(at);
+        let mut gap = gap_after(self.text, run.end);
+        let trailer = self.trailer_after(at, gap);
+        if let Some(trailer) = trailer {
+            run.end = trailer.end;
+            gap = gap_after(self.text, run.end);
+        }
         self.pos = gap.next;
         if gap.next == self.text.len() {
             return self
@@ -209,11 +228,17 @@ impl<'t> Scanner<'t> {
         } else if gap.breaks == 1 {
             let ending = line_end(self.text, self.line.start, gap.first_break);
             let next_line = LineHead::at(self.text, gap.next);
-            let run_ends = (ending != LineEnd::Terminal { certain: true })
-                .then(|| self.run_ends(at, &run, next_token(self.text, gap.next), false));
-            let ends = self.break_ends(ending, run_ends, &next_line);
+            let mark = if trailer.is_some() {
+                Some(Mark::Ends)
+            } else {
+                (ending != LineEnd::Terminal { certain: true })
+                    .then(|| self.mark_at_line_end(at, &run, next_token(self.text, gap.next)))
+            };
+            let ends = self.break_ends(ending, mark, &next_line);
             self.begin_line(next_line, ends, Some(ending));
             ends
+        } else if trailer.is_some() {
+            next_token(self.text, gap.next) != Next::Punct
         } else {
             self.run_ends(at, &run, next_token(self.text, gap.next), true)
         };
@@ -231,7 +256,18 @@ impl<'t> Scanner<'t> {
         }
         let next_line = LineHead::at(self.text, gap.next);
         let ending = (gap.breaks == 1).then(|| line_end(self.text, self.line.start, at));
-        let ends = ending.is_none_or(|ending| self.break_ends(ending, None, &next_line));
+        let ends = ending.is_none_or(|ending| {
+            // A line that ends with a reference (`(انظر ص 7)`) and no mark.
+            let mark = (ending == LineEnd::Terminal { certain: false }).then(|| {
+                let next = next_token(self.text, gap.next);
+                if opens_after_line_break(next, true) {
+                    Mark::MayEndLine
+                } else {
+                    Mark::GoesOn
+                }
+            });
+            self.break_ends(ending, mark, &next_line)
+        });
         self.begin_line(next_line, ends, ending);
         ends.then(|| self.mark_boundary(at))
     }
@@ -290,6 +326,16 @@ impl<'t> Scanner<'t> {
         } else {
             back <= self.last_boundary
         }
+    }
+
+    /// The trailer (`(انتهى)`, `/ع.ع/`, `(انظر ص 7)`) that follows the run
+    /// at `at` on its line, if any: the sentence ends after it.
+    fn trailer_after(&self, at: usize, gap: Gap) -> Option<Trailer> {
+        if gap.breaks > 0 || gap.next == self.text.len() || self.paren.encloses(at) {
+            return None;
+        }
+        let trailer = trailer_at(self.text, gap.next)?;
+        (before(self.text, at, self.line.start) != Before::ListLabel).then_some(trailer)
     }
 
     /// Reads the marks at `at`, the closers after them, and any further
@@ -370,9 +416,13 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let opens = |check: fn(&str) -> bool| matches!(next, Next::Word(word) if check(word));
+        let after_quote = match next {
+            Next::Word(word) if run.embedded => after_quotation(word, word_after(self.text, word)),
+            _ => AfterQuotation::Unclear,
+        };
         if run.ellipsis && !run.strong && run.embedded {
             // `"كنا ننتظر..." قال الرجل`: as after `؟»`.
-            return opens(opens_sentence_after_quotation);
+            return after_quote == AfterQuotation::Opens;
         }
         if run.ellipsis && !run.strong {
             // `بيت ... بيت`: an ellipsis standing apart separates, as between
@@ -389,23 +439,68 @@ impl<'t> Scanner<'t> {
         }
         if run.strong {
             if run.embedded {
-                return opens(opens_sentence_after_quotation);
+                // A question or an exclamation may be quoted inside a
+                // sentence (`كتاب «لماذا تفشل الأمم؟» بترجمة`): only a word
+                // that opens a clause ends it.
+                return after_quote == AfterQuotation::Opens;
             }
             return !(before.is_latin() && opens(is_lowercase_latin));
         }
-        if run.embedded && opens(continues_after_quote) {
+        if after_quote == AfterQuotation::Continues {
             return false;
         }
         match before {
             Before::Nothing | Before::Url | Before::Closed | Before::Number => true,
             Before::ListLabel if self.line_opens_sentence => false,
-            Before::ListLabel | Before::Initial | Before::Dotted | Before::Abbreviation => {
-                opens(clearly_opens_sentence)
-            }
+            Before::ListLabel
+            | Before::Initial(Initial::Name)
+            | Before::Dotted
+            | Before::Abbreviation { .. } => opens(clearly_opens_sentence),
+            // `بروتين S. ويتوقع`, `بروتين S. بالرغم من ذلك`; but a name may
+            // follow a Latin initial (`جون F. كينيدي`).
+            Before::Initial(Initial::Label) => opens(opens_after_label),
             // `عام 1988م. ولد في القاهرة`: a year closes sentences far more
             // often than it sits before a preposition (`1988م. في`).
-            Before::EraAfterYear => opens(|word| !continues_after_era(word)),
+            Before::EraAfterYear | Before::Initial(Initial::Era) => {
+                opens(|word| !continues_after_era(word))
+            }
             Before::Word { latin } => !(latin && opens(is_lowercase_latin)),
+        }
+    }
+
+    /// The verdict on the run at `at` when a line break follows it.
+    fn mark_at_line_end(&mut self, at: usize, run: &Run, next: Next<'_>) -> Mark {
+        if self.run_ends(at, run, next, false) {
+            Mark::Ends
+        } else if self.may_end_line(at, run, next) {
+            Mark::MayEndLine
+        } else {
+            Mark::GoesOn
+        }
+    }
+
+    /// Whether a run that does not end its sentence on the words around it
+    /// can end it at a line break: anything that can close a sentence, not
+    /// a title or a name's initial (`د.`, `جورج و.`, `Dr.`) nor a list number.
+    fn may_end_line(&self, at: usize, run: &Run, next: Next<'_>) -> bool {
+        if run.ellipsis && !run.strong || self.paren.encloses(at) {
+            return false;
+        }
+        if run.embedded {
+            return opens_after_line_break(next, false)
+                && !matches!(next, Next::Word(word)
+                    if after_quotation(word, word_after(self.text, word)) == AfterQuotation::Continues);
+        }
+        match before(self.text, at, self.line.start) {
+            Before::Initial(Initial::Name)
+            | Before::ListLabel
+            | Before::Abbreviation { title: true } => false,
+            // `ص.ب.` above `1234`, `أ.ف.ب.` above `عن مصادر`, `هـ.` above `في`.
+            Before::Dotted
+            | Before::Abbreviation { .. }
+            | Before::Initial(Initial::Era)
+            | Before::EraAfterYear => opens_after_line_break(next, true),
+            _ => opens_after_line_break(next, false),
         }
     }
 
@@ -430,11 +525,16 @@ impl<'t> Scanner<'t> {
     }
 
     /// Whether the single line break after the current line is a boundary.
-    /// `run_ends`: the verdict on a terminal run that ends the line.
-    fn break_ends(&self, ending: LineEnd, run_ends: Option<bool>, next: &LineHead) -> bool {
+    /// `mark`: the verdict on a terminal run or a trailer that ends the line.
+    fn break_ends(&self, ending: LineEnd, mark: Option<Mark>, next: &LineHead) -> bool {
         let line = &self.line;
-        if ending == (LineEnd::Terminal { certain: true }) || next.marker || run_ends == Some(true)
+        if ending == (LineEnd::Terminal { certain: true })
+            || next.marker
+            || mark == Some(Mark::Ends)
         {
+            return true;
+        }
+        if mark == Some(Mark::MayEndLine) && self.in_lines_of_sentences(next) {
             return true;
         }
         if ending == LineEnd::Colon {
@@ -475,6 +575,20 @@ impl<'t> Scanner<'t> {
             || (self.line_opens_sentence && opens_news_story(next.first_word(self.text)))
             || self.lines_without_marks(line)
             || self.short_above_paragraph(line, next)
+    }
+
+    /// True when the current line and the next hold whole sentences: the
+    /// line starts a sentence and the next one ends with a mark (or is too
+    /// long for a wrapped line), as in a file of one sentence per line. Text
+    /// wrapped at a width breaks its lines inside sentences instead.
+    fn in_lines_of_sentences(&self, next: &LineHead) -> bool {
+        self.line_opens_sentence
+            && next.end.is_none_or(|end| {
+                matches!(
+                    line_end(self.text, next.start, end),
+                    LineEnd::Terminal { .. }
+                )
+            })
     }
 
     /// A line that ends without a terminal mark and without a sign that its
@@ -544,6 +658,24 @@ impl<'t> Scanner<'t> {
     fn line_after(&self, head: &LineHead) -> Option<LineHead> {
         let gap = gap_after(self.text, head.end?);
         (gap.next < self.text.len() && gap.breaks < 2).then(|| LineHead::at(self.text, gap.next))
+    }
+}
+
+/// Whether `next`, the first token of the next line, can open a sentence
+/// after a line that may end one: not a continuing mark, nor a word that
+/// never opens one (`التي`, `أو`, `أنّ`, `and`); with `linked` (after an
+/// abbreviation), nor a preposition or a number either (`1950 م.` above
+/// `في قرية`, `ص.ب.` above `1234`).
+fn opens_after_line_break(next: Next<'_>, linked: bool) -> bool {
+    match next {
+        Next::Punct => false,
+        Next::Digit => !linked,
+        Next::Word(word) => {
+            !(never_opens_sentence(word)
+                || is_lowercase_latin(word)
+                || linked && continues_after_era(word))
+        }
+        _ => true,
     }
 }
 
