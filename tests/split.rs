@@ -311,3 +311,108 @@ fn output_file_gets_ordinary_permissions_and_a_replaced_file_keeps_its_own() {
         .success();
     assert_eq!(mode("kept.txt"), 0o640);
 }
+
+/// A passage of `split-passages.ar.txt`: its text and its boundaries, as
+/// counts of visible characters before them (whitespace never counts).
+struct Passage {
+    text: String,
+    required: Vec<usize>,
+    optional: Vec<usize>,
+}
+
+fn marked_passages() -> Vec<Passage> {
+    let fixture = std::fs::read_to_string(crate::util::fixture("split-passages.ar.txt")).unwrap();
+    let uncommented: Vec<&str> = fixture
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .collect();
+    uncommented
+        .split(|line| *line == "===")
+        .map(|lines| lines.join("\n"))
+        .filter(|passage| !passage.trim().is_empty())
+        .map(|passage| {
+            let mut marked = Passage {
+                text: String::new(),
+                required: Vec::new(),
+                optional: Vec::new(),
+            };
+            let mut visible = 0;
+            for c in passage.chars() {
+                match c {
+                    '‖' => marked.required.push(visible),
+                    '¦' => marked.optional.push(visible),
+                    c => {
+                        marked.text.push(c);
+                        visible += usize::from(!c.is_whitespace());
+                    }
+                }
+            }
+            marked
+        })
+        .collect()
+}
+
+/// Passages written for this test, with every kind of boundary the
+/// splitter looks for and the traps beside them (quotations that end a
+/// sentence or go on, end markers, references, lines of one sentence
+/// each, wrapped lines), split by the binary and scored as the benchmark
+/// scores: boundaries counted in visible characters, optional ones ignored.
+#[test]
+fn marked_passages_split_where_they_are_marked() {
+    let passages = marked_passages();
+    let input = passages
+        .iter()
+        .map(|passage| passage.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let output = Sandbox::new()
+        .cmd(&["split", "--format", "json"])
+        .write_stdin(input.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&output).unwrap();
+    let chars: Vec<char> = input.chars().collect();
+    let visible_before = |at: usize| chars[..at].iter().filter(|c| !c.is_whitespace()).count();
+    let predicted: std::collections::BTreeSet<usize> = records
+        .iter()
+        .map(|record| visible_before(record["start"].as_u64().unwrap() as usize))
+        .collect();
+    let (mut found, mut missed, mut wrong, mut required) = (0, Vec::new(), Vec::new(), 0);
+    let mut offset = 0;
+    for passage in &passages {
+        let length = passage.text.chars().filter(|c| !c.is_whitespace()).count();
+        let inside = offset + 1..offset + length;
+        for &boundary in &passage.required {
+            required += 1;
+            if predicted.contains(&(offset + boundary)) {
+                found += 1;
+            } else {
+                missed.push(passage.text.clone());
+            }
+        }
+        let marked = |at: &usize| {
+            passage.required.contains(&(at - offset)) || passage.optional.contains(&(at - offset))
+        };
+        wrong.extend(
+            predicted
+                .range(inside)
+                .filter(|at| !marked(at))
+                .map(|_| passage.text.clone()),
+        );
+        offset += length;
+    }
+    let precision = 100.0 * found as f64 / (found + wrong.len()).max(1) as f64;
+    let recall = 100.0 * found as f64 / required.max(1) as f64;
+    eprintln!(
+        "{} passages, {required} boundaries: precision {precision:.2}, recall {recall:.2}",
+        passages.len()
+    );
+    assert!(required >= 40, "the fixture lost its passages");
+    assert!(
+        wrong.is_empty() && missed.is_empty(),
+        "split where not marked: {wrong:#?}\nnot split where marked: {missed:#?}"
+    );
+}
