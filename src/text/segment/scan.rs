@@ -417,7 +417,9 @@ impl<'t> Scanner<'t> {
         }
         let opens = |check: fn(&str) -> bool| matches!(next, Next::Word(word) if check(word));
         let after_quote = match next {
-            Next::Word(word) if run.embedded => after_quotation(word, word_after(self.text, word)),
+            Next::Word(word) if run.embedded => {
+                after_quotation(word, || word_after(self.text, word))
+            }
             _ => AfterQuotation::Unclear,
         };
         if run.ellipsis && !run.strong && run.embedded {
@@ -489,7 +491,7 @@ impl<'t> Scanner<'t> {
         if run.embedded {
             return opens_after_line_break(next, false)
                 && !matches!(next, Next::Word(word)
-                    if after_quotation(word, word_after(self.text, word)) == AfterQuotation::Continues);
+                    if after_quotation(word, || word_after(self.text, word)) == AfterQuotation::Continues);
         }
         match before(self.text, at, self.line.start) {
             Before::Initial(Initial::Name)

@@ -5,7 +5,7 @@
 //!
 //! Every look here is bounded: a group holds at most [`GROUP_REACH`]
 //! characters and a trailer is found back from a line's end within
-//! [`TRAILER_REACH`] characters.
+//! [`TRAILER_REACH`] bytes.
 
 use super::chars::{
     char_at, char_before, is_blank, is_closing_bracket, is_digit, is_invisible, is_letter,
@@ -16,8 +16,8 @@ use std::ops::Range;
 
 /// Characters inside one delimited group.
 const GROUP_REACH: usize = 80;
-/// How far back from a line's end a trailer may start, in characters.
-const TRAILER_REACH: usize = 120;
+/// How far back from a line's end a trailer may start, in bytes.
+const TRAILER_REACH: usize = 320;
 /// Groups and loose tokens in one trailer.
 const TRAILER_TOKENS: usize = 12;
 /// Characters of a loose token after a group (`ع/`, `1530`, `12/2/2024`).
@@ -223,42 +223,57 @@ pub(super) fn trailer_ending_line(
     end: usize,
 ) -> Option<(TrailerKind, bool)> {
     let last = char_before(text, end)?;
-    let may_end_trailer = matches!(last, ')' | ']' | '/' | '-' | '–' | '—' | '*' | 'ـ')
-        || is_letter(last)
-        || is_digit(last)
-        || is_mark(last);
-    if !may_end_trailer {
+    let loose_end = is_letter(last) || is_digit(last);
+    if !is_delimiter(last) && !(loose_end && ends_with_loose_token(text, start, end)) {
         return None;
     }
-    if !matches!(last, ')' | ']' | '/' | '-' | '–' | '—' | '*' | 'ـ') {
-        // A loose token ends the line: it must be short (`ع`, `1530`).
-        let mut token_start = end;
-        for c in text[start..end].chars().rev().take(LOOSE_TOKEN_LEN + 1) {
-            if c.is_whitespace() {
-                break;
-            }
-            token_start -= c.len_utf8();
-        }
-        loose_token(text, token_start).filter(|&(len, _)| token_start + len == end)?;
+    // The leftmost group opener within reach from which a trailer runs to
+    // the line's end. Openers are ASCII, or the dashes (E2) and the tatweel
+    // (D9 80): a byte scan finds them.
+    let mut floor = start.max(end.saturating_sub(TRAILER_REACH));
+    while !text.is_char_boundary(floor) {
+        floor += 1;
     }
-    let mut found = None;
-    let mut at = end;
-    for _ in 0..TRAILER_REACH {
-        let Some(c) = char_before(text, at).filter(|_| at > start) else {
-            break;
-        };
-        at -= c.len_utf8();
-        let opens_group = matches!(c, '(' | '[' | '/' | '-' | '–' | '—' | '*' | 'ـ')
+    let bytes = text.as_bytes();
+    let opens_group_at = |at: usize| {
+        char_at(text, at).is_some_and(is_delimiter)
             && (at == start
                 || char_before(text, at)
-                    .is_some_and(|before| is_blank(before) || is_terminal(before)));
-        if opens_group && trailer_at(text, at).is_some_and(|trailer| trailer.end == end) {
-            found = Some(at);
-        }
-    }
-    let trailer_start = found?;
+                    .is_some_and(|before| is_blank(before) || is_terminal(before)))
+            && trailer_at(text, at).is_some_and(|trailer| trailer.end == end)
+    };
+    let trailer_start = (floor..end)
+        .filter(|&at| matches!(bytes[at], b'(' | b'[' | b'/' | b'-' | b'*' | 0xE2 | 0xD9))
+        .find(|&at| opens_group_at(at))?;
     let kind = trailer_at(text, trailer_start)?.kind;
     Some((kind, mark_before(text, start, trailer_start)))
+}
+
+/// Characters that open or close a group.
+fn is_delimiter(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '/' | '-' | '–' | '—' | '*' | 'ـ')
+}
+
+/// The line ends with loose tokens (`ع ع / م ح`, `1530 ت م`) after a group
+/// delimiter: walked back from the end, so a line ending in a word of three
+/// letters or more is passed over at once.
+fn ends_with_loose_token(text: &str, start: usize, end: usize) -> bool {
+    let mut letters = 0;
+    let mut delimiter = false;
+    for c in text[start..end].chars().rev().take(TRAILER_REACH) {
+        if is_letter(c) {
+            letters += 1;
+            if letters > 2 {
+                return delimiter;
+            }
+        } else if matches!(c, ' ' | '\t' | '/' | '.' | ':' | '-') || is_digit(c) {
+            letters = 0;
+            delimiter |= matches!(c, '/' | '-');
+        } else if !is_mark(c) {
+            return is_delimiter(c);
+        }
+    }
+    false
 }
 
 /// Whether a terminal mark stands before `at`, through spaces, closing
