@@ -224,7 +224,7 @@ pub(super) fn trailer_ending_line(
 ) -> Option<(TrailerKind, bool)> {
     let last = char_before(text, end)?;
     let loose_end = is_letter(last) || is_digit(last);
-    if !is_delimiter(last) && !(loose_end && ends_with_loose_token(text, start, end)) {
+    if !(is_delimiter(last) || loose_end && ends_with_loose_token(text, start, end)) {
         return None;
     }
     // The leftmost group opener within reach from which a trailer runs to
