@@ -8,14 +8,21 @@
 //! sentence (`«إلى متى سننتظر؟» قبل أن`) or a parenthesis within one. An
 //! abbreviation still ends its sentence when a new one clearly starts
 //! (`سنة 741 هـ. ويسعى`), and a missing space (`اتفاق.وقال`) does not hide a
-//! boundary.
+//! boundary. After a quotation the next word decides by its grammar
+//! whether the sentence goes on (`مضيفاً`, `قبل أن`, `بحسب`) or a new one
+//! opens (`وغادر`, `فرد`, `ثم`). An agency's end marker, a credit or a
+//! cross reference after the last mark (`. (انتهى)`, `. /ع.ع/`,
+//! `. (انظر ص 7)`) belongs to the sentence, which ends after it.
 //!
 //! Line breaks are boundaries between layout units: headlines, bylines,
 //! list items, list intros ending in `:`, interview turns, paragraphs, and
 //! always at a blank line. A line break inside a running sentence, as in
 //! text pasted from a PDF or an e-mail, is not: the line ends with a comma
 //! or a word such as `في` or `أن`, or it is about as long as the lines
-//! around it. `\n`, `\r\n` and `\r` all count as line breaks.
+//! around it. A mark that may end a sentence at a line's end (`بروتين S.`,
+//! `Inc.`, `«...؟»`) ends it there when the lines hold whole sentences, as
+//! in a file of one sentence per line. `\n`, `\r\n` and `\r` all count
+//! as line breaks.
 //!
 //! The splitter makes one pass and looks only a bounded distance around
 //! each candidate, so it runs in linear time on any input, and text can be

@@ -228,8 +228,8 @@ pub(super) fn trailer_ending_line(
         return None;
     }
     // The leftmost group opener within reach from which a trailer runs to
-    // the line's end. Openers are ASCII, or the dashes (E2) and the tatweel
-    // (D9 80): a byte scan finds them.
+    // the line's end. Openers are ASCII, or the dashes (E2 80 93, E2 80 94)
+    // and the tatweel (D9 80): a byte scan finds them.
     let mut floor = start.max(end.saturating_sub(TRAILER_REACH));
     while !text.is_char_boundary(floor) {
         floor += 1;
@@ -242,8 +242,15 @@ pub(super) fn trailer_ending_line(
                     .is_some_and(|before| is_blank(before) || is_terminal(before)))
             && trailer_at(text, at).is_some_and(|trailer| trailer.end == end)
     };
+    let opener_byte = |at: usize| match bytes[at] {
+        b'(' | b'[' | b'/' | b'-' | b'*' => true,
+        0xD9 => bytes.get(at + 1) == Some(&0x80),
+        0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x93 | 0x94)),
+        _ => false,
+    };
     let trailer_start = (floor..end)
-        .filter(|&at| matches!(bytes[at], b'(' | b'[' | b'/' | b'-' | b'*' | 0xE2 | 0xD9))
+        .filter(|&at| opener_byte(at))
+        .take(TRAILER_TOKENS * 2)
         .find(|&at| opens_group_at(at))?;
     let kind = trailer_at(text, trailer_start)?.kind;
     Some((kind, mark_before(text, start, trailer_start)))
