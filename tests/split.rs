@@ -178,18 +178,23 @@ fn large_input_splits_as_a_whole() {
     assert_eq!(String::from_utf8(output).unwrap(), expected);
 }
 
-#[test]
-fn json_offsets_run_on_across_pieces() {
-    let text = long_article();
+/// The records `split --format json` prints for `text` on standard input.
+fn json_records(text: &str) -> Vec<serde_json::Value> {
     let output = Sandbox::new()
         .cmd(&["split", "--format", "json"])
-        .write_stdin(text.clone())
+        .write_stdin(text.to_owned())
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let records: Vec<serde_json::Value> = serde_json::from_slice(&output).unwrap();
+    serde_json::from_slice(&output).unwrap()
+}
+
+#[test]
+fn json_offsets_run_on_across_pieces() {
+    let text = long_article();
+    let records = json_records(&text);
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(records.len(), 8_000 * 4);
     for (index, record) in records.iter().enumerate().step_by(997) {
@@ -365,15 +370,7 @@ fn marked_passages_split_where_they_are_marked() {
         .map(|passage| passage.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n");
-    let output = Sandbox::new()
-        .cmd(&["split", "--format", "json"])
-        .write_stdin(input.clone())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records: Vec<serde_json::Value> = serde_json::from_slice(&output).unwrap();
+    let records = json_records(&input);
     let chars: Vec<char> = input.chars().collect();
     let visible_before = |at: usize| chars[..at].iter().filter(|c| !c.is_whitespace()).count();
     let predicted: std::collections::BTreeSet<usize> = records

@@ -114,12 +114,6 @@ fn is_function_word(word: &str) -> bool {
                 | "قد"
                 | "لقد"
                 | "سوف"
-                | "اللذين"
-                | "اللتين"
-                | "اللذان"
-                | "اللتان"
-                | "اللواتي"
-                | "اللاتي"
                 | "هذا"
                 | "هذه"
                 | "ذلك"
@@ -191,12 +185,24 @@ fn is_linking_word(word: &str) -> bool {
             | "حول"
             | "دون"
             | "بين"
-            | "الذي"
-            | "التي"
-            | "الذين"
             | "او"
             | "ام"
             | "ثم"
+    ) || is_relative_pronoun(word)
+}
+
+fn is_relative_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "الذي"
+            | "التي"
+            | "الذين"
+            | "اللذين"
+            | "اللتين"
+            | "اللذان"
+            | "اللتان"
+            | "اللواتي"
+            | "اللاتي"
     )
 }
 
@@ -277,20 +283,9 @@ pub(super) fn opens_after_label(word: &str) -> bool {
 pub(super) fn never_opens_sentence(word: &str) -> bool {
     let complement = word.starts_with('أ');
     folded_is(word, |word| {
-        matches!(
-            word,
-            "الذي"
-                | "التي"
-                | "الذين"
-                | "اللذين"
-                | "اللتين"
-                | "اللذان"
-                | "اللتان"
-                | "اللواتي"
-                | "اللاتي"
-                | "او"
-                | "ام"
-        ) || complement && matches!(word, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا")
+        is_relative_pronoun(word)
+            || matches!(word, "او" | "ام")
+            || complement && matches!(word, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا")
     })
 }
 
