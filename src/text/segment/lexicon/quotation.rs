@@ -5,9 +5,8 @@
 //! It goes on with the attribution (`«...» قال الوزير`, `يقول`), an
 //! adverbial accusative (`مضيفاً`, `قائلاً`, `فضلاً عن`), a clause of
 //! circumstance (`وهو يشير`), a preposition or a subordinating word
-//! (`قبل أن`, `بحسب`, `وفق`, `على حد تعبيره`, `كما`, `عندما`), a time
-//! (`أمس`, `صباح`) or a word bound to a preposition (`بترجمة`, `للكاتب`).
-//! A new sentence opens with a conjunction and a verb or a new subject
+//! (`قبل أن`, `بحسب`, `وفق`, `على حد تعبيره`, `كما`, `عندما`) or a time
+//! (`أمس`, `صباح`). A new sentence opens with a conjunction and a verb or a new subject
 //! (`وغادر`, `فرد`, `ويتابع`, `والسؤال`), with `ثم`, a negated or future
 //! verb (`لم`, `لن`, `سيعود`), a bare verb other than one of saying
 //! (`غادر`, `يبدو`) or a pronoun as subject (`هو`, `نحن`).
@@ -64,9 +63,6 @@ pub(in crate::text::segment) fn after_quotation<'t>(
     }
     if is_bare_verb(word) || is_pronoun(word) {
         return Opens;
-    }
-    if bound_to_preposition(word) {
-        return Continues;
     }
     if word.starts_with("ال") && following().is_some_and(is_predicate_verb) {
         return Opens;
@@ -260,11 +256,6 @@ fn is_bare_verb(word: &str) -> bool {
     imperfect || future || is_news_verb(word.strip_suffix('ت').unwrap_or(word))
 }
 
-/// A word with a preposition written onto it: `بترجمة`, `للكاتب`, `كأنه`.
-fn bound_to_preposition(word: &str) -> bool {
-    word.starts_with(['ب', 'ل', 'ك']) && word.chars().filter(|&c| is_letter(c)).count() >= 4
-}
-
 #[cfg(test)]
 mod tests {
     use super::AfterQuotation::{Continues, Opens, Unclear};
@@ -297,8 +288,6 @@ mod tests {
             "وهي",
             "وسط",
             "وغيرها",
-            "بترجمة",
-            "للكاتب",
             "أمس",
             "فقط",
             "فيما",
