@@ -172,6 +172,9 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 /// before one. A credit followed by a dash or a colon opens the next
 /// sentence as a dateline does (`(أ ف ب) - قال`), so it is none.
 pub(super) fn trailer_at(text: &str, at: usize) -> Option<Trailer> {
+    if !opens_group_byte(text.as_bytes(), at) {
+        return None;
+    }
     let group = group_at(text, at)?;
     let kind = classify(text, &group)?;
     let after = skip_spaces(text, group.end);
@@ -228,8 +231,7 @@ pub(super) fn trailer_ending_line(
         return None;
     }
     // The leftmost group opener within reach from which a trailer runs to
-    // the line's end. Openers are ASCII, or the dashes (E2 80 93, E2 80 94)
-    // and the tatweel (D9 80): a byte scan finds them.
+    // the line's end.
     let mut floor = start.max(end.saturating_sub(TRAILER_REACH));
     while !text.is_char_boundary(floor) {
         floor += 1;
@@ -242,18 +244,25 @@ pub(super) fn trailer_ending_line(
                     .is_some_and(|before| is_blank(before) || is_terminal(before)))
             && trailer_at(text, at).is_some_and(|trailer| trailer.end == end)
     };
-    let opener_byte = |at: usize| match bytes[at] {
-        b'(' | b'[' | b'/' | b'-' | b'*' => true,
-        0xD9 => bytes.get(at + 1) == Some(&0x80),
-        0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x93 | 0x94)),
-        _ => false,
-    };
     let trailer_start = (floor..end)
-        .filter(|&at| opener_byte(at))
+        .filter(|&at| opens_group_byte(bytes, at))
         .take(TRAILER_TOKENS * 2)
         .find(|&at| opens_group_at(at))?;
     let kind = trailer_at(text, trailer_start)?.kind;
     Some((kind, mark_before(text, start, trailer_start)))
+}
+
+/// Whether a group may open at byte `at`: openers are ASCII, or the dashes
+/// (E2 80 93, E2 80 94) and the tatweel (D9 80), so their bytes tell.
+fn opens_group_byte(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b'(' | b'[' | b'/' | b'-' | b'*') => true,
+        Some(0xD9) => bytes.get(at + 1) == Some(&0x80),
+        Some(0xE2) => {
+            bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x93 | 0x94))
+        }
+        _ => false,
+    }
 }
 
 /// Characters that open or close a group.
@@ -265,6 +274,15 @@ fn is_delimiter(c: char) -> bool {
 /// delimiter: walked back from the end, so a line ending in a word of three
 /// letters or more is passed over at once.
 fn ends_with_loose_token(text: &str, start: usize, end: usize) -> bool {
+    // A word of three letters or more ends the line when its last six
+    // bytes hold no space, digit or slash: the common case, seen at once.
+    let tail = &text.as_bytes()[end.saturating_sub(6).max(start)..end];
+    if !tail
+        .iter()
+        .any(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return false;
+    }
     let mut letters = 0;
     let mut delimiter = false;
     for c in text[start..end].chars().rev().take(TRAILER_REACH) {

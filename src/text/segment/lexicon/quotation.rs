@@ -222,12 +222,13 @@ fn goes_on_after_quotation(word: &str) -> bool {
 /// tanween: `مضيفا`, `مضيفة`, `متسائلا`, `قائلا`, `قائلة`, `داعيا`. An
 /// indefinite noun of that shape cannot open a sentence either.
 fn is_adverbial_accusative(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|&c| is_letter(c)).collect();
-    let [first, second, .., last] = letters[..] else {
+    if !word.ends_with(['ا', 'ة']) {
         return false;
-    };
-    matches!(last, 'ا' | 'ة')
-        && (first == 'م' && letters.len() >= 5 || second == 'ا' && letters.len() == 5)
+    }
+    let mut letters = word.chars().filter(|&c| is_letter(c));
+    let (first, second) = (letters.next(), letters.next());
+    let count = 2 + letters.count();
+    first == Some('م') && count >= 5 || second == Some('ا') && count == 5
 }
 
 /// After و or ف: a pronoun is handled apart; these go on too (`وسط`,
