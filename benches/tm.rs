@@ -6,7 +6,7 @@
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use tarjama::formats::TranslationUnit;
+use tarjama::exchange::TranslationUnit;
 use tarjama::tm::{ImportOptions, LookupOptions, OpenMode, TranslationMemory};
 
 const WORDS: &[&str] = &[

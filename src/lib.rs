@@ -12,11 +12,11 @@
 
 #![deny(missing_docs)]
 
-pub mod align;
 pub mod brief;
-pub mod formats;
+pub mod document;
+mod error;
+pub mod exchange;
 pub mod glossary;
-mod located;
 pub mod lookup;
 pub mod mt;
 pub mod output;

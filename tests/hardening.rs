@@ -257,7 +257,7 @@ fn two_imports_and_a_reader_share_one_tm() {
 
 #[test]
 fn a_read_only_tm_shows_the_state_it_was_opened_in() {
-    use tarjama::formats::TranslationUnit;
+    use tarjama::exchange::TranslationUnit;
     use tarjama::tm::{LookupOptions, OpenMode, TranslationMemory};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tm.sqlite");

@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use quick_xml::events::Event;
-use tarjama::align::{Document, Origin, Segment, TermUse};
-use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
+use tarjama::document::{Document, Origin, Segment, TermUse};
+use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion, tsv};
 

@@ -7,8 +7,8 @@
 
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use tarjama::align::{Document, Origin, Segment};
-use tarjama::formats::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
+use tarjama::document::{Document, Origin, Segment};
+use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::glossary::{Entry, Glossary};
 use tarjama::output::{Format, Options, XliffVersion};
 use tarjama::text::tokenize::word_key;

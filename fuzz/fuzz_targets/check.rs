@@ -6,10 +6,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
-use tarjama::formats::{Format, decode};
+use tarjama::exchange::{Format, decode};
 use tarjama::glossary::Glossary;
 use tarjama::glossary::load::{Format as GlossaryFormat, parse};
-use tarjama::qa::{check, read_segments, report::Report};
+use tarjama::qa::{check, read_segments}; use tarjama::output::qa::Report;
 
 /// The project's check fixture glossary: entries with variants, `long` and
 /// `avoid`, so that every kind of finding can be reached.

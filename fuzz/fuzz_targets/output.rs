@@ -6,8 +6,8 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use tarjama::align::{Document, Origin, Segment, TermUse};
-use tarjama::formats::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
+use tarjama::document::{Document, Origin, Segment, TermUse};
+use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::Kind;
 use tarjama::output::{Format, Options, XliffVersion};
 

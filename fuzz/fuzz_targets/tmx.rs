@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tarjama::formats::Format;
+use tarjama::exchange::Format;
 
 fuzz_target!(|bytes: &[u8]| {
     fuzz_common::exchange_file(bytes, Format::Tmx);

@@ -36,12 +36,12 @@ fn line_count(text: &str) -> usize {
 /// Decodes `bytes` as an exchange file (UTF-8, or UTF-16 behind a byte-order
 /// mark) and reads every unit as `format`: reading stops at the first error,
 /// which names a line of the file.
-pub fn exchange_file(bytes: &[u8], format: tarjama::formats::Format) {
-    use tarjama::formats::{LanguagePair, Units, decode};
+pub fn exchange_file(bytes: &[u8], format: tarjama::exchange::Format) {
+    use tarjama::exchange::{LanguagePair, Units, decode};
     let Ok(text) = decode("fuzz", bytes.to_vec()) else {
         return;
     };
-    let _ = tarjama::formats::Format::detect(None, &text);
+    let _ = tarjama::exchange::Format::detect(None, &text);
     let mut units = Units::new("fuzz", &text, format, &LanguagePair::default());
     let mut position = 0;
     while let Some(unit) = units.next() {

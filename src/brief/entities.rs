@@ -2,7 +2,7 @@
 //! type, with how often and where first.
 
 use super::TermRendering;
-use crate::align::{Document, TermUse};
+use crate::document::{Document, TermUse};
 use crate::glossary::Kind;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -140,7 +140,7 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Segment;
+    use crate::document::Segment;
 
     fn term(entry: &str, en: &str, kind: Kind) -> TermUse {
         written(entry, entry, en, kind)

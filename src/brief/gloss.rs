@@ -6,7 +6,7 @@
 //! left out (`… [Sergei Ryabkov] … [Geneva] and [Brussels] … 2014 …`). A
 //! sentence with numbers and no term still gets its numbers.
 
-use crate::align::{Segment, TermUse};
+use crate::document::{Segment, TermUse};
 use crate::glossary::Kind;
 use crate::text::numbers;
 use crate::text::tokenize::words;

@@ -5,7 +5,7 @@
 //! and the whole text aligned.
 //!
 //! ```
-//! use tarjama::align::Translator;
+//! use tarjama::document::Translator;
 //! use tarjama::brief::{Briefing, Options};
 //! use tarjama::glossary::{Entry, Glossary, Kind};
 //!
@@ -27,7 +27,7 @@ mod gloss;
 pub use entities::Entity;
 pub use gloss::{Gloss, GlossPart};
 
-use crate::align::{Document, Origin, Segment, Similar, TermUse};
+use crate::document::{Document, Origin, Segment, Similar, TermUse};
 use crate::glossary::Kind;
 use crate::summary::{Budget, ExtraFeature, Ranking, Weights, layout};
 use crate::text::split;
@@ -387,7 +387,7 @@ fn byte_ranges(text: &str, segments: &[Segment]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Translator;
+    use crate::document::Translator;
     use crate::glossary::{Entry, Glossary};
 
     fn glossary() -> Glossary {

@@ -3,7 +3,7 @@
 //! with a progress bar on a terminal. Shared by the commands that write one
 //! output per input (`translate`, `brief`).
 
-use super::format::{self, OutputFormat};
+use super::output_format::{self, OutputFormat};
 use super::{EXIT_BAD_INPUT, io};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -59,7 +59,7 @@ impl Inputs {
     }
 
     /// The output format: `chosen` (`--format`), else for a single output
-    /// file what its extension asks for ([`format::choose`]), else
+    /// file what its extension asks for ([`output_format::choose`]), else
     /// `default`. A batch folder named like a file of one of the formats
     /// (`-o all.html`) is refused as a likely mistake.
     pub fn format<F: OutputFormat>(
@@ -70,7 +70,7 @@ impl Inputs {
     ) -> Result<F> {
         match output {
             Some(dir) if self.batch => {
-                if format::names_a_file::<F>(dir) {
+                if output_format::names_a_file::<F>(dir) {
                     bail!(
                         "several outputs go into a folder, and this looks like the name of one \
                          file: {}\n\
@@ -81,7 +81,7 @@ impl Inputs {
                 }
                 Ok(chosen.unwrap_or(default))
             }
-            _ => format::choose(chosen, output, default),
+            _ => output_format::choose(chosen, output, default),
         }
     }
 

@@ -72,7 +72,7 @@ pub fn read_exchange_file(file: &Path, name: &str) -> Result<String> {
         return read_text(None);
     }
     let bytes = fs::read(file).map_err(|err| cannot_read(err, name))?;
-    Ok(tarjama::formats::decode(name, bytes)?)
+    Ok(tarjama::exchange::decode(name, bytes)?)
 }
 
 /// An input read as text piece by piece.

@@ -3,23 +3,16 @@
 //! environment and the file system layout.
 
 mod batch;
-mod brief;
-mod check;
-mod completions;
-mod english;
-mod format;
-mod glossaries;
-mod glossary;
+mod cmd;
+mod glossary_loader;
 mod io;
-mod lookup;
-mod man;
-mod split;
-mod summarize;
-mod terms;
-mod tm;
-mod translate;
+mod output_format;
+mod pipeline;
 
 use clap::{Args, Parser, Subcommand};
+use cmd::{
+    brief, check, completions, glossary, lookup, man, split, summarize, terms, tm, translate,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -52,7 +52,7 @@ impl LoadError {
     }
 }
 
-crate::located::display_located!(LoadError);
+crate::error::display_located!(LoadError);
 
 impl std::error::Error for LoadError {}
 
@@ -270,7 +270,7 @@ fn yaml_error(name: &str, text: &str, err: &serde_yaml::Error) -> LoadError {
     let error = LoadError::new(name, message, hint);
     match err.location() {
         Some(location) => {
-            let (line, column) = crate::located::line_column(text, location.index());
+            let (line, column) = crate::error::line_column(text, location.index());
             error.at(line, Some(column))
         }
         None => error,

@@ -28,7 +28,7 @@ use super::Glossary;
 use super::cache::{Reader, Writer};
 use super::trie::{Built, Forms, NONE, Owner, Trie};
 use super::vocabulary::{self, Vocabulary};
-use crate::align::TermUse;
+use crate::document::TermUse;
 use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
 use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings};

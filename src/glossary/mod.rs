@@ -34,7 +34,7 @@ pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Kind, Source};
 pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};
 
-use crate::align::TermUse;
+use crate::document::TermUse;
 use crate::text::normalize_str;
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use tarjama::glossary::renderings::{accepted, find_avoided, is_rendered};
-//! use tarjama::text::english::EnglishText;
+//! use tarjama::text::english_words::EnglishText;
 //!
 //! let english = EnglishText::new("The talks began in Ukraine.");
 //! assert_eq!(accepted("negotiations; talks", None), ["negotiations", "talks"]);
@@ -20,7 +20,7 @@
 //! assert_eq!(find_avoided(&english, "Ukraine", None, ["the Ukraine"]), None);
 //! ```
 
-use crate::text::english::{EnglishText, Phrase};
+use crate::text::english_words::{EnglishText, Phrase};
 use std::ops::Range;
 
 /// The English renderings an entry accepts, trimmed, empty ones left out:

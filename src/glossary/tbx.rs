@@ -18,7 +18,7 @@
 
 use super::load::LoadError;
 use super::model::{Entry, Kind, Source};
-use crate::located::line_breaks;
+use crate::error::line_breaks;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{self, Write};

@@ -7,9 +7,9 @@
 use super::load::LoadError;
 use super::model::{Entry, Kind};
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
-use crate::formats::LanguagePair;
-use crate::formats::tsv::{Column, column};
-use crate::located::line_breaks;
+use crate::error::line_breaks;
+use crate::exchange::LanguagePair;
+use crate::exchange::tsv::{Column, column};
 use crate::text::line_end;
 use crate::text::script::{Scripts, is_arabic_letter};
 use std::io::{self, Write};

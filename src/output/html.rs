@@ -7,7 +7,7 @@
 use super::{
     TermCount, display_substitute, distinct_terms, match_label, notes, term_counts, term_hint,
 };
-use crate::align::{Document, Origin, Segment, TermUse};
+use crate::document::{Document, Origin, Segment, TermUse};
 use crate::glossary::Kind;
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -3,7 +3,7 @@
 //! The field names are part of the interface, listed in README.
 
 use super::{TermCount, term_counts};
-use crate::align::{Document, Segment};
+use crate::document::{Document, Segment};
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -4,7 +4,7 @@
 //! italics after `glossary:`.
 
 use super::{display_substitute, match_label, notes, term_counts, term_hint, term_pairs};
-use crate::align::Document;
+use crate::document::Document;
 use std::io::{self, Write};
 
 /// Writes the document's table and its term list.

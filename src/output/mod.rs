@@ -2,7 +2,7 @@
 //! same [`Document`].
 //!
 //! ```
-//! use tarjama::align::Document;
+//! use tarjama::document::Document;
 //! use tarjama::output::{Format, Options};
 //!
 //! let document = Document::from_text("article.txt", "وصل الوفد إلى جنيف.");
@@ -16,13 +16,14 @@ pub mod concordance;
 mod html;
 mod json;
 pub(crate) mod markdown;
+pub mod qa;
 mod tmx;
 pub mod tsv;
 mod xliff;
 
 pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
 
-use crate::align::{Document, Origin, Segment, Similar, TermUse};
+use crate::document::{Document, Origin, Segment, Similar, TermUse};
 use crate::glossary::Kind;
 use crate::text::differences::describe;
 use serde::Serialize;

@@ -1,10 +1,10 @@
 //! TMX 1.4b of the segments that have English, through the exchange-file
-//! writer ([`crate::formats::tmx`]): one `<tu>` per segment, its id as
+//! writer ([`crate::exchange::tmx`]): one `<tu>` per segment, its id as
 //! `tuid` and where the English came from (`tm-exact`, `tm-fuzzy 86`, `mt`)
 //! as the `x-origin` property.
 
-use crate::align::{Document, Origin};
-use crate::formats::{TranslationUnit, tmx};
+use crate::document::{Document, Origin};
+use crate::exchange::{TranslationUnit, tmx};
 use std::io::{self, Write};
 
 /// Writes the document's translated pairs.

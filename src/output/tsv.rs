@@ -14,13 +14,13 @@
 //!
 //! [`unescape_cell`] undoes the first two on a cell that a CSV reader with a
 //! tab delimiter has already unquoted; `tarjama tm import` reads the file
-//! back through [`crate::formats::tsv`], which shares this escaping.
+//! back through [`crate::exchange::tsv`], which shares this escaping.
 
 use super::{notes, term_pairs};
-use crate::align::Document;
-use crate::formats::tsv::escape_field;
+use crate::document::Document;
+use crate::exchange::tsv::escape_field;
 /// Undoes [`escape_cell`] (after the CSV reader's unquoting).
-pub use crate::formats::tsv::unescape_cell;
+pub use crate::exchange::tsv::unescape_cell;
 use std::borrow::Cow;
 use std::io::{self, Write};
 

@@ -16,7 +16,7 @@
 //! cannot hold (most C0 controls, U+FFFE, U+FFFF) replaced with U+FFFD.
 
 use super::{Options, XliffVersion, similar_note, term_pairs};
-use crate::align::{Document, Origin, Segment};
+use crate::document::{Document, Origin, Segment};
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 

@@ -34,11 +34,9 @@
 //!   and in the TM, and one translation must not serve two unrelated
 //!   sources (the rule is in [`check`]).
 
-pub mod report;
-
-use crate::formats::{Format, FormatError, LanguagePair, Units};
+use crate::exchange::{Format, FormatError, LanguagePair, Units};
 use crate::glossary::{Glossary, renderings};
-use crate::text::english::EnglishText;
+use crate::text::english_words::EnglishText;
 use crate::text::numbers;
 use crate::text::script::{Scripts, is_arabic_letter};
 use crate::text::tokenize::{word_key, words};
@@ -216,7 +214,7 @@ pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segme
             Format::Xliff => unit.id.unwrap_or_else(position),
             Format::Tsv => unit.id.unwrap_or_else(|| {
                 let at = units.position().min(text.len());
-                lines += crate::located::line_breaks(text, counted_to, at);
+                lines += crate::error::line_breaks(text, counted_to, at);
                 counted_to = at;
                 let unfinished = !text[..at].ends_with(['\n', '\r']);
                 (lines + usize::from(unfinished)).to_string()
@@ -628,7 +626,7 @@ fn check_against_tm(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Document;
+    use crate::document::Document;
     use crate::glossary::Entry;
 
     fn glossary() -> Glossary {

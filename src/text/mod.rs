@@ -4,7 +4,7 @@
 
 pub mod decode;
 pub mod differences;
-pub mod english;
+pub mod english_words;
 pub mod normalize;
 pub mod numbers;
 pub mod script;

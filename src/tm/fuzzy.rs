@@ -33,7 +33,7 @@ pub const VARIANT: u32 = 500;
 /// The normalized key of a sentence: [`normalize_str`] with runs of
 /// whitespace collapsed to one space and the ends trimmed.
 pub fn key(sentence: &str) -> String {
-    crate::formats::collapse_whitespace(&normalize_str(sentence))
+    crate::exchange::collapse_whitespace(&normalize_str(sentence))
 }
 
 /// Byte ranges of the match tokens of normalized text: words (as

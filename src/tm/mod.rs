@@ -20,7 +20,7 @@ pub mod fuzzy;
 pub mod index;
 pub mod store;
 
-use crate::formats::{FormatError, LanguagePair, TranslationUnit};
+use crate::exchange::{FormatError, LanguagePair, TranslationUnit};
 pub use concordance::Found;
 use concordance::Search;
 use fuzzy::DiffOp;

@@ -3,7 +3,7 @@
 //! is written by the document writers' own code.
 //!
 //! ```
-//! use tarjama::align::Document;
+//! use tarjama::document::Document;
 //! use tarjama::brief::{Briefing, Options};
 //! use tarjama::output::BriefFormat;
 //!
@@ -20,8 +20,8 @@ mod markdown;
 
 pub use markdown::summary_markdown;
 
-use crate::align::{Origin, Segment};
 use crate::brief::{Briefing, English, Entity};
+use crate::document::{Origin, Segment};
 use crate::glossary::Kind;
 use crate::output::Format;
 use std::borrow::Cow;

@@ -60,7 +60,7 @@ macro_rules! display_located {
     ($error:ty) => {
         impl std::fmt::Display for $error {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                $crate::located::write_located(
+                $crate::error::write_located(
                     f,
                     &self.message,
                     &self.file,

@@ -712,9 +712,9 @@ mod tests {
             source in tricky("السلام الآن قال نعم"),
             target in tricky("Peace now said yes"),
         ) {
-            let mut segment = crate::align::Segment::untranslated(1, source.clone(), 0, 1);
+            let mut segment = crate::document::Segment::untranslated(1, source.clone(), 0, 1);
             segment.target = Some(target.clone());
-            let document = crate::align::Document {
+            let document = crate::document::Document {
                 name: "t".into(),
                 segments: vec![segment],
             };

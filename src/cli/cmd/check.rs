@@ -1,14 +1,15 @@
 //! `tarjama check`: QA of a translated bilingual file.
 
-use super::format::{self, OutputFormat};
-use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::formats::Format as InputFormat;
+use tarjama::exchange::Format as InputFormat;
 use tarjama::glossary::Glossary;
-use tarjama::qa::{self, Severity, report::Report};
+use tarjama::output::qa::Report;
+use tarjama::qa::{self, Severity};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -85,7 +86,7 @@ enum FailOn {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
-    let report_format = format::choose(args.format, output, Format::Text)?;
+    let report_format = output_format::choose(args.format, output, Format::Text)?;
     let path = io::or_stdin(args.file.as_deref());
     let name = io::display_name(Some(path));
     let text = io::read_exchange_file(path, &name)?;

@@ -1,10 +1,10 @@
 //! `tarjama brief`: the English briefing of Arabic articles, one per input.
 
-use super::OutputArg;
-use super::batch::{self, Inputs};
-use super::english::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
-use super::io;
 use super::summarize::BudgetArgs;
+use crate::cli::OutputArg;
+use crate::cli::batch::{self, Inputs};
+use crate::cli::io;
+use crate::cli::pipeline::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `tarjama terms`: the glossary entries found in a text.
 
-use super::format::{self, OutputFormat};
-use super::{GlossaryArgs, OutputArg, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::{GlossaryArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -84,7 +84,7 @@ const CHUNK_LEN: usize = 8 << 20;
 pub fn run(args: Args) -> Result<ExitCode> {
     let input = args.file.as_deref();
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, Format::Table)?;
+    let format = output_format::choose(args.format, output, Format::Table)?;
     let glossary_files = args.glossary.files();
     let reads = io::reads(input, &glossary_files);
     let glossary = args.glossary.load()?;

@@ -1,6 +1,6 @@
 //! `tarjama man`: the manual pages.
 
-use super::io;
+use crate::cli::io;
 use anyhow::Result;
 use clap::CommandFactory;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut command = super::Cli::command().disable_help_subcommand(true);
+    let mut command = crate::cli::Cli::command().disable_help_subcommand(true);
     command.build();
     match args.dir {
         None => write_page(command, None)?,

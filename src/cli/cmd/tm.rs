@@ -1,7 +1,7 @@
 //! `tarjama tm`: the translation memory.
 
-use super::format::{self, OutputFormat};
-use super::{OptionalTmArgs, OutputArg, TmArgs, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::{OptionalTmArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -10,7 +10,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use tarjama::formats::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
+use tarjama::exchange::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::output::concordance;
 use tarjama::tm::{
     Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
@@ -297,11 +297,11 @@ impl<'a, 'b> Progress<'a, 'b> {
 }
 
 impl Iterator for Progress<'_, '_> {
-    type Item = Result<TranslationUnit, formats::FormatError>;
+    type Item = Result<TranslationUnit, exchange::FormatError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            return Some(Err(formats::FormatError::new("", "interrupted")));
+            return Some(Err(exchange::FormatError::new("", "interrupted")));
         }
         self.count += 1;
         if let Some(bar) = self.bar.filter(|_| self.count.is_multiple_of(512)) {
@@ -344,7 +344,7 @@ struct ExportArgs {
 
 fn export(args: ExportArgs) -> Result<()> {
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, ExportFormat::Tmx)?;
+    let format = output_format::choose(args.format, output, ExportFormat::Tmx)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     io::write_output(output, &[args.tm.path()?], |out| {
         match format {
@@ -416,7 +416,7 @@ struct LineMatches<'a> {
 
 fn lookup(args: LookupArgs) -> Result<()> {
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, LookupFormat::Text)?;
+    let format = output_format::choose(args.format, output, LookupFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let text = io::read_text(args.file.as_deref())?;
     let options = LookupOptions {
@@ -535,7 +535,7 @@ struct SearchArgs {
 
 fn search(args: SearchArgs) -> Result<()> {
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, SearchFormat::Text)?;
+    let format = output_format::choose(args.format, output, SearchFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let found = tm.search(&args.words.join(" "), args.limit)?;
     // Colour only for a person at a terminal who has not asked for none.

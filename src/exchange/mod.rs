@@ -108,7 +108,7 @@ impl FormatError {
 
     /// An error at byte offset `offset` of `text`.
     pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let (line, column) = crate::located::line_column(text, offset);
+        let (line, column) = crate::error::line_column(text, offset);
         Self {
             line: Some(line),
             column: Some(column),
@@ -131,7 +131,7 @@ impl FormatError {
     }
 }
 
-crate::located::display_located!(FormatError);
+crate::error::display_located!(FormatError);
 
 impl std::error::Error for FormatError {}
 

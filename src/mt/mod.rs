@@ -7,7 +7,7 @@
 //! process, a web service, a test double) is the caller's closure:
 //!
 //! ```
-//! use tarjama::align::{Document, Origin};
+//! use tarjama::document::{Document, Origin};
 //! use tarjama::mt::translate_untranslated;
 //!
 //! let mut document = Document::from_text("a.txt", "وصل الوفد. بدأت المحادثات.");
@@ -21,9 +21,9 @@
 //! # Ok::<(), tarjama::mt::MtError<std::io::Error>>(())
 //! ```
 
-use crate::align::{Document, Origin, TermUse};
+use crate::document::{Document, Origin, TermUse};
 use crate::glossary::renderings;
-use crate::text::english::EnglishText;
+use crate::text::english_words::EnglishText;
 
 /// Why machine translation failed. Nothing in the document changes then.
 #[derive(Debug, thiserror::Error)]

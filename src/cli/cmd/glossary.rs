@@ -1,7 +1,7 @@
 //! `tarjama glossary`: lint, show, export and import glossaries.
 
-use super::format::{self, OutputFormat, PlainText};
-use super::{OutputArg, glossaries, io};
+use crate::cli::output_format::{self, OutputFormat, PlainText};
+use crate::cli::{OutputArg, glossary_loader, io};
 use anyhow::{Result, bail};
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
@@ -127,15 +127,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             find,
             output,
         } => {
-            let glossary = glossaries::load_layers(paths.is_empty(), &paths)?;
+            let glossary = glossary_loader::load_layers(paths.is_empty(), &paths)?;
             let shown: Vec<&Entry> = glossary
                 .entries()
                 .iter()
                 .filter(|entry| find.as_deref().is_none_or(|text| mentions(entry, text)))
                 .collect();
             let output = output.output.as_deref();
-            format::choose(None, output, PlainText)?;
-            let files = glossaries::files(&paths);
+            output_format::choose(None, output, PlainText)?;
+            let files = glossary_loader::files(&paths);
             io::write_output(output, &files, |out| write_listing(out, &shown))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -145,13 +145,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
         } => {
             let output = output.output.as_deref();
-            let format = format::choose(format, output, ExportFormat::Yaml)?;
-            let glossary = glossaries::load_layers(paths.is_empty(), &paths)?;
+            let format = output_format::choose(format, output, ExportFormat::Yaml)?;
+            let glossary = glossary_loader::load_layers(paths.is_empty(), &paths)?;
             let entries = glossary.entries();
             if matches!(format, ExportFormat::Tsv) {
                 warn_of_losses(&tsv::losses(entries));
             }
-            io::write_output(output, &glossaries::files(&paths), |out| {
+            io::write_output(output, &glossary_loader::files(&paths), |out| {
                 match format {
                     ExportFormat::Tsv => tsv::write(entries, out)?,
                     ExportFormat::Tbx => tbx::write(entries, out)?,
@@ -175,7 +175,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 None => Format::Tsv,
             };
             let output = output.output.as_deref();
-            format::choose(None, output, YamlOnly)?;
+            output_format::choose(None, output, YamlOnly)?;
             let text = io::read_text(Some(&file))?;
             let entries = load::parse(&io::display_name(Some(&file)), &text, format)?;
             io::write_output(output, &[&file], |out| {

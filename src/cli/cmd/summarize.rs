@@ -1,14 +1,14 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
-use super::english::{EnglishArgs, FuzzyMatches, warn_unless_arabic};
-use super::format::{self, OutputFormat};
-use super::{OutputArg, batch, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::pipeline::{EnglishArgs, FuzzyMatches, warn_unless_arabic};
+use crate::cli::{OutputArg, batch, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::align::{Document, Segment};
 use tarjama::brief::{KeyPoint, Summary};
+use tarjama::document::{Document, Segment};
 use tarjama::output::summary_markdown;
 use tarjama::summary::{Budget, Ranking, Weights};
 
@@ -112,7 +112,7 @@ impl BudgetArgs {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, Format::Lines)?;
+    let format = output_format::choose(args.format, output, Format::Lines)?;
     let files = args.english.files();
     let reads = io::reads(args.file.as_deref(), &files);
     let text = io::read_text(args.file.as_deref())?;

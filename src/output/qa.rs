@@ -1,8 +1,8 @@
 //! Writing the findings of a check: a readable report grouped by segment,
 //! JSON, or TSV.
 
-use super::{Finding, Segment, Severity};
 use crate::output::tsv::escape_cell;
+use crate::qa::{Finding, Segment, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! `tarjama split`: the sentences of a text.
 
-use super::format::{self, OutputFormat};
-use super::{OutputArg, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::{OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -65,7 +65,7 @@ struct SentenceRecord<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let input = args.file.as_deref();
     let output = args.output.output.as_deref();
-    let format = format::choose(args.format, output, Format::Lines)?;
+    let format = output_format::choose(args.format, output, Format::Lines)?;
     let reads = [io::or_stdin(input)];
     io::write_output(output, &reads, |out| match format {
         Format::Lines => write_lines(input, out),

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use tarjama::align::{Document, Translator};
+use tarjama::document::{Document, Translator};
 use tarjama::glossary::Glossary;
 use tarjama::mt;
 use tarjama::text::script::LetterCounts;

@@ -7,7 +7,7 @@
 //! sentence, then look every sentence up in the translation memory.
 //!
 //! ```
-//! use tarjama::align::{Origin, Translator};
+//! use tarjama::document::{Origin, Translator};
 //! use tarjama::glossary::{Entry, Glossary};
 //!
 //! let mut glossary = Glossary::new();
@@ -392,7 +392,7 @@ mod tests {
 
     #[test]
     fn the_memory_fills_exact_and_fuzzy_rows() {
-        use crate::formats::TranslationUnit;
+        use crate::exchange::TranslationUnit;
         use crate::tm::OpenMode;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tm.sqlite");

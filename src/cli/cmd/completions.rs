@@ -17,11 +17,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut command = super::Cli::command();
+    let mut command = crate::cli::Cli::command();
     // Generated into memory first: the generators panic on a failed write.
     let mut buffer = Vec::new();
     clap_complete::generate(args.shell, &mut command, "tarjama", &mut buffer);
-    super::io::write_output(None, super::io::NOTHING_READ, |out| {
+    crate::cli::io::write_output(None, crate::cli::io::NOTHING_READ, |out| {
         Ok(out.write_all(&buffer)?)
     })?;
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,7 @@
 //! `tarjama lookup`: batch translation of a term list.
 
-use super::format::{self, OutputFormat};
-use super::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
+use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::{Result, bail};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -123,7 +123,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => InputFormat::Tsv,
     };
     let output = args.output.output.as_deref();
-    let format = match format::choose(args.format, output, Format::Tsv)? {
+    let format = match output_format::choose(args.format, output, Format::Tsv)? {
         Format::Tsv => lookup::Format::Tsv,
         Format::Csv => lookup::Format::Csv,
         Format::Json => lookup::Format::Json,

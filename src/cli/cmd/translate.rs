@@ -1,9 +1,9 @@
 //! `tarjama translate`: texts aligned with their English, one output per input.
 
-use super::OutputArg;
-use super::batch::{self, Inputs};
-use super::english::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
-use super::io;
+use crate::cli::OutputArg;
+use crate::cli::batch::{self, Inputs};
+use crate::cli::io;
+use crate::cli::pipeline::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::{Path, PathBuf};
