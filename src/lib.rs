@@ -20,6 +20,7 @@ pub mod glossary;
 pub mod lookup;
 pub mod mt;
 pub mod output;
+pub mod pipeline;
 pub mod qa;
 pub mod summary;
 pub mod text;

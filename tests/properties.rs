@@ -11,6 +11,7 @@ use tarjama::document::{Document, Origin, Segment};
 use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::glossary::{Entry, Glossary};
 use tarjama::output::{Format, Options, XliffVersion};
+use tarjama::text::Span;
 use tarjama::text::tokenize::word_key;
 use tarjama::tm::{ImportOptions, OpenMode, TranslationMemory, fuzzy};
 
@@ -181,7 +182,7 @@ proptest! {
             .zip(&origins)
             .enumerate()
             .map(|(index, (unit, &origin))| {
-                let mut segment = Segment::untranslated(index + 1, unit.source.clone(), 0, 0);
+                let mut segment = Segment::untranslated(index + 1, unit.source.clone(), Span::default());
                 segment.origin = ORIGINS[origin];
                 if segment.origin != Origin::None {
                     segment.target = Some(unit.target.clone());

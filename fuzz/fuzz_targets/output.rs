@@ -6,9 +6,10 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use tarjama::document::{Document, Origin, Segment, TermUse};
+use tarjama::document::{Document, Origin, Segment};
 use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
-use tarjama::glossary::Kind;
+use tarjama::glossary::{Kind, TermUse};
+use tarjama::text::Span;
 use tarjama::output::{Format, Options, XliffVersion};
 
 #[derive(Debug, Arbitrary)]
@@ -55,8 +56,8 @@ fn document(input: Input) -> Document {
         .take(8)
         .enumerate()
         .map(|(index, s)| {
-            let mut segment = Segment::untranslated(index + 1, s.source, 0, 0);
-            segment.end = segment.source.chars().count();
+            let span = Span::whole(&s.source);
+            let mut segment = Segment::untranslated(index + 1, s.source, span);
             segment.target = s.target;
             segment.origin = ORIGINS[usize::from(s.origin) % ORIGINS.len()];
             segment.score = s.score;
@@ -65,8 +66,12 @@ fn document(input: Input) -> Document {
                 .into_iter()
                 .take(4)
                 .map(|term| TermUse {
-                    start: usize::from(term.start),
-                    end: usize::from(term.start) + usize::from(term.length),
+                    span: Span {
+                        bytes: usize::from(term.start)
+                            ..usize::from(term.start) + usize::from(term.length),
+                        chars: usize::from(term.start)
+                            ..usize::from(term.start) + usize::from(term.length),
+                    },
                     entry: term.surface.clone(),
                     surface: term.surface,
                     en: term.en,

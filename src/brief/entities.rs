@@ -2,8 +2,9 @@
 //! type, with how often and where first.
 
 use super::TermRendering;
-use crate::document::{Document, TermUse};
+use crate::document::Document;
 use crate::glossary::Kind;
+use crate::glossary::TermUse;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -141,6 +142,7 @@ fn merge_surnames(entities: &mut Vec<Entity>) {
 mod tests {
     use super::*;
     use crate::document::Segment;
+    use crate::text::Span;
 
     fn term(entry: &str, en: &str, kind: Kind) -> TermUse {
         written(entry, entry, en, kind)
@@ -148,8 +150,7 @@ mod tests {
 
     fn written(surface: &str, entry: &str, en: &str, kind: Kind) -> TermUse {
         TermUse {
-            start: 0,
-            end: 1,
+            span: Span::whole(surface),
             surface: surface.into(),
             entry: entry.into(),
             en: en.into(),
@@ -167,7 +168,7 @@ mod tests {
                 .enumerate()
                 .map(|(index, terms)| Segment {
                     terms,
-                    ..Segment::untranslated(index + 1, "جملة.", 0, 5)
+                    ..Segment::untranslated(index + 1, "جملة.", Span::whole("جملة."))
                 })
                 .collect(),
         }

@@ -6,8 +6,9 @@
 //! left out (`… [Sergei Ryabkov] … [Geneva] and [Brussels] … 2014 …`). A
 //! sentence with numbers and no term still gets its numbers.
 
-use crate::document::{Segment, TermUse};
+use crate::document::Segment;
 use crate::glossary::Kind;
+use crate::glossary::TermUse;
 use crate::text::numbers;
 use crate::text::tokenize::words;
 use serde::{Serialize, Serializer};
@@ -42,24 +43,21 @@ impl Gloss {
     /// The gloss of a segment: empty when it has neither glossary terms nor
     /// numbers.
     pub fn of(segment: &Segment) -> Self {
-        let mut terms: Vec<&TermUse> = segment.terms.iter().filter(|t| t.start < t.end).collect();
-        terms.sort_by_key(|term| term.start);
-        let mut parts = Vec::new();
-        // Term offsets count characters: the byte where each starts, and
-        // the end of the text.
-        let source = segment.source.as_str();
-        let bytes: Vec<usize> = source
-            .char_indices()
-            .map(|(byte, _)| byte)
-            .chain([source.len()])
+        let mut terms: Vec<&TermUse> = segment
+            .terms
+            .iter()
+            .filter(|t| !t.span.bytes.is_empty())
             .collect();
-        let byte_at = |offset: usize| bytes.get(offset).copied();
+        terms.sort_by_key(|term| term.span.bytes.start);
+        let mut parts = Vec::new();
+        let source = segment.source.as_str();
         let mut from = 0;
         for term in terms {
-            let Some(start) = byte_at(term.start) else {
+            let (start, end) = (term.span.bytes.start, term.span.bytes.end);
+            if start > source.len() {
                 break;
-            };
-            if start < from {
+            }
+            if start < from || !source.is_char_boundary(start) {
                 continue; // overlaps the previous term
             }
             push_gap(&source[from..start], &mut parts);
@@ -72,7 +70,11 @@ impl Gloss {
                 kind: term.kind,
                 entry: term.entry.clone(),
             });
-            from = byte_at(term.end).unwrap_or(source.len());
+            from = if source.is_char_boundary(end) {
+                end
+            } else {
+                source.len()
+            };
         }
         push_gap(&source[from..], &mut parts);
         // Latin words alone say nothing the sentence does not; a number
@@ -196,13 +198,12 @@ impl Serialize for Gloss {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::{CharOffsets, Span};
 
     fn term(source: &str, surface: &str, en: &str, kind: Kind) -> TermUse {
         let byte = source.find(surface).expect("surface in source");
-        let start = source[..byte].chars().count();
         TermUse {
-            start,
-            end: start + surface.chars().count(),
+            span: CharOffsets::new(source).span(byte..byte + surface.len()),
             surface: surface.into(),
             entry: surface.into(),
             en: en.into(),
@@ -212,10 +213,14 @@ mod tests {
         }
     }
 
+    fn untranslated(source: &str) -> Segment {
+        Segment::untranslated(1, source, Span::whole(source))
+    }
+
     #[test]
     fn terms_in_order_with_numbers_and_gaps() {
         let source = "قال لافروف في جنيف وبروكسل إن ١٠٠ ألف جندي ينتشرون قرب أوكرانيا منذ 2014.";
-        let mut segment = Segment::untranslated(1, source, 0, source.chars().count());
+        let mut segment = untranslated(source);
         segment.terms = vec![
             term(source, "أوكرانيا", "Ukraine", Kind::Place),
             term(source, "لافروف", "Lavrov", Kind::Person),
@@ -233,22 +238,22 @@ mod tests {
 
     #[test]
     fn nothing_to_show_without_terms_or_numbers() {
-        let segment = Segment::untranslated(1, "وصل الوفد أمس.", 0, 14);
+        let segment = untranslated("وصل الوفد أمس.");
         assert!(Gloss::of(&segment).is_empty());
-        let segment = Segment::untranslated(1, "قالت وكالة Reuters ذلك.", 0, 23);
+        let segment = untranslated("قالت وكالة Reuters ذلك.");
         assert!(Gloss::of(&segment).is_empty());
     }
 
     #[test]
     fn numbers_are_kept_without_a_term() {
-        let segment = Segment::untranslated(1, "تأسست المدينة عام ١٧٧٠ على يد Reuters.", 0, 38);
+        let segment = untranslated("تأسست المدينة عام ١٧٧٠ على يد Reuters.");
         assert_eq!(Gloss::of(&segment).to_string(), "… 1770 … Reuters");
     }
 
     #[test]
     fn a_scale_word_after_a_number_is_given_in_english() {
         let source = "ارتفع عدد السكان إلى ٣٫٥ ملايين نسمة وخسر 20 ألفا و7 - 8 مليارات";
-        let segment = Segment::untranslated(1, source, 0, source.chars().count());
+        let segment = untranslated(source);
         assert_eq!(
             Gloss::of(&segment).to_string(),
             "… 3.5 million … 20 thousand and 7–8 billion"
@@ -262,20 +267,22 @@ mod tests {
             "قتل ما بين 7-8 أشخاص",
             "قتل ما بين ٧ – ٨ أشخاص",
         ] {
-            let segment = Segment::untranslated(1, source, 0, source.chars().count());
+            let segment = untranslated(source);
             assert_eq!(Gloss::of(&segment).to_string(), "… 7–8 …", "{source}");
         }
         let source = "قتل 7 وجرح 8 أشخاص";
-        let segment = Segment::untranslated(1, source, 0, source.chars().count());
+        let segment = untranslated(source);
         assert_eq!(Gloss::of(&segment).to_string(), "… 7 … 8 …");
     }
 
     #[test]
     fn offsets_outside_the_sentence_are_ignored() {
-        let mut segment = Segment::untranslated(1, "جنيف", 0, 4);
+        let mut segment = untranslated("جنيف");
         segment.terms = vec![TermUse {
-            start: 2,
-            end: 40,
+            span: Span {
+                bytes: 4..80,
+                chars: 2..40,
+            },
             ..term("جنيف", "جنيف", "Geneva", Kind::Place)
         }];
         assert_eq!(Gloss::of(&segment).to_string(), "… [Geneva]");

@@ -5,7 +5,7 @@
 //! and the whole text aligned.
 //!
 //! ```
-//! use tarjama::document::Translator;
+//! use tarjama::pipeline::Translator;
 //! use tarjama::brief::{Briefing, Options};
 //! use tarjama::glossary::{Entry, Glossary, Kind};
 //!
@@ -27,10 +27,10 @@ mod gloss;
 pub use entities::Entity;
 pub use gloss::{Gloss, GlossPart};
 
-use crate::document::{Document, Origin, Segment, Similar, TermUse};
-use crate::glossary::Kind;
+use crate::document::{Document, Origin, Segment, Similar};
+use crate::glossary::{Kind, TermUse};
 use crate::summary::{Budget, ExtraFeature, Ranking, Weights, layout};
-use crate::text::split;
+use crate::text::{CharOffsets, Span, split};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -153,10 +153,9 @@ pub struct KeyPoint {
     /// Its number in the text, from 1 (as `split` and the aligned text
     /// number them).
     pub index: usize,
-    /// Where it starts in the text, in Unicode scalar values.
-    pub start: usize,
-    /// Where it ends (exclusive), in Unicode scalar values.
-    pub end: usize,
+    /// Where it stands in the text (JSON: `start`, `end` in characters).
+    #[serde(flatten)]
+    pub span: Span,
     /// Its ranking score (finite, rounded to 4 decimals).
     pub score: f64,
     /// The Arabic sentence.
@@ -176,8 +175,7 @@ impl KeyPoint {
         };
         KeyPoint {
             index: segment.id,
-            start: segment.start,
-            end: segment.end,
+            span: segment.span.clone(),
             score,
             text: segment.source.clone(),
             english: English::of(segment),
@@ -200,10 +198,9 @@ pub struct Summary {
 pub struct Headline {
     /// The number of the sentence that holds it, from 1.
     pub index: usize,
-    /// Where it starts in the text, in Unicode scalar values.
-    pub start: usize,
-    /// Where it ends (exclusive), in Unicode scalar values.
-    pub end: usize,
+    /// Where it stands in the text (JSON: `start`, `end` in characters).
+    #[serde(flatten)]
+    pub span: Span,
     /// The Arabic headline.
     pub text: String,
     /// Its English.
@@ -237,7 +234,11 @@ impl Briefing {
     /// sentence's.
     pub fn new(text: &str, mut document: Document, options: &Options) -> Self {
         document.fuzzy_as_reference();
-        let ranges = byte_ranges(text, &document.segments);
+        let ranges: Vec<Range<usize>> = document
+            .segments
+            .iter()
+            .map(|segment| segment.span.bytes.clone())
+            .collect();
         let layout = layout::find(text, &ranges);
         let headline = layout
             .headline
@@ -280,7 +281,7 @@ fn key_points(
         .iter()
         .map(|range| {
             ranges
-                .binary_search_by_key(&(body_from + range.start), |segment| segment.start)
+                .binary_search_by_key(&(body_from + range.start), |bytes| bytes.start)
                 .ok()
                 .map(|index| &document.segments[index])
         })
@@ -327,68 +328,41 @@ fn headline_of(segment: &Segment, segment_range: &Range<usize>, range: &Range<us
     if range == segment_range {
         return Headline {
             index: segment.id,
-            start: segment.start,
-            end: segment.end,
+            span: segment.span.clone(),
             text: segment.source.clone(),
             english: English::of(segment),
         };
     }
-    let skipped = segment.source[..range.start - segment_range.start]
-        .chars()
-        .count();
-    let text = segment.source[range.start - segment_range.start..].to_owned();
-    let mut part = Segment::untranslated(segment.id, text, segment.start + skipped, segment.end);
+    let skipped = range.start - segment_range.start;
+    let skipped_chars = CharOffsets::new(&segment.source).char_offset(skipped);
+    let text = segment.source[skipped..].to_owned();
+    let span = Span {
+        bytes: range.start..segment.span.bytes.end,
+        chars: segment.span.chars.start + skipped_chars..segment.span.chars.end,
+    };
+    let mut part = Segment::untranslated(segment.id, text, span);
     part.terms = segment
         .terms
         .iter()
-        .filter(|term| term.start >= skipped)
+        .filter(|term| term.span.bytes.start >= skipped)
         .map(|term| TermUse {
-            start: term.start - skipped,
-            end: term.end - skipped,
+            span: term.span.shifted_back(skipped, skipped_chars),
             ..term.clone()
         })
         .collect();
     Headline {
         index: part.id,
-        start: part.start,
-        end: part.end,
+        span: part.span.clone(),
         english: English::of(&part),
         text: part.source,
     }
 }
 
-/// The byte range in `text` of every segment (whose offsets count
-/// characters, in ascending order).
-fn byte_ranges(text: &str, segments: &[Segment]) -> Vec<Range<usize>> {
-    let mut bytes = text
-        .char_indices()
-        .map(|(byte, _)| byte)
-        .chain([text.len()])
-        .enumerate()
-        .peekable();
-    let mut byte_of = |offset: usize| {
-        while let Some(&(index, byte)) = bytes.peek() {
-            if index >= offset {
-                return byte;
-            }
-            bytes.next();
-        }
-        text.len()
-    };
-    segments
-        .iter()
-        .map(|segment| {
-            let start = byte_of(segment.start);
-            start..byte_of(segment.end).max(start)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Translator;
     use crate::glossary::{Entry, Glossary};
+    use crate::pipeline::Translator;
 
     fn glossary() -> Glossary {
         let mut glossary = Glossary::new();
@@ -491,14 +465,5 @@ mod tests {
         let latin = briefing("Only Latin text. Here.", &Options::default());
         assert!(latin.headline.is_none());
         assert_eq!(latin.key_points.len(), 1);
-    }
-
-    #[test]
-    fn byte_ranges_follow_character_offsets() {
-        let text = "وصل الوفد. بدأت المحادثات.";
-        let document = Document::from_text("a", text);
-        let ranges = byte_ranges(text, &document.segments);
-        let pieces: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(pieces, ["وصل الوفد.", "بدأت المحادثات."]);
     }
 }

@@ -1,22 +1,26 @@
-//! Where the English of a text comes from, for every command that shows
-//! it: the glossary's terms, the translation memory (read only) and an
-//! optional machine translator (`--mt-cmd`).
+//! The library's pipeline ([`tarjama::pipeline`]) as the commands that show
+//! English set it up (`translate`, `brief`, `summarize`): the glossary's
+//! terms, the translation memory (read only) and an optional machine
+//! translator (`--mt-cmd`).
 
-use super::{GlossaryArgs, TmArgs};
+use super::batch::{self, Inputs};
+use super::output_format::OutputFormat;
+use super::{GlossaryArgs, TmArgs, io};
 use anyhow::{Context, Result};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use tarjama::document::{Document, Translator};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tarjama::document::Document;
 use tarjama::glossary::Glossary;
 use tarjama::mt;
+use tarjama::pipeline::Translator;
 use tarjama::text::script::LetterCounts;
 use tarjama::tm::{OpenMode, TmError, TranslationMemory};
 
 /// The options that pick the glossary, the memory and the machine
 /// translator.
 #[derive(Debug, clap::Args)]
-pub struct EnglishArgs {
+pub struct PipelineArgs {
     /// Lowest translation-memory score of a match: translate gives a fuzzy match's English as a
     /// draft, brief and summarize show it only as a similar sentence (100: exact matches only)
     #[arg(long, value_name = "SCORE", default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
@@ -43,7 +47,7 @@ pub enum FuzzyMatches {
 }
 
 /// The glossary, memory and machine translator, set up once for all inputs.
-pub struct English {
+pub struct Pipeline {
     glossary: Glossary,
     memory: Option<TranslationMemory>,
     min_score: u8,
@@ -51,7 +55,7 @@ pub struct English {
     mt_cmd: Option<String>,
 }
 
-impl EnglishArgs {
+impl PipelineArgs {
     /// The files the glossaries and the memory are read from.
     pub fn files(&self) -> Vec<PathBuf> {
         let mut files = self.glossary.files();
@@ -61,8 +65,8 @@ impl EnglishArgs {
 
     /// Loads the glossaries (none is fine) and opens the memory, if there
     /// is one; `fuzzy` says what fuzzy matches are for.
-    pub fn load(&self, fuzzy: FuzzyMatches) -> Result<English> {
-        Ok(English {
+    pub fn load(&self, fuzzy: FuzzyMatches) -> Result<Pipeline> {
+        Ok(Pipeline {
             glossary: self.glossary.load_any()?,
             memory: open_memory(&self.tm)?,
             min_score: self.min_score,
@@ -72,7 +76,43 @@ impl EnglishArgs {
     }
 }
 
-impl English {
+impl PipelineArgs {
+    /// Runs a command that makes a document of every input text and writes
+    /// it (`translate`, `brief`): one output per input, in the format
+    /// `chosen` (`--format`), else the one the `-o` extension asks for,
+    /// else `default`. `write(text, document, format, out)` writes one.
+    pub fn run_per_input<F: OutputFormat>(
+        &self,
+        files: &[PathBuf],
+        output: Option<&Path>,
+        (chosen, default): (Option<F>, F),
+        fuzzy: FuzzyMatches,
+        write: impl Fn(&str, Document, F, &mut dyn Write) -> Result<()>,
+    ) -> Result<ExitCode> {
+        let inputs = Inputs::new(files, output)?;
+        let format = inputs.format(chosen, output, default)?;
+        let pipeline = self.load(fuzzy)?;
+        let reads = self.files();
+        let code = batch::run(
+            &inputs,
+            output,
+            format.extensions()[0],
+            &reads,
+            |input, output| {
+                let text = io::read_text(input)?;
+                warn_unless_arabic(&io::display_name(input), &text);
+                let document = pipeline.translate(batch::document_name(input), &text)?;
+                io::write_output(output, &io::reads(input, &reads), |out| {
+                    write(&text, document, format, out)
+                })
+            },
+        )?;
+        pipeline.finish();
+        Ok(code)
+    }
+}
+
+impl Pipeline {
     /// The glossary, `None` when there is none.
     pub fn glossary(&self) -> Option<&Glossary> {
         (!self.glossary.is_empty()).then_some(&self.glossary)
@@ -98,9 +138,7 @@ impl English {
     /// Fills the segments of `document` without English from the memory,
     /// then from the machine translator.
     pub fn fill(&self, document: &mut Document) -> Result<()> {
-        if let Some(memory) = &self.memory {
-            document.fill_from_memory(memory, self.min_score)?;
-        }
+        self.translator().fill(document)?;
         self.machine_translate(document)
     }
 
@@ -112,7 +150,7 @@ impl English {
             document.fuzzy_as_reference();
         }
         if let Some(command) = &self.mt_cmd {
-            mt::translate_untranslated(document, |sentences| run_mt_command(command, sentences))
+            mt::translate_untranslated(document, |sentences| mt::command::run(command, sentences))
                 .with_context(|| format!("`{command}`"))?;
         }
         Ok(())
@@ -157,62 +195,5 @@ fn open_memory(args: &TmArgs) -> Result<Option<TranslationMemory>> {
             Ok(None)
         }
         Err(err) => Err(err.into()),
-    }
-}
-
-/// Runs the machine translator: `command` through the shell, `input` on its
-/// standard input, its standard output returned; its standard error goes to
-/// ours.
-fn run_mt_command(command: &str, input: &str) -> std::io::Result<String> {
-    let failed = |what: String| {
-        std::io::Error::other(format!(
-            "{what}\nhint: try it by hand: echo 'وصل الوفد إلى جنيف.' | {command}"
-        ))
-    };
-    let mut child = shell(command)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|err| failed(format!("cannot start the machine translator ({err})")))?;
-    let mut stdin = child.stdin.take().expect("piped standard input");
-    let mut stdout = child.stdout.take().expect("piped standard output");
-    let mut answer = Vec::new();
-    // Written on a second thread so that a translator that answers while it
-    // reads never waits for us; one that stops reading shows in its answer.
-    let read = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let _ = stdin.write_all(input.as_bytes());
-        });
-        stdout.read_to_end(&mut answer)
-    });
-    let status = child.wait()?;
-    read?;
-    if !status.success() {
-        let how = match status.code() {
-            Some(127) => "the shell did not find it (exit status 127)".to_owned(),
-            Some(code) => format!("exit status {code}"),
-            None => format!("{status}"),
-        };
-        return Err(failed(format!("the machine translator failed: {how}")));
-    }
-    String::from_utf8(answer).map_err(|err| {
-        failed(format!(
-            "the machine translator's output is not UTF-8 (byte offset {})",
-            err.utf8_error().valid_up_to()
-        ))
-    })
-}
-
-/// `command` run by the system's shell.
-fn shell(command: &str) -> Command {
-    if cfg!(windows) {
-        let mut shell = Command::new("cmd");
-        shell.arg("/C").arg(command);
-        shell
-    } else {
-        let mut shell = Command::new("/bin/sh");
-        shell.arg("-c").arg(command);
-        shell
     }
 }

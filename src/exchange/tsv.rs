@@ -712,7 +712,7 @@ mod tests {
             source in tricky("السلام الآن قال نعم"),
             target in tricky("Peace now said yes"),
         ) {
-            let mut segment = crate::document::Segment::untranslated(1, source.clone(), 0, 1);
+            let mut segment = crate::document::Segment::untranslated(1, source.clone(), crate::text::Span::whole(&source));
             segment.target = Some(target.clone());
             let document = crate::document::Document {
                 name: "t".into(),

@@ -26,12 +26,13 @@
 
 use super::Glossary;
 use super::cache::{Reader, Writer};
+use super::model::Kind;
 use super::trie::{Built, Forms, NONE, Owner, Trie};
 use super::vocabulary::{self, Vocabulary};
-use crate::document::TermUse;
-use crate::text::CharOffsets;
 use crate::text::normalize::{is_format_control, push_normalized};
 use crate::text::tokenize::{NormalizedWords, is_inner_mark, proclitic_readings};
+use crate::text::{CharOffsets, Span};
+use serde::Serialize;
 
 /// Function words that end in ى and become other words once ى is folded to
 /// ي (normalized spelling).
@@ -55,6 +56,30 @@ pub struct TermHit {
     pub entry: usize,
 }
 
+/// A glossary entry found in a text, with what the entry says: what the
+/// rows of a document carry ([`TermHit::to_term_use`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermUse {
+    /// Where it stands in the text searched (JSON: `start`, `end` in
+    /// characters), proclitics included.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text as it stands in the source, proclitics included.
+    pub surface: String,
+    /// The entry's Arabic key.
+    pub entry: String,
+    /// The entry's English.
+    pub en: String,
+    /// The entry's long English form (what an acronym stands for), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long: Option<String>,
+    /// What the entry names.
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// Proclitics in front of the entry (و, ب, لل …), empty when none.
+    pub prefix: String,
+}
+
 impl TermHit {
     /// The matched text, proclitics included.
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
@@ -66,9 +91,8 @@ impl TermHit {
         &text[self.start..self.start + self.prefix_len]
     }
 
-    /// The hit as a [`TermUse`] with offsets counted in Unicode scalar
-    /// values of `text`; `offsets` must be over `text` (hits in ascending
-    /// order are converted without rescanning).
+    /// The hit as a [`TermUse`] in `text`; `offsets` must be over `text`
+    /// (hits in ascending order are converted without rescanning).
     pub fn to_term_use(
         &self,
         text: &str,
@@ -77,8 +101,7 @@ impl TermHit {
     ) -> TermUse {
         let entry = glossary.entry_ref(self.entry);
         TermUse {
-            start: offsets.char_offset(self.start),
-            end: offsets.char_offset(self.end),
+            span: offsets.span(self.start..self.end),
             surface: self.surface(text).to_owned(),
             entry: entry.ar().to_owned(),
             en: entry.en().to_owned(),
@@ -331,7 +354,7 @@ impl Matcher {
         found
     }
 
-    /// Every glossary entry in `text` as [`TermUse`]s (character offsets in `text`).
+    /// Every glossary entry in `text` as [`TermUse`]s.
     pub fn term_uses(&self, glossary: &Glossary, text: &str) -> Vec<TermUse> {
         let mut offsets = CharOffsets::new(text);
         self.find(text)
@@ -776,13 +799,14 @@ mod tests {
     }
 
     #[test]
-    fn term_uses_count_characters() {
+    fn term_uses_count_bytes_and_characters() {
         let g = glossary(&[("جنيف", &[])]);
         let uses = Matcher::new(&g).term_uses(&g, "في 😀 بجنيف");
         assert_eq!(
-            (uses[0].start, uses[0].end, uses[0].prefix.as_str()),
-            (5, 10, "ب")
+            (uses[0].span.chars.clone(), uses[0].prefix.as_str()),
+            (5..10, "ب")
         );
+        assert_eq!(uses[0].span.bytes, 10..20);
     }
 
     /// The rules restated plainly, form by form and word by word, with the
@@ -1014,7 +1038,8 @@ mod tests {
             let g = glossary(&[("بوش", &[]), ("ab", &[]), ("علي", &[])]);
             let uses = g.term_uses(&text);
             for pair in uses.windows(2) {
-                proptest::prop_assert!(pair[0].end <= pair[1].start);
+                proptest::prop_assert!(pair[0].span.chars.end <= pair[1].span.chars.start);
+                proptest::prop_assert!(pair[0].span.bytes.end <= pair[1].span.bytes.start);
             }
         }
 

@@ -30,11 +30,10 @@ pub mod tsv;
 mod vocabulary;
 
 pub use load::{Format, LoadError};
-pub use matcher::{Matcher, TermHit};
+pub use matcher::{Matcher, TermHit, TermUse};
 pub use model::{Entry, Kind, Source};
 pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};
 
-use crate::document::TermUse;
 use crate::text::normalize_str;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -213,7 +212,7 @@ impl Glossary {
         self.matcher().find(text)
     }
 
-    /// Every entry found in `text` as [`TermUse`]s (character offsets in `text`).
+    /// Every entry found in `text` as [`TermUse`]s.
     pub fn term_uses(&self, text: &str) -> Vec<TermUse> {
         self.matcher().term_uses(self, text)
     }

@@ -4,7 +4,8 @@
 //!
 //! The library builds the translator's input, checks its answer line by line
 //! and checks every line against the glossary; running the translator (a
-//! process, a web service, a test double) is the caller's closure:
+//! process such as [`command::run`], a web service, a test double) is the
+//! caller's closure:
 //!
 //! ```
 //! use tarjama::document::{Document, Origin};
@@ -21,7 +22,10 @@
 //! # Ok::<(), tarjama::mt::MtError<std::io::Error>>(())
 //! ```
 
-use crate::document::{Document, Origin, TermUse};
+pub mod command;
+
+use crate::document::{Document, Origin};
+use crate::glossary::TermUse;
 use crate::glossary::renderings;
 use crate::text::english_words::EnglishText;
 
@@ -165,8 +169,7 @@ mod tests {
 
     fn term(entry: &str, en: &str, long: Option<&str>) -> TermUse {
         TermUse {
-            start: 0,
-            end: 0,
+            span: crate::text::Span::default(),
             surface: entry.to_owned(),
             entry: entry.to_owned(),
             en: en.to_owned(),

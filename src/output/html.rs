@@ -7,8 +7,9 @@
 use super::{
     TermCount, display_substitute, distinct_terms, match_label, notes, term_counts, term_hint,
 };
-use crate::document::{Document, Origin, Segment, TermUse};
+use crate::document::{Document, Origin, Segment};
 use crate::glossary::Kind;
+use crate::glossary::TermUse;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -189,22 +190,26 @@ pub(super) fn aligned_table(document: &Document, page: &mut String) {
 /// English. Hits that overlap an earlier one or lie outside the text are
 /// left unmarked rather than breaking the markup.
 fn arabic_with_terms(segment: &Segment, page: &mut String) {
-    let mut hits: Vec<&TermUse> = segment.terms.iter().filter(|t| t.start < t.end).collect();
-    hits.sort_by_key(|term| term.start);
+    let mut hits: Vec<&TermUse> = segment
+        .terms
+        .iter()
+        .filter(|t| !t.span.bytes.is_empty())
+        .collect();
+    hits.sort_by_key(|term| term.span.bytes.start);
     let mut hits = hits.into_iter().peekable();
     let mut open_until: Option<usize> = None;
-    for (index, c) in segment.source.chars().enumerate() {
+    for (index, c) in segment.source.char_indices() {
         if open_until == Some(index) {
             page.push_str("</mark>");
             open_until = None;
         }
         if open_until.is_none() {
-            while hits.next_if(|term| term.start < index).is_some() {}
-            if let Some(term) = hits.next_if(|term| term.start == index) {
+            while hits.next_if(|term| term.span.bytes.start < index).is_some() {}
+            if let Some(term) = hits.next_if(|term| term.span.bytes.start == index) {
                 let _ = write!(page, "<mark class=\"{}\" title=\"", term.kind);
                 escape(&term.en, page);
                 let _ = write!(page, " ({})\">", term.kind);
-                open_until = Some(term.end);
+                open_until = Some(term.span.bytes.end);
             }
         }
         escape_char(c, page);

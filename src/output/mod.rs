@@ -23,8 +23,8 @@ mod xliff;
 
 pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
 
-use crate::document::{Document, Origin, Segment, Similar, TermUse};
-use crate::glossary::Kind;
+use crate::document::{Document, Origin, Segment, Similar};
+use crate::glossary::{Kind, TermUse};
 use crate::text::differences::describe;
 use serde::Serialize;
 use std::borrow::Cow;

@@ -626,7 +626,6 @@ fn check_against_tm(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
     use crate::glossary::Entry;
 
     fn glossary() -> Glossary {
@@ -878,7 +877,11 @@ mod tests {
             missing[0].message,
             "«المفاوضات» is «negotiations» or «talks» in the glossary; the target has neither"
         );
-        let terms = Document::with_terms("a", "بدأت المفاوضات.", Some(&glossary)).segments[0]
+        let translator = crate::pipeline::Translator {
+            glossary: Some(&glossary),
+            ..crate::pipeline::Translator::default()
+        };
+        let terms = translator.sentences("a", "بدأت المفاوضات.").segments[0]
             .terms
             .clone();
         for target in [

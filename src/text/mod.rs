@@ -15,6 +15,9 @@ pub use decode::{ByteOrder, DecodeError, TextReader, decode, decode_owned};
 pub use normalize::{Normalized, normalize, normalize_str};
 pub use segment::split;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::ops::Range;
+
 /// The line that starts at byte `from` of `bytes`: where it ends and where
 /// the next one starts, after its `\n`, `\r\n` or lone `\r`. A line that
 /// runs to the end of `bytes` without a line end gives `bytes.len()` twice.
@@ -45,8 +48,53 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Converts ascending byte offsets of one text into Unicode scalar offsets
-/// without rescanning from the start each time.
+/// Where a piece of text stands in a larger one: by bytes, what the code
+/// slices with, and by characters (Unicode scalar values), what the JSON
+/// outputs promise. Offsets are bytes everywhere else; a span is made once,
+/// where the text is at hand, by [`CharOffsets::span`].
+///
+/// Serialized as `"start"` and `"end"`: the characters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    /// Byte offsets, end exclusive.
+    pub bytes: Range<usize>,
+    /// Character offsets, end exclusive.
+    pub chars: Range<usize>,
+}
+
+impl Span {
+    /// The whole of `text`.
+    pub fn whole(text: &str) -> Self {
+        Self {
+            bytes: 0..text.len(),
+            chars: 0..text.chars().count(),
+        }
+    }
+}
+
+impl Span {
+    /// This span counted from `bytes` bytes and `chars` characters further
+    /// on (where a part of the text starts), instead of from the start.
+    pub fn shifted_back(&self, bytes: usize, chars: usize) -> Span {
+        Span {
+            bytes: self.bytes.start - bytes..self.bytes.end - bytes,
+            chars: self.chars.start - chars..self.chars.end - chars,
+        }
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Span", 2)?;
+        fields.serialize_field("start", &self.chars.start)?;
+        fields.serialize_field("end", &self.chars.end)?;
+        fields.end()
+    }
+}
+
+/// Converts ascending byte offsets of one text into character offsets
+/// without rescanning from the start each time: the one conversion between
+/// the two.
 #[derive(Debug, Clone)]
 pub struct CharOffsets<'a> {
     text: &'a str,
@@ -78,6 +126,12 @@ impl<'a> CharOffsets<'a> {
         self.byte = byte;
         self.chars
     }
+
+    /// The span of the bytes `bytes` of the text.
+    pub fn span(&mut self, bytes: Range<usize>) -> Span {
+        let chars = self.char_offset(bytes.start)..self.char_offset(bytes.end);
+        Span { bytes, chars }
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +146,24 @@ mod tests {
         assert_eq!(offsets.char_offset(6), 3);
         assert_eq!(offsets.char_offset(text.len()), 7);
         assert_eq!(offsets.char_offset(2), 1);
+        assert_eq!(
+            offsets.span(2..6),
+            Span {
+                bytes: 2..6,
+                chars: 1..3
+            }
+        );
+        assert_eq!(
+            Span::whole(text),
+            Span {
+                bytes: 0..10,
+                chars: 0..7
+            }
+        );
+        assert_eq!(
+            serde_json::to_string(&Span::whole(text)).unwrap(),
+            r#"{"start":0,"end":7}"#
+        );
     }
 
     #[test]

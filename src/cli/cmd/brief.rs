@@ -2,12 +2,10 @@
 
 use super::summarize::BudgetArgs;
 use crate::cli::OutputArg;
-use crate::cli::batch::{self, Inputs};
-use crate::cli::io;
-use crate::cli::pipeline::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
+use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::brief::{Briefing, ENTITY_WEIGHT, Options};
 use tarjama::output::BriefFormat;
@@ -56,7 +54,7 @@ pub struct Args {
     #[arg(long, value_name = "W", default_value_t = ENTITY_WEIGHT, value_parser = parse_weight)]
     entity_weight: f64,
     #[command(flatten)]
-    english: EnglishArgs,
+    pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -67,24 +65,20 @@ fn format_parser() -> impl TypedValueParser<Value = BriefFormat> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let output = args.output.output.as_deref();
-    let inputs = Inputs::new(&args.files, output)?;
-    let format = inputs.format(args.format, output, BriefFormat::Markdown)?;
-    let english = args.english.load(FuzzyMatches::Reference)?;
-    let reads = args.english.files();
     let options = Options {
         budget: args.budget.budget(),
         entity_weight: args.entity_weight,
     };
-    let code = batch::run(
-        &inputs,
-        output,
-        format.extension(),
-        &reads,
-        |input, output| brief_one(input, output, &english, &reads, format, &options),
-    )?;
-    english.finish();
-    Ok(code)
+    args.pipeline.run_per_input(
+        &args.files,
+        args.output.output.as_deref(),
+        (args.format, BriefFormat::Markdown),
+        FuzzyMatches::Reference,
+        |text, document, format, out| {
+            let briefing = Briefing::new(text, document, &options);
+            Ok(format.write(&briefing, out)?)
+        },
+    )
 }
 
 fn parse_weight(value: &str) -> Result<f64, String> {
@@ -92,21 +86,4 @@ fn parse_weight(value: &str) -> Result<f64, String> {
         Ok(weight) if weight.is_finite() && weight >= 0.0 => Ok(weight),
         _ => Err(format!("`{value}` is not a number of 0 or more")),
     }
-}
-
-fn brief_one(
-    input: Option<&Path>,
-    output: Option<&Path>,
-    english: &English,
-    reads: &[PathBuf],
-    format: BriefFormat,
-    options: &Options,
-) -> Result<()> {
-    let text = io::read_text(input)?;
-    warn_unless_arabic(&io::display_name(input), &text);
-    let document = english.translate(batch::document_name(input), &text)?;
-    let briefing = Briefing::new(&text, document, options);
-    io::write_output(output, &io::reads(input, reads), |out| {
-        Ok(format.write(&briefing, out)?)
-    })
 }

@@ -1,7 +1,7 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
 use crate::cli::output_format::{self, OutputFormat};
-use crate::cli::pipeline::{EnglishArgs, FuzzyMatches, warn_unless_arabic};
+use crate::cli::pipeline::{FuzzyMatches, PipelineArgs, warn_unless_arabic};
 use crate::cli::{OutputArg, batch, io};
 use anyhow::Result;
 use clap::ValueEnum;
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(short = 'f', long, value_enum)]
     format: Option<Format>,
     #[command(flatten)]
-    english: EnglishArgs,
+    pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -113,7 +113,7 @@ impl BudgetArgs {
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
     let format = output_format::choose(args.format, output, Format::Lines)?;
-    let files = args.english.files();
+    let files = args.pipeline.files();
     let reads = io::reads(args.file.as_deref(), &files);
     let text = io::read_text(args.file.as_deref())?;
     warn_unless_arabic(&io::display_name(args.file.as_deref()), &text);
@@ -129,12 +129,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })
         .map(|()| ExitCode::SUCCESS);
     }
-    let english = args.english.load(FuzzyMatches::Reference)?;
-    let document = Document::with_terms(
-        batch::document_name(args.file.as_deref()),
-        &text,
-        english.glossary(),
-    );
+    let pipeline = args.pipeline.load(FuzzyMatches::Reference)?;
+    let document = pipeline
+        .translator()
+        .sentences(batch::document_name(args.file.as_deref()), &text);
     // Only the chosen sentences are looked up and machine-translated.
     let (segments, scores): (Vec<Segment>, Vec<f64>) = chosen
         .iter()
@@ -147,7 +145,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         name: document.name,
         segments,
     };
-    english.fill(&mut picked)?;
+    pipeline.fill(&mut picked)?;
     let summary = Summary {
         sentences: ranking.sentences.len(),
         summary: picked
@@ -166,7 +164,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    english.finish();
+    pipeline.finish();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,12 +1,10 @@
 //! `tarjama translate`: texts aligned with their English, one output per input.
 
 use crate::cli::OutputArg;
-use crate::cli::batch::{self, Inputs};
-use crate::cli::io;
-use crate::cli::pipeline::{English, EnglishArgs, FuzzyMatches, warn_unless_arabic};
+use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::output::{Format, Options, XliffVersion};
 
@@ -60,19 +58,9 @@ pub struct Args {
     #[arg(long)]
     xliff_copy_source: bool,
     #[command(flatten)]
-    english: EnglishArgs,
+    pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-/// Everything a translation needs besides its input, set up once for all
-/// inputs.
-struct Job {
-    english: English,
-    /// The files of the glossaries and the memory.
-    reads: Vec<PathBuf>,
-    format: Format,
-    options: Options,
 }
 
 fn format_parser() -> impl TypedValueParser<Value = Format> {
@@ -93,31 +81,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         xliff_version: args.xliff_version,
         xliff_copy_source: args.xliff_copy_source,
     };
-    let output = args.output.output.as_deref();
-    let inputs = Inputs::new(&args.files, output)?;
-    let format = inputs.format(args.format, output, Format::Markdown)?;
-    let job = Job {
-        english: args.english.load(FuzzyMatches::Draft)?,
-        reads: args.english.files(),
-        format,
-        options,
-    };
-    let code = batch::run(
-        &inputs,
-        output,
-        format.extension(),
-        &job.reads,
-        |input, output| translate_one(input, output, &job),
-    )?;
-    job.english.finish();
-    Ok(code)
-}
-
-fn translate_one(input: Option<&Path>, output: Option<&Path>, job: &Job) -> Result<()> {
-    let text = io::read_text(input)?;
-    warn_unless_arabic(&io::display_name(input), &text);
-    let document = job.english.translate(batch::document_name(input), &text)?;
-    io::write_output(output, &io::reads(input, &job.reads), |out| {
-        Ok(job.format.write(&document, &job.options, out)?)
-    })
+    args.pipeline.run_per_input(
+        &args.files,
+        args.output.output.as_deref(),
+        (args.format, Format::Markdown),
+        FuzzyMatches::Draft,
+        |_text, document, format, out| Ok(format.write(&document, &options, out)?),
+    )
 }
