@@ -12,37 +12,11 @@
 //! assert_eq!(document.segments[1].origin, Origin::None);
 //! ```
 
+pub use crate::exchange::Origin;
 use crate::glossary::TermUse;
 use crate::text::differences::Difference;
 use crate::text::{CharOffsets, Span, split};
-use serde::{Deserialize, Serialize};
-
-/// Where a segment's English came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Origin {
-    /// The translation memory has this sentence (score 100).
-    TmExact,
-    /// The translation memory has a similar sentence (score below 100).
-    TmFuzzy,
-    /// An external machine translator produced it.
-    Mt,
-    /// Nothing: a translator must fill it in.
-    #[default]
-    None,
-}
-
-impl Origin {
-    /// The name used in outputs (`tm-exact`, `tm-fuzzy`, `mt`, `none`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::TmExact => "tm-exact",
-            Origin::TmFuzzy => "tm-fuzzy",
-            Origin::Mt => "mt",
-            Origin::None => "none",
-        }
-    }
-}
+use serde::Serialize;
 
 /// One sentence of the document and its English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

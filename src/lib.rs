@@ -19,6 +19,7 @@ pub mod exchange;
 pub mod glossary;
 pub mod lookup;
 pub mod mt;
+pub mod named;
 pub mod output;
 pub mod pipeline;
 pub mod qa;

@@ -34,8 +34,6 @@
 //! | `none` | nothing close enough |
 
 use crate::glossary::{Glossary, Kind};
-use crate::output::markdown;
-use crate::output::tsv::escape_cell;
 use crate::text::normalize_str;
 use crate::text::script::Scripts;
 use crate::text::tokenize::{word_key, words};
@@ -43,64 +41,42 @@ use crate::tm::{LookupOptions, TmError, TranslationMemory};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
-use std::io::{self, Write};
 
-/// How a term was answered (see the module documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum How {
-    /// An entry's key as written.
-    Exact,
-    /// An entry's key after normalization.
-    Normalized,
-    /// An entry behind proclitics.
-    Clitic,
-    /// An entry's variant.
-    Variant,
-    /// A TM unit with the term as its source.
-    Tm,
-    /// No answer; suggestions only.
-    Fuzzy,
-    /// No answer.
-    None,
-    /// An empty line or cell.
-    Empty,
-    /// Arabic letters together with letters of another script, not found.
-    MixedScript,
-    /// No Arabic letter, not found.
-    NotArabic,
+crate::named::named_enum! {
+    /// How a term was answered (see the module documentation).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum How {
+        /// An entry's key as written.
+        Exact = "exact",
+        /// An entry's key after normalization.
+        Normalized = "normalized",
+        /// An entry behind proclitics.
+        Clitic = "clitic",
+        /// An entry's variant.
+        Variant = "variant",
+        /// A TM unit with the term as its source.
+        Tm = "tm",
+        /// No answer; suggestions only.
+        Fuzzy = "fuzzy",
+        /// No answer.
+        None = "none",
+        /// An empty line or cell.
+        Empty = "empty",
+        /// Arabic letters together with letters of another script, not found.
+        MixedScript = "mixed-script",
+        /// No Arabic letter, not found.
+        NotArabic = "not-arabic",
+    }
 }
 
 impl How {
-    /// The name written in the `how` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            How::Exact => "exact",
-            How::Normalized => "normalized",
-            How::Clitic => "clitic",
-            How::Variant => "variant",
-            How::Tm => "tm",
-            How::Fuzzy => "fuzzy",
-            How::None => "none",
-            How::Empty => "empty",
-            How::MixedScript => "mixed-script",
-            How::NotArabic => "not-arabic",
-        }
-    }
-
     /// True when the term got an English rendering (not only suggestions).
     pub fn is_answer(self) -> bool {
         matches!(
             self,
             How::Exact | How::Normalized | How::Clitic | How::Variant | How::Tm
         )
-    }
-}
-
-impl fmt::Display for How {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -490,14 +466,15 @@ fn bigrams(chars: &[char]) -> Vec<(u64, u16)> {
     counted
 }
 
-/// How the lines of a term list are cut into cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// Cells between tabs, taken as they are.
-    Tsv,
-    /// Cells between commas; a cell in `"` may hold commas, line breaks and
-    /// doubled quotes (`"say ""yes"""`).
-    Csv,
+crate::named::named_enum! {
+    /// How the lines of a term list are cut into cells.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum InputFormat {
+        /// Columns between tabs
+        Tsv = "tsv",
+        /// Columns between commas, "quoted" cells
+        Csv = "csv",
+    }
 }
 
 /// The cells of one record; `None` when a quoted CSV cell is still open at
@@ -543,173 +520,6 @@ pub fn cells(record: &str, format: InputFormat) -> Option<Vec<Cow<'_, str>>> {
             return Some(cells);
         }
         rest = &tail[end + 1..];
-    }
-}
-
-/// The output formats of a lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `term<TAB>english<TAB>how<TAB>score<TAB>type`, no header, one line
-    /// per input line.
-    Tsv,
-    /// The same columns as CSV, with a header.
-    Csv,
-    /// A JSON array of `{"line","term","english","how","score","type","suggestions"}`;
-    /// `english` is null unless the term got an answer, `suggestions` lists
-    /// `{"ar","entry","en","type","score"}` for `fuzzy`.
-    Json,
-    /// A Markdown table.
-    Markdown,
-}
-
-/// The column names of the table formats.
-pub const COLUMNS: [&str; 5] = ["term", "english", "how", "score", "type"];
-
-/// Writes answers one row at a time, so that output can stream.
-///
-/// In TSV and CSV every cell is escaped as in [`crate::output::tsv`]: a cell
-/// that begins with `=`, `+`, `-`, `@` or `'` gets a `'` in front, so that no
-/// spreadsheet runs it as a formula, and tabs and line breaks are written
-/// `\t`, `\n`, `\r`.
-pub struct RowWriter<'g> {
-    format: Format,
-    glossary: &'g Glossary,
-    rows: usize,
-}
-
-#[derive(Serialize)]
-struct JsonRow<'a> {
-    line: usize,
-    term: &'a str,
-    english: Option<String>,
-    how: How,
-    score: Option<u8>,
-    #[serde(rename = "type")]
-    kind: Option<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    suggestions: Vec<JsonSuggestion<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonSuggestion<'a> {
-    ar: &'a str,
-    entry: &'a str,
-    en: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    score: u8,
-}
-
-impl<'g> RowWriter<'g> {
-    /// A writer of `format` over answers from `glossary`.
-    pub fn new(format: Format, glossary: &'g Glossary) -> Self {
-        Self {
-            format,
-            glossary,
-            rows: 0,
-        }
-    }
-
-    /// Writes what comes before the rows (a header, `[`).
-    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        match self.format {
-            Format::Tsv => Ok(()),
-            Format::Csv => writeln!(out, "{}", COLUMNS.join(",")),
-            Format::Json => out.write_all(b"["),
-            Format::Markdown => {
-                writeln!(out, "| {} |", COLUMNS.join(" | "))?;
-                writeln!(out, "|------|---------|-----|------:|------|")
-            }
-        }
-    }
-
-    /// Writes the row of `term`, read from input line `line`.
-    pub fn row(
-        &mut self,
-        out: &mut dyn Write,
-        line: usize,
-        term: &str,
-        answer: &Answer,
-    ) -> io::Result<()> {
-        let term = term.trim();
-        let glossary = self.glossary;
-        let kind = answer.kind(glossary).map(Kind::as_str);
-        let score = answer.score().map(|s| s.to_string()).unwrap_or_default();
-        let english = answer.english(glossary);
-        let cells = [
-            term,
-            &english,
-            answer.how.as_str(),
-            &score,
-            kind.unwrap_or_default(),
-        ];
-        match self.format {
-            Format::Tsv => {
-                for (index, cell) in cells.iter().enumerate() {
-                    if index > 0 {
-                        out.write_all(b"\t")?;
-                    }
-                    out.write_all(escape_cell(cell).as_bytes())?;
-                }
-                out.write_all(b"\n")?;
-            }
-            Format::Csv => {
-                let row: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-                writeln!(out, "{}", row.join(","))?;
-            }
-            Format::Markdown => {
-                let row: Vec<String> = cells.iter().map(|cell| markdown::cell(cell)).collect();
-                writeln!(out, "| {} |", row.join(" | "))?;
-            }
-            Format::Json => {
-                let row = JsonRow {
-                    line,
-                    term,
-                    english: answer.how.is_answer().then_some(english),
-                    how: answer.how,
-                    score: answer.score(),
-                    kind,
-                    suggestions: answer
-                        .suggestions
-                        .iter()
-                        .map(|suggestion| {
-                            let entry = glossary.entry_ref(suggestion.entry);
-                            JsonSuggestion {
-                                ar: suggestion.form(glossary),
-                                entry: entry.ar(),
-                                en: entry.en(),
-                                kind: entry.kind().as_str(),
-                                score: suggestion.score,
-                            }
-                        })
-                        .collect(),
-                };
-                out.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *out, &row)?;
-            }
-        }
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// Writes what comes after the rows (`]`).
-    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        match self.format {
-            Format::Json if self.rows == 0 => out.write_all(b"[]\n"),
-            Format::Json => out.write_all(b"\n]\n"),
-            Format::Markdown if self.rows == 0 => writeln!(out, "\nNo terms."),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// A CSV cell: escaped as in TSV, then quoted when it holds a comma or a quote.
-fn csv_cell(cell: &str) -> String {
-    let escaped = escape_cell(cell);
-    if escaped.contains([',', '"']) {
-        format!("\"{}\"", escaped.replace('"', "\"\""))
-    } else {
-        escaped.into_owned()
     }
 }
 
@@ -785,14 +595,7 @@ mod tests {
             "suggestions: لافروف = Lavrov (85)"
         );
         assert_eq!(answer.kind(&glossary), None);
-        let mut out = Vec::new();
-        let mut writer = RowWriter::new(Format::Json, &glossary);
-        writer.begin(&mut out).unwrap();
-        writer.row(&mut out, 1, "لافروفي", &answer).unwrap();
-        writer.finish(&mut out).unwrap();
-        let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(rows[0]["english"], serde_json::Value::Null);
-        assert_eq!(rows[0]["suggestions"][0]["en"], "Lavrov");
+        assert!(!answer.how.is_answer());
     }
 
     /// Every entry's best form by comparing the term with all of them.
@@ -878,19 +681,5 @@ mod tests {
         assert_eq!(csv("\"open,"), None);
         assert_eq!(csv("\"two\nlines\",z").unwrap(), ["two\nlines", "z"]);
         assert_eq!(cells("أ\t\"ب\"", InputFormat::Tsv).unwrap(), ["أ", "\"ب\""]);
-    }
-
-    #[test]
-    fn table_cells_are_safe_in_spreadsheets() {
-        let glossary = glossary();
-        let mut lookup = Lookup::new(&glossary, None, Options::default());
-        let answer = lookup.answer("=cmd").unwrap().clone();
-        let mut out = Vec::new();
-        let mut writer = RowWriter::new(Format::Csv, &glossary);
-        writer.row(&mut out, 1, "=cmd", &answer).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "'=cmd,'-1+1,exact,100,term\n"
-        );
     }
 }

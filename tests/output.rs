@@ -5,9 +5,11 @@
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use tarjama::document::{Document, Origin, Segment};
+use tarjama::exchange::tsv;
+use tarjama::exchange::xliff::XliffVersion;
 use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::{Kind, TermUse};
-use tarjama::output::{Format, Options, XliffVersion, tsv};
+use tarjama::output::{Format, Options};
 use tarjama::text::{CharOffsets, Span};
 
 const ARTICLE: &str = include_str!("fixtures/translate/water-talks.ar.txt");
@@ -240,7 +242,7 @@ fn tsv_reads_back_with_one_line_per_segment() {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
         .from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap(), tsv::COLUMNS.as_slice());
+    assert_eq!(reader.headers().unwrap(), tsv::TRANSLATE_COLUMNS.as_slice());
     for (record, segment) in reader.records().zip(&document.segments) {
         let record = record.expect("a valid TSV record");
         assert_eq!(tsv::unescape_cell(&record[1]), segment.source);
@@ -285,7 +287,7 @@ fn segment_json(segment: &Segment) -> serde_json::Value {
         "start": segment.span.chars.start,
         "end": segment.span.chars.end,
         "target": segment.target,
-        "origin": segment.origin.as_str(),
+        "origin": segment.origin.name(),
         "score": segment.score,
         "tm_unit": segment.tm_unit,
         "terms": terms,
@@ -426,7 +428,7 @@ fn empty_document_is_still_valid_output() {
         name: "empty.txt".to_owned(),
         segments: Vec::new(),
     };
-    for format in Format::ALL {
+    for &format in Format::ALL {
         for version in [XliffVersion::V1_2, XliffVersion::V2_0] {
             let options = Options {
                 xliff_version: version,

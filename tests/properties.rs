@@ -8,9 +8,10 @@
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use tarjama::document::{Document, Origin, Segment};
+use tarjama::exchange::xliff::XliffVersion;
 use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::glossary::{Entry, Glossary};
-use tarjama::output::{Format, Options, XliffVersion};
+use tarjama::output::{Format, Options};
 use tarjama::text::Span;
 use tarjama::text::tokenize::word_key;
 use tarjama::tm::{ImportOptions, OpenMode, TranslationMemory, fuzzy};
@@ -157,7 +158,8 @@ proptest! {
         // Exported as `tm export` does, then read back by `tm import`'s readers.
         let mut out = Vec::new();
         if through_tsv {
-            tm.for_each_unit(|unit| tsv::write_row(&mut out, &[&unit.source, &unit.target])).unwrap();
+            let table = tsv::TableWriter::new(tsv::TableLayout::PLAIN);
+            tm.for_each_unit(|unit| table.write_row(&mut out, &[&unit.source, &unit.target])).unwrap();
         } else {
             let mut writer = tmx::TmxWriter::new(&mut out, "ar").unwrap();
             tm.for_each_unit(|unit| writer.write_unit(&unit.to_exchange())).unwrap();

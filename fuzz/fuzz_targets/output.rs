@@ -10,7 +10,8 @@ use tarjama::document::{Document, Origin, Segment};
 use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::{Kind, TermUse};
 use tarjama::text::Span;
-use tarjama::output::{Format, Options, XliffVersion};
+use tarjama::exchange::xliff::XliffVersion;
+use tarjama::output::{Format, Options};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -124,7 +125,7 @@ fn xml_representable(text: &str) -> String {
 fuzz_target!(|input: Input| {
     let copy_source = input.copy_source;
     let document = document(input);
-    for format in Format::ALL {
+    for &format in Format::ALL {
         for xliff_version in [XliffVersion::V1_2, XliffVersion::V2_0] {
             if format != Format::Xliff && xliff_version == XliffVersion::V2_0 {
                 continue;

@@ -564,43 +564,6 @@ pub fn refuse_to_replace(output: Option<&Path>, reads: &[impl AsRef<Path>]) -> R
     Ok(())
 }
 
-/// Writes `sentence` and a newline, each line break inside it (`\r\n`
-/// counts once; NEL, U+2028 and U+2029 too) turned into a space.
-pub fn write_one_line(out: &mut dyn Write, sentence: &str) -> std::io::Result<()> {
-    let bytes = sentence.as_bytes();
-    let mut from = 0;
-    // Where each byte can start a line break: `\n`, `\r` and E2 (U+2028,
-    // U+2029) are one search, C2 (NEL, but also « and ») another. Each is
-    // searched again only once passed, which keeps this linear.
-    let mut common = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).peekable();
-    let mut rare = memchr::memchr_iter(0xC2, bytes).peekable();
-    loop {
-        let at = match (common.peek(), rare.peek()) {
-            (Some(&c), Some(&r)) if r < c => rare.next(),
-            (Some(_), _) => common.next(),
-            (None, _) => rare.next(),
-        };
-        let Some(at) = at else {
-            break;
-        };
-        if at < from {
-            continue; // the `\n` of a `\r\n`
-        }
-        let len = match &bytes[at..] {
-            [b'\r', b'\n', ..] => 2,
-            [b'\n' | b'\r', ..] => 1,
-            [0xC2, 0x85, ..] => 2,
-            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
-            _ => continue,
-        };
-        out.write_all(&bytes[from..at])?;
-        out.write_all(b" ")?;
-        from = at + len;
-    }
-    out.write_all(&bytes[from..])?;
-    out.write_all(b"\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -731,12 +694,5 @@ mod tests {
         bytes.extend("جنيف\r\nموسكو".encode_utf16().flat_map(u16::to_le_bytes));
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         assert_eq!(all_lines(bytes, 3).0, ["جنيف", "موسكو"]);
-    }
-
-    #[test]
-    fn one_line_joins_every_kind_of_line_break() {
-        let mut out = Vec::new();
-        write_one_line(&mut out, "أ\nب\r\nج\rد\u{2028}ه").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "أ ب ج د ه\n");
     }
 }

@@ -5,17 +5,39 @@
 //! command's default.
 
 use anyhow::{Result, bail};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::Path;
+pub use tarjama::named::{Named, OutputFormat};
 
-/// The output formats of a command, each with the file name extensions
-/// that ask for it.
-pub trait OutputFormat: Copy + 'static {
-    /// Every format the command writes.
-    const ALL: &'static [Self];
+/// The value parser of an option that takes one of the values of `T`
+/// (`--format`): their names, each with its description in `--help`.
+pub fn parser<T: Named>() -> impl TypedValueParser<Value = T> {
+    parser_of(T::ALL)
+}
 
-    /// The extensions (lower case, without the dot) that ask for this
-    /// format; the first is the one given to the files a batch writes.
-    fn extensions(self) -> &'static [&'static str];
+/// [`parser`] for some of the values of `T`.
+pub fn parser_of<T: Named>(values: &'static [T]) -> impl TypedValueParser<Value = T> {
+    values_parser(values, |value: T| {
+        PossibleValue::new(value.name()).help(value.help())
+    })
+}
+
+/// [`parser`] for values whose names say enough: `--help` lists the names.
+pub fn names_parser<T: Named>() -> impl TypedValueParser<Value = T> {
+    values_parser(T::ALL, |value: T| PossibleValue::new(value.name()))
+}
+
+fn values_parser<T: Named>(
+    values: &'static [T],
+    possible: impl Fn(T) -> PossibleValue,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(values.iter().map(|&value| possible(value))).try_map(|name| {
+        values
+            .iter()
+            .copied()
+            .find(|value| value.name() == name)
+            .ok_or("not a value of this option")
+    })
 }
 
 /// `chosen` (`--format`) when given; else the format the extension of
@@ -81,30 +103,24 @@ fn of_extension<F: OutputFormat>(extension: &str) -> Option<F> {
         .find(|format| format.extensions().contains(&extension))
 }
 
-impl OutputFormat for tarjama::output::Format {
-    const ALL: &'static [Self] = &tarjama::output::Format::ALL;
-
-    fn extensions(self) -> &'static [&'static str] {
-        tarjama::output::Format::extensions(self)
-    }
-}
-
-impl OutputFormat for tarjama::output::BriefFormat {
-    const ALL: &'static [Self] = &tarjama::output::BriefFormat::ALL;
-
-    fn extensions(self) -> &'static [&'static str] {
-        tarjama::output::BriefFormat::extensions(self)
-    }
-}
-
 /// The one format of commands that write only text for people to read
 /// (`glossary show`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlainText;
 
-impl OutputFormat for PlainText {
+impl Named for PlainText {
     const ALL: &'static [Self] = &[PlainText];
 
+    fn name(self) -> &'static str {
+        "text"
+    }
+
+    fn help(self) -> String {
+        "Text for people to read".to_owned()
+    }
+}
+
+impl OutputFormat for PlainText {
     fn extensions(self) -> &'static [&'static str] {
         &["txt"]
     }
@@ -120,9 +136,22 @@ mod tests {
         Json,
     }
 
-    impl OutputFormat for Sample {
+    impl Named for Sample {
         const ALL: &'static [Self] = &[Sample::Lines, Sample::Json];
 
+        fn name(self) -> &'static str {
+            match self {
+                Sample::Lines => "lines",
+                Sample::Json => "json",
+            }
+        }
+
+        fn help(self) -> String {
+            String::new()
+        }
+    }
+
+    impl OutputFormat for Sample {
         fn extensions(self) -> &'static [&'static str] {
             match self {
                 Sample::Lines => &["txt"],

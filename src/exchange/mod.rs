@@ -11,6 +11,7 @@ mod xml;
 
 pub use xml::is_xml_char;
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
 
@@ -41,6 +42,33 @@ pub struct TranslationUnit {
     /// the TM match its target was copied from, which tells an import
     /// whether the translator has changed it since.
     pub fuzzy_score: Option<u8>,
+}
+
+crate::named::named_enum! {
+    /// Where a translation came from, as the files `translate` writes record
+    /// it (the TSV `origin` column, XLIFF states, the TMX `x-origin` property).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Origin {
+        /// The translation memory has this sentence (score 100).
+        TmExact = "tm-exact",
+        /// The translation memory has a similar sentence (score below 100).
+        TmFuzzy = "tm-fuzzy",
+        /// An external machine translator produced it.
+        Mt = "mt",
+        /// Nothing: a translator must fill it in.
+        None = "none",
+    }
+}
+
+#[allow(
+    clippy::derivable_impls,
+    reason = "named_enum! gives the variants their doc comments only, not #[default]"
+)]
+impl Default for Origin {
+    fn default() -> Self {
+        Origin::None
+    }
 }
 
 /// The languages a reader looks for: which side is the source.

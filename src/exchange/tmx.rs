@@ -9,7 +9,7 @@
 //!
 //! The writer produces TMX 1.4b that validates against the LISA DTD.
 
-use super::xml::{self, Element, Node, XmlReader};
+use super::xml::{self, Element, Node, Place, XmlReader};
 use super::{FormatError, LanguagePair, TranslationUnit, same_language};
 use std::io::{self, Write};
 
@@ -259,7 +259,7 @@ impl<W: Write> TmxWriter<W> {
              o-tmf=\"tarjama\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>\n  \
              <body>\n",
             env!("CARGO_PKG_VERSION"),
-            xml::escape(source_lang)
+            xml::escape(source_lang, Place::Attribute)
         )?;
         Ok(Self { out })
     }
@@ -269,20 +269,28 @@ impl<W: Write> TmxWriter<W> {
         let out = &mut self.out;
         out.write_all(b"    <tu")?;
         if let Some(id) = &unit.id {
-            write!(out, " tuid=\"{}\"", xml::escape(id))?;
+            write!(out, " tuid=\"{}\"", xml::escape(id, Place::Attribute))?;
         }
         if let Some(created) = &unit.created {
-            write!(out, " creationdate=\"{}\"", xml::escape(&tmx_date(created)))?;
+            write!(
+                out,
+                " creationdate=\"{}\"",
+                xml::escape(&tmx_date(created), Place::Attribute)
+            )?;
         }
         if let Some(changed) = &unit.changed {
-            write!(out, " changedate=\"{}\"", xml::escape(&tmx_date(changed)))?;
+            write!(
+                out,
+                " changedate=\"{}\"",
+                xml::escape(&tmx_date(changed), Place::Attribute)
+            )?;
         }
         out.write_all(b">\n")?;
         if let Some(origin) = &unit.origin {
             writeln!(
                 out,
                 "      <prop type=\"{ORIGIN_PROP}\">{}</prop>",
-                xml::escape(origin)
+                xml::escape(origin, Place::QuotedText)
             )?;
         }
         for (lang, text) in [
@@ -292,8 +300,8 @@ impl<W: Write> TmxWriter<W> {
             writeln!(
                 out,
                 "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
-                xml::escape(lang),
-                xml::escape(text)
+                xml::escape(lang, Place::Attribute),
+                xml::escape(text, Place::QuotedText)
             )?;
         }
         out.write_all(b"    </tu>\n")

@@ -465,15 +465,117 @@ fn csv_quoted(field: &str) -> Option<&str> {
     runs.all(|run| run.len() % 2 == 0).then_some(inner)
 }
 
-/// Writes one row of escaped fields.
-pub fn write_row(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
-    for (index, field) in fields.iter().enumerate() {
-        if index > 0 {
-            out.write_all(b"\t")?;
-        }
-        out.write_all(escape_field(field).as_bytes())?;
+/// The columns of the `translate` layout, as `translate -f tsv` writes its
+/// header. `note` holds the warnings (a glossary term the machine
+/// translation left out) and, on a fuzzy row, what differs from the
+/// memory's sentence, joined by ` | `.
+pub const TRANSLATE_COLUMNS: [&str; 7] =
+    ["id", "source", "target", "origin", "score", "terms", "note"];
+
+/// How the rows of a table are written: every TSV and CSV the commands
+/// write goes through a [`TableWriter`] with one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableLayout {
+    /// `\t` or `,`.
+    delimiter: u8,
+    /// A cell holding the delimiter or `"` is put in quotes, its quotes
+    /// doubled (`"say ""yes"""`), as spreadsheets expect.
+    quoted: bool,
+    /// A cell that begins with `=`, `+`, `-`, `@` (what spreadsheets take
+    /// for a formula) or with `'` gets a `'` in front, which spreadsheets
+    /// show as text ([`unescape_cell`] takes it off again).
+    for_spreadsheets: bool,
+}
+
+impl TableLayout {
+    /// Tab-separated, cells escaped with backslashes ([`escape_field`]) and
+    /// nothing else: what `tm export`, `tm lookup` and `tm search` write and
+    /// [`TsvReader`] reads.
+    pub const PLAIN: TableLayout = TableLayout {
+        delimiter: b'\t',
+        quoted: false,
+        for_spreadsheets: false,
+    };
+    /// Tab-separated for spreadsheets: backslash escapes, formulas
+    /// neutralized, a cell holding `"` quoted the CSV way: what `translate`
+    /// and `check` write, and [`TsvReader`] reads back.
+    pub const SPREADSHEET: TableLayout = TableLayout {
+        delimiter: b'\t',
+        quoted: true,
+        for_spreadsheets: true,
+    };
+    /// [`TableLayout::SPREADSHEET`] without quotes, so that every row is one
+    /// line that pairs with an input line: what `lookup` writes.
+    pub const SPREADSHEET_UNQUOTED: TableLayout = TableLayout {
+        delimiter: b'\t',
+        quoted: false,
+        for_spreadsheets: true,
+    };
+    /// Comma-separated for spreadsheets: formulas neutralized, tabs and
+    /// line breaks escaped, a cell holding `,` or `"` quoted.
+    pub const CSV: TableLayout = TableLayout {
+        delimiter: b',',
+        quoted: true,
+        for_spreadsheets: true,
+    };
+}
+
+/// Writes rows of cells in a [`TableLayout`], one row at a time so that
+/// output can stream.
+pub struct TableWriter {
+    layout: TableLayout,
+    /// Quotes cells where the layout asks for it.
+    csv: csv::WriterBuilder,
+}
+
+impl TableWriter {
+    /// A writer of rows in `layout`.
+    pub fn new(layout: TableLayout) -> Self {
+        let quote_style = if layout.quoted {
+            csv::QuoteStyle::Necessary
+        } else {
+            csv::QuoteStyle::Never
+        };
+        let mut csv = csv::WriterBuilder::new();
+        csv.delimiter(layout.delimiter)
+            .quote_style(quote_style)
+            .flexible(true)
+            .buffer_capacity(ROW_BUFFER_BYTES);
+        Self { layout, csv }
     }
-    out.write_all(b"\n")
+
+    /// Writes one row of `cells` (escaped here) and its line end to `out`.
+    pub fn write_row<S: AsRef<str>>(&self, out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+        let mut row = self.csv.from_writer(out);
+        for cell in cells {
+            let cell = cell.as_ref();
+            let escaped = if self.layout.for_spreadsheets {
+                escape_cell(cell)
+            } else {
+                escape_field(cell)
+            };
+            row.write_field(escaped.as_bytes())?;
+        }
+        row.write_record(None::<&[u8]>)?;
+        row.flush()
+    }
+}
+
+/// What the CSV writer holds of a row before it passes it on (more is
+/// passed on in pieces).
+const ROW_BUFFER_BYTES: usize = 1024;
+
+/// Escapes one cell for spreadsheets as [`TableLayout`] describes: backslash
+/// escapes ([`escape_field`]), and a `'` in front of what a spreadsheet
+/// would take for a formula (CSV quoting is left to the CSV writer).
+pub fn escape_cell(cell: &str) -> Cow<'_, str> {
+    if !cell.starts_with(['=', '+', '-', '@', '\'']) {
+        return escape_field(cell);
+    }
+    let mut protected = String::with_capacity(cell.len() + 2);
+    protected.push('\'');
+    protected.push_str(&escape_field(cell));
+    Cow::Owned(protected)
 }
 
 #[cfg(test)]
@@ -702,7 +804,7 @@ mod tests {
             target in tricky("Peace now said yes"),
         ) {
             let mut file = Vec::new();
-            write_row(&mut file, &[&source, &target]).unwrap();
+            TableWriter::new(TableLayout::PLAIN).write_row(&mut file, &[&source, &target]).unwrap();
             let text = String::from_utf8(file).unwrap();
             prop_assert_eq!(read(&text).unwrap(), [(source, target)]);
         }
@@ -712,16 +814,11 @@ mod tests {
             source in tricky("السلام الآن قال نعم"),
             target in tricky("Peace now said yes"),
         ) {
-            let mut segment = crate::document::Segment::untranslated(1, source.clone(), crate::text::Span::whole(&source));
-            segment.target = Some(target.clone());
-            let document = crate::document::Document {
-                name: "t".into(),
-                segments: vec![segment],
-            };
+            // A row as `translate -f tsv` writes it, once its target is filled in.
+            let table = TableWriter::new(TableLayout::SPREADSHEET);
             let mut file = Vec::new();
-            crate::output::Format::Tsv
-                .write(&document, &crate::output::Options::default(), &mut file)
-                .unwrap();
+            table.write_row(&mut file, &TRANSLATE_COLUMNS).unwrap();
+            table.write_row(&mut file, &["1", &source, &target, "none", "", "", ""]).unwrap();
             let text = String::from_utf8(file).unwrap();
             prop_assert_eq!(read(&text).unwrap(), [(source, target)]);
         }
@@ -733,6 +830,31 @@ mod tests {
             let escaped = escape_field(&field);
             prop_assert!(!escaped.contains(['\t', '\n', '\r']));
             prop_assert_eq!(unescape(&escaped), field.as_str());
+        }
+    }
+
+    #[test]
+    fn neutralizes_formulas_and_keeps_one_line() {
+        assert_eq!(escape_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(escape_cell("-5"), "'-5");
+        assert_eq!(escape_cell("'quoted"), "''quoted");
+        assert_eq!(escape_cell("a\tb\nc\\d"), "a\\tb\\nc\\\\d");
+        assert_eq!(escape_cell("قال ريابكوف"), "قال ريابكوف");
+    }
+
+    #[test]
+    fn unescape_leaves_unknown_escapes_alone() {
+        assert_eq!(unescape_cell("C:\\dir"), "C:\\dir");
+        assert_eq!(unescape_cell("end\\"), "end\\");
+    }
+
+    proptest! {
+        #[test]
+        fn unescape_undoes_escape(cell in "\\PC*|[=+@'\\-\\\\\t\n\r a-z]*") {
+            let escaped = escape_cell(&cell);
+            prop_assert!(!escaped.contains(['\t', '\n', '\r']));
+            prop_assert!(!escaped.starts_with(['=', '+', '-', '@']));
+            prop_assert_eq!(unescape_cell(&escaped), cell.as_str());
         }
     }
 }

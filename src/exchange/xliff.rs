@@ -1,5 +1,7 @@
-//! XLIFF 1.2 and 2.0 reader (translated bilingual files flowing back into
-//! the TM).
+//! XLIFF 1.2 and 2.0: the reader (translated bilingual files flowing back
+//! into the TM) and the writer (what `translate` gives a CAT tool).
+//!
+//! # Reading
 //!
 //! Units are yielded as the file has them, so the caller can count what it
 //! skips: a `translate="no"` unit with an empty target, and a unit whose
@@ -15,10 +17,29 @@
 //! in 1.2; 2.0 codes are empty elements); `<g>`, `<pc>`, `<mrk>` keep their
 //! text. A file whose languages are the pair reversed (English source,
 //! Arabic target) is read with the sides swapped.
+//!
+//! # Writing
+//!
+//! XLIFF 1.2 (the default: every CAT tool reads it) and 2.0, source language
+//! `ar`, target language `en`, one unit per sentence. Targets say where they
+//! came from: in 1.2 an exact translation-memory match is
+//! `state="translated" state-qualifier="exact-match"`, a fuzzy one
+//! `state="needs-review-translation" state-qualifier="fuzzy-match"`, machine
+//! translation `state="needs-review-translation"
+//! state-qualifier="mt-suggestion"`; in 2.0 the segment is `translated` for
+//! an exact match and `initial` otherwise, with a `tarjama:` sub-state.
+//! Glossary hits, the match score and warnings are notes. Units without
+//! English have no target unless the caller asks for the Arabic in one
+//! ([`Target::CopiedSource`]).
+//!
+//! Any input gives well-formed XML ([`super::xml::escape`]).
 
-use super::xml::{Element, Node, XmlReader};
-use super::{FormatError, LanguagePair, TranslationUnit, same_language};
+use super::xml::{Element, Node, Place, XmlReader, escape};
+use super::{FormatError, LanguagePair, Origin, TranslationUnit, same_language};
+use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::str::FromStr;
 
 /// Reads the units of an XLIFF document.
 pub struct XliffReader<'a> {
@@ -287,4 +308,243 @@ fn is_code_v2(name: &str) -> bool {
 /// True when `text` holds Arabic letters (a copied source, not an English target).
 fn has_arabic(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// Which XLIFF to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum XliffVersion {
+    /// XLIFF 1.2: what every CAT tool reads (OmegaT reads only this one).
+    #[default]
+    V1_2,
+    /// XLIFF 2.0.
+    V2_0,
+}
+
+/// A name that is not an XLIFF version this tool writes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown XLIFF version `{0}`: use 1.2 or 2")]
+pub struct UnknownXliffVersion(pub String);
+
+impl FromStr for XliffVersion {
+    type Err = UnknownXliffVersion;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "1.2" => Ok(XliffVersion::V1_2),
+            "2" | "2.0" => Ok(XliffVersion::V2_0),
+            _ => Err(UnknownXliffVersion(name.to_owned())),
+        }
+    }
+}
+
+/// One unit as the writer takes it: a sentence, its English and notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitToWrite<'a> {
+    /// Its number in the document, from 1.
+    pub id: usize,
+    /// The Arabic.
+    pub source: &'a str,
+    /// What goes into `<target>`.
+    pub target: Target<'a>,
+    /// Notes, in order.
+    pub notes: Vec<Note>,
+}
+
+/// What goes into a unit's `<target>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// No `<target>`.
+    Absent,
+    /// The Arabic again (state `new` in 1.2, `initial` in 2.0): OmegaT's
+    /// XLIFF filter translates the text inside `<target>` and skips units
+    /// without one.
+    CopiedSource,
+    /// English, and where it came from.
+    English(&'a str, Origin),
+}
+
+/// A note: `about` is the 1.2 `from` and the 2.0 `category`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// What it is about: `glossary`, `tarjama`, `warning`.
+    pub about: &'static str,
+    /// The note.
+    pub text: String,
+}
+
+/// Writes `units` as one XLIFF `<file>` whose `original` is `original`.
+pub fn write(
+    out: &mut dyn Write,
+    original: &str,
+    version: XliffVersion,
+    units: &[UnitToWrite<'_>],
+) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    match version {
+        XliffVersion::V1_2 => write_1_2(original, units, out),
+        XliffVersion::V2_0 => write_2_0(original, units, out),
+    }
+}
+
+fn write_1_2(original: &str, units: &[UnitToWrite<'_>], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">"#
+    )?;
+    writeln!(
+        out,
+        r#"  <file original="{}" source-language="ar" target-language="en" datatype="plaintext">"#,
+        escape(original, Place::Attribute)
+    )?;
+    writeln!(out, r#"    <header>"#)?;
+    writeln!(
+        out,
+        r#"      <tool tool-id="tarjama" tool-name="tarjama"/>"#
+    )?;
+    writeln!(out, r#"    </header>"#)?;
+    writeln!(out, "    <body>")?;
+    for unit in units {
+        writeln!(
+            out,
+            r#"      <trans-unit id="{}"{}>"#,
+            unit.id,
+            space_attribute(unit)
+        )?;
+        writeln!(out, "        <source>{}</source>", text(unit.source))?;
+        match unit.target {
+            Target::Absent => {}
+            Target::CopiedSource => writeln!(
+                out,
+                r#"        <target state="new">{}</target>"#,
+                text(unit.source)
+            )?,
+            Target::English(english, origin) => {
+                let (state, qualifier) = match origin {
+                    Origin::TmExact => ("translated", Some("exact-match")),
+                    Origin::TmFuzzy => ("needs-review-translation", Some("fuzzy-match")),
+                    Origin::Mt => ("needs-review-translation", Some("mt-suggestion")),
+                    Origin::None => ("translated", None),
+                };
+                let qualifier = qualifier
+                    .map(|q| format!(r#" state-qualifier="{q}""#))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    r#"        <target state="{state}"{qualifier}>{}</target>"#,
+                    text(english)
+                )?;
+            }
+        }
+        for note in &unit.notes {
+            writeln!(
+                out,
+                r#"        <note from="{}">{}</note>"#,
+                note.about,
+                text(&note.text)
+            )?;
+        }
+        writeln!(out, "      </trans-unit>")?;
+    }
+    writeln!(out, "    </body>")?;
+    writeln!(out, "  </file>")?;
+    writeln!(out, "</xliff>")
+}
+
+fn write_2_0(original: &str, units: &[UnitToWrite<'_>], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">"#
+    )?;
+    writeln!(
+        out,
+        r#"  <file id="f1" original="{}">"#,
+        escape(original, Place::Attribute)
+    )?;
+    if units.is_empty() {
+        // A 2.0 <file> must hold at least one unit or group.
+        writeln!(out, r#"    <group id="g1"/>"#)?;
+    }
+    for unit in units {
+        writeln!(
+            out,
+            r#"    <unit id="u{}"{}>"#,
+            unit.id,
+            space_attribute(unit)
+        )?;
+        if !unit.notes.is_empty() {
+            writeln!(out, "      <notes>")?;
+            for note in &unit.notes {
+                writeln!(
+                    out,
+                    r#"        <note category="{}">{}</note>"#,
+                    note.about,
+                    text(&note.text)
+                )?;
+            }
+            writeln!(out, "      </notes>")?;
+        }
+        let (state, sub_state) = match unit.target {
+            Target::English(_, Origin::TmExact) => ("translated", Some("tm-exact")),
+            Target::English(_, Origin::None) => ("translated", None),
+            Target::English(_, origin) => ("initial", Some(origin.name())),
+            Target::Absent | Target::CopiedSource => ("initial", None),
+        };
+        let sub_state = sub_state
+            .map(|s| format!(r#" subState="tarjama:{s}""#))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            r#"      <segment id="s{}" state="{state}"{sub_state}>"#,
+            unit.id
+        )?;
+        writeln!(out, "        <source>{}</source>", text(unit.source))?;
+        match unit.target {
+            Target::Absent => {}
+            Target::CopiedSource => {
+                writeln!(out, "        <target>{}</target>", text(unit.source))?;
+            }
+            Target::English(english, _) => {
+                writeln!(out, "        <target>{}</target>", text(english))?;
+            }
+        }
+        writeln!(out, "      </segment>")?;
+        writeln!(out, "    </unit>")?;
+    }
+    writeln!(out, "  </file>")?;
+    writeln!(out, "</xliff>")
+}
+
+/// Element content.
+fn text(text: &str) -> Cow<'_, str> {
+    escape(text, Place::Text)
+}
+
+/// ` xml:space="preserve"` when the unit's text has white space a CAT tool
+/// must not collapse (line breaks, tabs, runs or edges of spaces).
+fn space_attribute(unit: &UnitToWrite<'_>) -> &'static str {
+    let significant = |text: &str| {
+        text.contains(['\n', '\r', '\t'])
+            || text.contains("  ")
+            || text.starts_with(' ')
+            || text.ends_with(' ')
+    };
+    let target_significant = matches!(unit.target, Target::English(text, _) if significant(text));
+    if significant(unit.source) || target_significant {
+        r#" xml:space="preserve""#
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xliff_versions_parse() {
+        assert_eq!("1.2".parse(), Ok(XliffVersion::V1_2));
+        assert_eq!("2".parse(), Ok(XliffVersion::V2_0));
+        assert_eq!("2.0".parse(), Ok(XliffVersion::V2_0));
+        assert!("1.1".parse::<XliffVersion>().is_err());
+    }
 }

@@ -241,10 +241,34 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Escapes `text` for element content or a double-quoted attribute value,
-/// and replaces the characters XML 1.0 cannot hold by U+FFFD.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '<' | '>' | '&' | '"' | '\r') || !is_xml_char(c);
+/// Where escaped text goes, which decides what [`escape`] writes as a
+/// reference besides `<`, `>`, `&` and carriage returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Element content: `"`, tabs and line feeds stay as they are.
+    Text,
+    /// Element content with `"` written `&quot;`, as the TMX writer has
+    /// always written it (parsers read both the same).
+    QuotedText,
+    /// A double-quoted attribute value: `"`, and tabs and line feeds (which
+    /// a parser would turn into spaces).
+    Attribute,
+}
+
+/// Escapes `text` for `place`: the one XML escaper of every writer.
+/// `<`, `>`, `&` and carriage returns (which parsers turn into line feeds)
+/// always become references, `"`, tabs and line feeds as `place` says; the
+/// characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF)
+/// become U+FFFD.
+pub fn escape(text: &str, place: Place) -> Cow<'_, str> {
+    let quotes = place != Place::Text;
+    let white_space = place == Place::Attribute;
+    let needs = |c: char| {
+        matches!(c, '<' | '>' | '&' | '\r')
+            || (quotes && c == '"')
+            || (white_space && matches!(c, '\t' | '\n'))
+            || !is_xml_char(c)
+    };
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }
@@ -254,8 +278,10 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
             '\r' => out.push_str("&#13;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\t' if white_space => out.push_str("&#9;"),
+            '\n' if white_space => out.push_str("&#10;"),
             c if !is_xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -337,9 +363,18 @@ mod tests {
     #[test]
     fn escape_handles_markup_and_control_characters() {
         assert_eq!(
-            escape("a<b & \"c\"\u{1}"),
+            escape("a<b & \"c\"\u{1}", Place::QuotedText),
             "a&lt;b &amp; &quot;c&quot;\u{FFFD}"
         );
-        assert!(matches!(escape("سلام"), Cow::Borrowed(_)));
+        assert!(matches!(escape("سلام", Place::Text), Cow::Borrowed(_)));
+        let raw = "<a href=\"x\">&\r\n\t\u{1}\u{FFFF}";
+        assert_eq!(
+            escape(raw, Place::Text),
+            "&lt;a href=\"x\"&gt;&amp;&#13;\n\t\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(
+            escape(raw, Place::Attribute),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#13;&#10;&#9;\u{FFFD}\u{FFFD}"
+        );
     }
 }

@@ -59,15 +59,17 @@ impl std::error::Error for LoadError {}
 const YAML_HINT: &str = "a glossary is `entries:` followed by a list of {ar, en, type, variants, avoid, long, note}, \
      or a plain mapping `arabic: english`";
 
-/// The file formats a glossary can be read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// YAML: an `entries:` list or a plain mapping.
-    Yaml,
-    /// Tab-separated `source<TAB>target[<TAB>comment]` (OmegaT's glossary layout).
-    Tsv,
-    /// TermBase eXchange (TBX 2 `martif` or TBX 3 `tbx`).
-    Tbx,
+crate::named::named_enum! {
+    /// The file formats a glossary is read from and written in.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Format {
+        /// source<TAB>target<TAB>comment, one line per Arabic form (OmegaT's glossary layout)
+        Tsv = "tsv" in ["tsv", "tab", "txt", "utf8"],
+        /// TBX 2 (TBX-Basic style)
+        Tbx = "tbx" in ["tbx"],
+        /// tarjama's YAML schema
+        Yaml = "yaml" in ["yaml", "yml"],
+    }
 }
 
 impl Format {
@@ -77,12 +79,13 @@ impl Format {
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match extension.as_deref() {
-            Some("tsv" | "tab" | "txt" | "utf8") => Format::Tsv,
-            Some("tbx") => Format::Tbx,
-            _ => Format::Yaml,
-        }
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|format| format.extensions().contains(&extension.as_str()))
+            .unwrap_or(Format::Yaml)
     }
 }
 

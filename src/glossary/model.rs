@@ -2,71 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 use std::sync::Arc;
 
-/// What an entry names.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+crate::named::named_enum! {
+    /// What an entry names.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Kind {
+        /// A person: ريابكوف → Ryabkov.
+        Person = "person",
+        /// An organization: منظمة الأمن والتعاون في أوروبا → OSCE.
+        Org = "org",
+        /// A country, city or region: جنيف → Geneva.
+        Place = "place",
+        /// A title or office: مساعد وزير الخارجية → Deputy Foreign Minister.
+        Title = "title",
+        /// Any other term: ضمانات أمنية → security guarantees.
+        Term = "term",
+    }
+}
+
+#[allow(
+    clippy::derivable_impls,
+    reason = "named_enum! gives the variants their doc comments only, not #[default]"
 )]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A person: ريابكوف → Ryabkov.
-    Person,
-    /// An organization: منظمة الأمن والتعاون في أوروبا → OSCE.
-    Org,
-    /// A country, city or region: جنيف → Geneva.
-    Place,
-    /// A title or office: مساعد وزير الخارجية → Deputy Foreign Minister.
-    Title,
-    /// Any other term: ضمانات أمنية → security guarantees.
-    #[default]
-    Term,
-}
-
-impl Kind {
-    /// The name used in glossary files and outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Org => "org",
-            Kind::Place => "place",
-            Kind::Title => "title",
-            Kind::Term => "term",
-        }
-    }
-}
-
-impl FromStr for Kind {
-    type Err = UnknownKind;
-
-    fn from_str(name: &str) -> Result<Self, UnknownKind> {
-        Ok(match name {
-            "person" => Kind::Person,
-            "org" => Kind::Org,
-            "place" => Kind::Place,
-            "title" => Kind::Title,
-            "term" => Kind::Term,
-            _ => return Err(UnknownKind),
-        })
-    }
-}
-
-/// A type name that is not one of person, org, place, title, term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnknownKind;
-
-impl fmt::Display for UnknownKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("expected one of person, org, place, title, term")
-    }
-}
-
-impl std::error::Error for UnknownKind {}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl Default for Kind {
+    fn default() -> Self {
+        Kind::Term
     }
 }
 

@@ -174,7 +174,7 @@ pub fn write(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
             (Some(note), Kind::Term) => clean(note),
             (Some(note), kind) => format!("{kind}: {}", clean(note)),
             (None, Kind::Term) => String::new(),
-            (None, kind) => kind.as_str().to_owned(),
+            (None, kind) => kind.name().to_owned(),
         };
         for form in entry.forms() {
             let line = [clean(form), clean(&entry.en), comment.clone()].join("\t");

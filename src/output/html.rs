@@ -229,7 +229,7 @@ pub(super) fn badge(segment: &Segment, page: &mut String) {
     let _ = write!(
         page,
         "<span class=\"badge {}\" title=\"{explanation}",
-        segment.origin.as_str()
+        segment.origin.name()
     );
     if let Some(unit) = segment.tm_unit {
         let _ = write!(page, " (unit {unit})");

@@ -12,86 +12,49 @@
 //! ```
 
 mod brief;
-pub mod concordance;
+mod exchange;
 mod html;
 mod json;
+pub mod lookup;
 pub(crate) mod markdown;
 pub mod qa;
-mod tmx;
-pub mod tsv;
-mod xliff;
+pub mod sentences;
+pub mod summary;
+pub mod terms;
+pub mod tm;
 
-pub use brief::{BriefFormat, UnknownBriefFormat, summary_markdown};
+pub use brief::BriefFormat;
 
 use crate::document::{Document, Origin, Segment, Similar};
+use crate::exchange::xliff::XliffVersion;
 use crate::glossary::{Kind, TermUse};
 use crate::text::differences::describe;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::fmt;
 use std::io::{self, Write};
-use std::str::FromStr;
 
-/// An output file type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Markdown: a table per document, then the term hits.
-    Markdown,
-    /// Tab-separated values a translator fills in and imports back.
-    Tsv,
-    /// JSON with every field, for scripts.
-    Json,
-    /// One self-contained HTML page.
-    Html,
-    /// XLIFF 1.2 or 2.0 for CAT tools.
-    Xliff,
-    /// TMX 1.4b: the segments that have English, as translation units.
-    Tmx,
+crate::named::named_enum! {
+    /// An output file type of an aligned document.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Format {
+        /// Markdown: a table per document, then the term hits.
+        Markdown = "md" in ["md", "markdown"],
+        /// Tab-separated values a translator fills in and imports back.
+        Tsv = "tsv" in ["tsv", "tab"],
+        /// JSON with every field, for scripts.
+        Json = "json" in ["json"],
+        /// One self-contained HTML page.
+        Html = "html" in ["html", "htm"],
+        /// XLIFF 1.2 or 2.0 for CAT tools.
+        Xliff = "xliff" in ["xlf", "xliff"],
+        /// TMX 1.4b: the segments that have English, as translation units.
+        Tmx = "tmx" in ["tmx"],
+    }
 }
 
 impl Format {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 6] = [
-        Format::Markdown,
-        Format::Tsv,
-        Format::Json,
-        Format::Html,
-        Format::Xliff,
-        Format::Tmx,
-    ];
-
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Tsv => "tsv",
-            Format::Json => "json",
-            Format::Html => "html",
-            Format::Xliff => "xliff",
-            Format::Tmx => "tmx",
-        }
-    }
-
-    /// The file name extensions (lower case, without the dot) that ask for
-    /// this format; the first is the one written.
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Markdown => &["md", "markdown"],
-            Format::Tsv => &["tsv", "tab"],
-            Format::Json => &["json"],
-            Format::Html => &["html", "htm"],
-            Format::Xliff => &["xlf", "xliff"],
-            Format::Tmx => &["tmx"],
-        }
-    }
-
-    /// The file extension written for this format (without the dot).
-    pub fn extension(self) -> &'static str {
-        self.extensions()[0]
-    }
-
     /// Writes `document` in this format.
     pub fn write(
         self,
@@ -101,60 +64,11 @@ impl Format {
     ) -> io::Result<()> {
         match self {
             Format::Markdown => markdown::write(document, out),
-            Format::Tsv => tsv::write(document, out),
+            Format::Tsv => exchange::write_tsv(document, out),
             Format::Json => json::write(document, out),
             Format::Html => html::write(document, out),
-            Format::Xliff => xliff::write(document, options, out),
-            Format::Tmx => tmx::write(document, out),
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A name that is not one of [`Format::ALL`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown output format `{0}`\nhint: use one of md, tsv, json, html, xliff, tmx")]
-pub struct UnknownFormat(pub String);
-
-impl FromStr for Format {
-    type Err = UnknownFormat;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|format| format.name() == name)
-            .ok_or_else(|| UnknownFormat(name.to_owned()))
-    }
-}
-
-/// Which XLIFF to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum XliffVersion {
-    /// XLIFF 1.2: what every CAT tool reads (OmegaT reads only this one).
-    #[default]
-    V1_2,
-    /// XLIFF 2.0.
-    V2_0,
-}
-
-/// A name that is not an XLIFF version this tool writes.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown XLIFF version `{0}`\nhint: use 1.2 or 2")]
-pub struct UnknownXliffVersion(pub String);
-
-impl FromStr for XliffVersion {
-    type Err = UnknownXliffVersion;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        match name {
-            "1.2" => Ok(XliffVersion::V1_2),
-            "2" | "2.0" => Ok(XliffVersion::V2_0),
-            _ => Err(UnknownXliffVersion(name.to_owned())),
+            Format::Xliff => exchange::write_xliff(document, options, out),
+            Format::Tmx => exchange::write_tmx(document, out),
         }
     }
 }
@@ -315,21 +229,13 @@ mod tests {
 
     #[test]
     fn names_and_extensions_round_trip() {
-        for format in Format::ALL {
+        for &format in Format::ALL {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
             assert_eq!(format.extensions()[0], format.extension());
         }
         assert_eq!(Format::Xliff.extension(), "xlf");
         assert!(Format::Xliff.extensions().contains(&"xliff"));
         assert!("docx".parse::<Format>().is_err());
-    }
-
-    #[test]
-    fn xliff_versions_parse() {
-        assert_eq!("1.2".parse(), Ok(XliffVersion::V1_2));
-        assert_eq!("2".parse(), Ok(XliffVersion::V2_0));
-        assert_eq!("2.0".parse(), Ok(XliffVersion::V2_0));
-        assert!("1.1".parse::<XliffVersion>().is_err());
     }
 
     #[test]

@@ -1,10 +1,24 @@
-//! Writing the findings of a check: a readable report grouped by segment,
-//! JSON, or TSV.
+//! Writing the findings of a check (`tarjama check`): a readable report
+//! grouped by segment, JSON, or TSV.
 
-use crate::output::tsv::escape_cell;
+use crate::exchange::tsv::{TableLayout, TableWriter};
 use crate::qa::{Finding, Segment, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
+
+crate::named::named_enum! {
+    /// How the findings are written.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ReportFormat {
+        /// Grouped by segment: its id, source and target, then one line per finding
+        Text = "text" in ["txt"],
+        /// {"file","segments","errors","warnings","findings":[{"segment","kind","severity","message",
+        /// "source_words","target_words","expected","other_segment"}]}
+        Json = "json" in ["json"],
+        /// One finding per line under a header; cells safe for spreadsheets
+        Tsv = "tsv" in ["tsv", "tab"],
+    }
+}
 
 /// The findings of one file, ready to be written.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +65,15 @@ struct JsonFinding<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// Writes the report in `format`.
+    pub fn write(&self, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
+        match format {
+            ReportFormat::Text => self.write_text(out),
+            ReportFormat::Json => self.write_json(out),
+            ReportFormat::Tsv => self.write_tsv(out),
+        }
+    }
+
     /// How many findings have this severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -66,8 +89,8 @@ impl<'a> Report<'a> {
     fn fields(&self, finding: &'a Finding) -> JsonFinding<'a> {
         JsonFinding {
             segment: self.id(finding.segment),
-            kind: finding.kind.as_str(),
-            severity: finding.severity().as_str(),
+            kind: finding.kind.name(),
+            severity: finding.severity().name(),
             message: &finding.message,
             source_words: &finding.source_words,
             target_words: &finding.target_words,
@@ -94,8 +117,8 @@ impl<'a> Report<'a> {
             writeln!(
                 out,
                 "  {:<7}  {:<15}  {}",
-                finding.severity().as_str(),
-                finding.kind.as_str(),
+                finding.severity().name(),
+                finding.kind.name(),
                 one_line(&finding.message)
             )?;
         }
@@ -145,14 +168,12 @@ impl<'a> Report<'a> {
         writeln!(out)
     }
 
-    /// A header ([`TSV_COLUMNS`]) and one row per finding, cells escaped
-    /// as in [`crate::output::tsv`] (formulas neutralized, one line each).
+    /// A header ([`TSV_COLUMNS`]) and one row per finding, cells for
+    /// spreadsheets ([`TableLayout::SPREADSHEET`]: formulas neutralized,
+    /// one line each).
     pub fn write_tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b'\t')
-            .quote_style(csv::QuoteStyle::Necessary)
-            .from_writer(out);
-        writer.write_record(TSV_COLUMNS)?;
+        let table = TableWriter::new(TableLayout::SPREADSHEET);
+        table.write_row(out, &TSV_COLUMNS)?;
         for finding in self.findings {
             let fields = self.fields(finding);
             let cells = [
@@ -165,9 +186,9 @@ impl<'a> Report<'a> {
                 fields.expected,
                 fields.other_segment.unwrap_or_default(),
             ];
-            writer.write_record(cells.iter().map(|cell| escape_cell(cell).into_owned()))?;
+            table.write_row(out, &cells)?;
         }
-        writer.flush()
+        Ok(())
     }
 }
 

@@ -43,7 +43,6 @@ use crate::text::tokenize::{word_key, words};
 use crate::tm::{LookupOptions, TmError, TranslationMemory, fuzzy};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt;
 
 /// One source sentence and its translation, with the id the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,59 +71,41 @@ impl Segment {
     }
 }
 
-/// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// The target is empty, a copy of the Arabic source, or holds Arabic
-    /// script.
-    Untranslated,
-    /// A glossary entry of the source is not rendered in the target.
-    TermMissing,
-    /// The target uses a rendering the glossary says to avoid.
-    TermAvoided,
-    /// A number of one side is not on the other.
-    NumberMismatch,
-    /// The source is a question, the target is not.
-    Punctuation,
-    /// The same source translated differently (in the file or the TM), or
-    /// the same translation given to unrelated sources.
-    Inconsistent,
+crate::named::named_enum! {
+    /// What a finding is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Kind {
+        /// The target is empty, a copy of the Arabic source, or holds Arabic
+        /// script.
+        Untranslated = "untranslated",
+        /// A glossary entry of the source is not rendered in the target.
+        TermMissing = "term-missing",
+        /// The target uses a rendering the glossary says to avoid.
+        TermAvoided = "term-avoided",
+        /// A number of one side is not on the other.
+        NumberMismatch = "number-mismatch",
+        /// The source is a question, the target is not.
+        Punctuation = "punctuation",
+        /// The same source translated differently (in the file or the TM), or
+        /// the same translation given to unrelated sources.
+        Inconsistent = "inconsistent",
+    }
 }
 
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a look; may be fine.
-    Warning,
-    /// Wrong as it stands.
-    Error,
+crate::named::named_enum! {
+    /// How bad a finding is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Severity {
+        /// Worth a look; may be fine.
+        Warning = "warning",
+        /// Wrong as it stands.
+        Error = "error",
+    }
 }
 
 impl Kind {
-    /// Every kind, in report order.
-    pub const ALL: [Kind; 6] = [
-        Kind::Untranslated,
-        Kind::TermMissing,
-        Kind::TermAvoided,
-        Kind::NumberMismatch,
-        Kind::Punctuation,
-        Kind::Inconsistent,
-    ];
-
-    /// The name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Untranslated => "untranslated",
-            Kind::TermMissing => "term-missing",
-            Kind::TermAvoided => "term-avoided",
-            Kind::NumberMismatch => "number-mismatch",
-            Kind::Punctuation => "punctuation",
-            Kind::Inconsistent => "inconsistent",
-        }
-    }
-
     /// Errors are what is wrong on its face (a missing or avoided term, a
     /// changed number, no translation); warnings need a human to decide
     /// (punctuation, inconsistency, which can be deliberate).
@@ -135,28 +116,6 @@ impl Kind {
             }
             Kind::Punctuation | Kind::Inconsistent => Severity::Warning,
         }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Severity {
-    /// The name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

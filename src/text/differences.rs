@@ -28,28 +28,21 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-/// What a [`Difference`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DifferenceKind {
-    /// Numbers written with digits.
-    Number,
-    /// A negating word.
-    Negation,
-    /// Any other word.
-    Words,
+crate::named::named_enum! {
+    /// What a [`Difference`] is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum DifferenceKind {
+        /// Numbers written with digits.
+        Number = "number",
+        /// A negating word.
+        Negation = "negation",
+        /// Any other word.
+        Words = "words",
+    }
 }
 
 impl DifferenceKind {
-    /// The name used in outputs: `number`, `negation`, `words`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DifferenceKind::Number => "number",
-            DifferenceKind::Negation => "negation",
-            DifferenceKind::Words => "words",
-        }
-    }
-
     fn label(self) -> &'static str {
         match self {
             DifferenceKind::Number => "numbers",

@@ -255,17 +255,19 @@ impl Default for LookupOptions {
     }
 }
 
-/// How a match relates to the query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MatchKind {
-    /// The very same text.
-    Exact,
-    /// Equal after normalization (diacritics, tatweel, letter forms,
-    /// digits, spacing): score 100.
-    Normalized,
-    /// Similar: score below 100.
-    Fuzzy,
+crate::named::named_enum! {
+    /// How a match relates to the query.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum MatchKind {
+        /// The very same text.
+        Exact = "exact",
+        /// Equal after normalization (diacritics, tatweel, letter forms,
+        /// digits, spacing): score 100.
+        Normalized = "normalized",
+        /// Similar: score below 100.
+        Fuzzy = "fuzzy",
+    }
 }
 
 /// A unit found for a query.

@@ -1,10 +1,9 @@
 //! `tarjama brief`: the English briefing of Arabic articles, one per input.
 
 use super::summarize::BudgetArgs;
-use crate::cli::OutputArg;
 use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
+use crate::cli::{OutputArg, output_format};
 use anyhow::Result;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::brief::{Briefing, ENTITY_WEIGHT, Options};
@@ -45,7 +44,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format [default: from the -o extension, else md]
-    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<BriefFormat>())]
     format: Option<BriefFormat>,
     #[command(flatten)]
     budget: BudgetArgs,
@@ -57,11 +56,6 @@ pub struct Args {
     pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-fn format_parser() -> impl TypedValueParser<Value = BriefFormat> {
-    PossibleValuesParser::new(BriefFormat::ALL.map(|format| PossibleValue::new(format.name())))
-        .try_map(|name| name.parse::<BriefFormat>())
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {

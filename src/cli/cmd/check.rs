@@ -1,6 +1,6 @@
 //! `tarjama check`: QA of a translated bilingual file.
 
-use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::output_format;
 use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::Result;
 use clap::ValueEnum;
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::exchange::Format as InputFormat;
 use tarjama::glossary::Glossary;
-use tarjama::output::qa::Report;
+use tarjama::output::qa::{Report, ReportFormat};
 use tarjama::qa::{self, Severity};
 
 const EXAMPLES: &str = "\
@@ -40,8 +40,8 @@ pub struct Args {
     /// Bilingual file (TSV, XLIFF, TMX); `-` or absent reads standard input
     file: Option<PathBuf>,
     /// Output format [default: from the -o extension (.txt .json .tsv), else text]
-    #[arg(short = 'f', long, value_enum)]
-    format: Option<Format>,
+    #[arg(short = 'f', long, value_parser = output_format::parser::<ReportFormat>())]
+    format: Option<ReportFormat>,
     /// Exit 1 when a finding of this severity or worse is found
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -54,29 +54,6 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    /// Grouped by segment: its id, source and target, then one line per finding
-    Text,
-    /// {"file","segments","errors","warnings","findings":[{"segment","kind","severity","message",
-    /// "source_words","target_words","expected","other_segment"}]}
-    Json,
-    /// One finding per line under a header; cells safe for spreadsheets
-    Tsv,
-}
-
-impl OutputFormat for Format {
-    const ALL: &'static [Self] = &[Format::Text, Format::Json, Format::Tsv];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Text => &["txt"],
-            Format::Json => &["json"],
-            Format::Tsv => &["tsv", "tab"],
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 enum FailOn {
     /// Errors only
     Error,
@@ -86,7 +63,7 @@ enum FailOn {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
-    let report_format = output_format::choose(args.format, output, Format::Text)?;
+    let report_format = output_format::choose(args.format, output, ReportFormat::Text)?;
     let path = io::or_stdin(args.file.as_deref());
     let name = io::display_name(Some(path));
     let text = io::read_exchange_file(path, &name)?;
@@ -113,12 +90,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut files = args.glossary.files();
     files.extend(args.tm.tm.clone());
     io::write_output(output, &io::reads(Some(path), &files), |out| {
-        match report_format {
-            Format::Text => report.write_text(out)?,
-            Format::Json => report.write_json(out)?,
-            Format::Tsv => report.write_tsv(out)?,
-        }
-        Ok(())
+        Ok(report.write(report_format, out)?)
     })?;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,

@@ -1,9 +1,9 @@
 //! `tarjama glossary`: lint, show, export and import glossaries.
 
-use crate::cli::output_format::{self, OutputFormat, PlainText};
+use crate::cli::output_format::{self, Named, OutputFormat, PlainText};
 use crate::cli::{OutputArg, glossary_loader, io};
 use anyhow::{Result, bail};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,8 +57,8 @@ enum Action {
         /// Glossary files or folders, later ones winning [default: the built-in glossary]
         paths: Vec<PathBuf>,
         /// Output format [default: from the -o extension (.tsv .tbx .yaml), else yaml]
-        #[arg(short = 'f', long, value_enum)]
-        format: Option<ExportFormat>,
+        #[arg(short = 'f', long, value_parser = output_format::parser::<Format>())]
+        format: Option<Format>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -67,54 +67,37 @@ enum Action {
         /// The file to convert
         file: PathBuf,
         /// Its format [default: from the extension: .tbx is TBX, anything else TSV]
-        #[arg(long, value_enum)]
-        from: Option<ImportFormat>,
+        #[arg(long, value_parser = output_format::parser_of(IMPORTED))]
+        from: Option<Format>,
         #[command(flatten)]
         output: OutputArg,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    /// source<TAB>target<TAB>comment, one line per Arabic form (OmegaT's glossary layout)
-    Tsv,
-    /// TBX 2 (TBX-Basic style)
-    Tbx,
-    /// tarjama's YAML schema
-    Yaml,
-}
-
-impl OutputFormat for ExportFormat {
-    const ALL: &'static [Self] = &[ExportFormat::Tsv, ExportFormat::Tbx, ExportFormat::Yaml];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            ExportFormat::Tsv => &["tsv", "tab", "txt", "utf8"],
-            ExportFormat::Tbx => &["tbx"],
-            ExportFormat::Yaml => &["yaml", "yml"],
-        }
-    }
 }
 
 /// What `glossary import` writes.
 #[derive(Debug, Clone, Copy)]
 struct YamlOnly;
 
-impl OutputFormat for YamlOnly {
+impl Named for YamlOnly {
     const ALL: &'static [Self] = &[YamlOnly];
 
-    fn extensions(self) -> &'static [&'static str] {
-        ExportFormat::Yaml.extensions()
+    fn name(self) -> &'static str {
+        Format::Yaml.name()
+    }
+
+    fn help(self) -> String {
+        Format::Yaml.help()
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ImportFormat {
-    /// source<TAB>target<TAB>comment
-    Tsv,
-    /// TermBase eXchange
-    Tbx,
+impl OutputFormat for YamlOnly {
+    fn extensions(self) -> &'static [&'static str] {
+        Format::Yaml.extensions()
+    }
 }
+
+/// The formats `glossary import` reads.
+const IMPORTED: &[Format] = &[Format::Tsv, Format::Tbx];
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.action {
@@ -145,17 +128,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
         } => {
             let output = output.output.as_deref();
-            let format = output_format::choose(format, output, ExportFormat::Yaml)?;
+            let format = output_format::choose(format, output, Format::Yaml)?;
             let glossary = glossary_loader::load_layers(paths.is_empty(), &paths)?;
             let entries = glossary.entries();
-            if matches!(format, ExportFormat::Tsv) {
+            if format == Format::Tsv {
                 warn_of_losses(&tsv::losses(entries));
             }
             io::write_output(output, &glossary_loader::files(&paths), |out| {
                 match format {
-                    ExportFormat::Tsv => tsv::write(entries, out)?,
-                    ExportFormat::Tbx => tbx::write(entries, out)?,
-                    ExportFormat::Yaml => load::write_yaml(entries, out)?,
+                    Format::Tsv => tsv::write(entries, out)?,
+                    Format::Tbx => tbx::write(entries, out)?,
+                    Format::Yaml => load::write_yaml(entries, out)?,
                 }
                 Ok(())
             })?;
@@ -163,8 +146,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Action::Import { file, from, output } => {
             let format = match from {
-                Some(ImportFormat::Tsv) => Format::Tsv,
-                Some(ImportFormat::Tbx) => Format::Tbx,
+                Some(format) => format,
                 None if load::is_yaml_file(&file) => bail!(
                     "this is a YAML glossary already: {}\nhint: `glossary import` turns a TSV \
                      (OmegaT) or TBX glossary into YAML; use this one as it is (--glossary {0}), \

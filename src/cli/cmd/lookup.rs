@@ -1,15 +1,15 @@
 //! `tarjama lookup`: batch translation of a term list.
 
-use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::output_format;
 use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tarjama::lookup::{self, How, InputFormat, Lookup, Options, RowWriter};
+use tarjama::lookup::{self, How, InputFormat, Lookup, Options};
+use tarjama::output::lookup::{LookupFormat, RowWriter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -48,11 +48,11 @@ pub struct Args {
     #[arg(long)]
     header: bool,
     /// How lines are cut into columns [default: csv for *.csv, else tsv]
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = output_format::parser::<InputFormat>())]
+    input_format: Option<InputFormat>,
     /// Output format [default: from the -o extension (.tsv .csv .json .md), else tsv]
-    #[arg(short = 'f', long, value_enum)]
-    format: Option<Format>,
+    #[arg(short = 'f', long, value_parser = output_format::parser::<LookupFormat>())]
+    format: Option<LookupFormat>,
     /// Fuzzy suggestions per term without an answer (0: none)
     #[arg(long, value_name = "N", default_value_t = 3)]
     suggestions: usize,
@@ -66,39 +66,6 @@ pub struct Args {
     tm: OptionalTmArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum InputArg {
-    /// Columns between tabs
-    Tsv,
-    /// Columns between commas, "quoted" cells
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    /// term<TAB>english<TAB>how<TAB>score<TAB>type, no header
-    Tsv,
-    /// The same columns with a header
-    Csv,
-    /// [{"line","term","english","how","score","type","suggestions"}]
-    Json,
-    /// A Markdown table
-    Md,
-}
-
-impl OutputFormat for Format {
-    const ALL: &'static [Self] = &[Format::Tsv, Format::Csv, Format::Json, Format::Md];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Tsv => &["tsv", "tab", "txt"],
-            Format::Csv => &["csv"],
-            Format::Json => &["json"],
-            Format::Md => &["md", "markdown"],
-        }
-    }
 }
 
 /// Which column holds the terms.
@@ -117,18 +84,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Err(_) => Column::Name(args.column.trim().to_lowercase()),
     };
     let input_format = match args.input_format {
-        Some(InputArg::Csv) => InputFormat::Csv,
-        Some(InputArg::Tsv) => InputFormat::Tsv,
+        Some(format) => format,
         None if has_extension(args.file.as_deref(), "csv") => InputFormat::Csv,
         None => InputFormat::Tsv,
     };
     let output = args.output.output.as_deref();
-    let format = match output_format::choose(args.format, output, Format::Tsv)? {
-        Format::Tsv => lookup::Format::Tsv,
-        Format::Csv => lookup::Format::Csv,
-        Format::Json => lookup::Format::Json,
-        Format::Md => lookup::Format::Markdown,
-    };
+    let format = output_format::choose(args.format, output, LookupFormat::Tsv)?;
     let glossary = args.glossary.load()?;
     let tm = args.tm.open()?;
     let options = Options {

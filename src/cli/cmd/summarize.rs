@@ -1,15 +1,15 @@
 //! `tarjama summarize`: the sentences that carry the main points.
 
-use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::output_format;
 use crate::cli::pipeline::{FuzzyMatches, PipelineArgs, warn_unless_arabic};
 use crate::cli::{OutputArg, batch, io};
 use anyhow::Result;
-use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::brief::{KeyPoint, Summary};
 use tarjama::document::{Document, Segment};
-use tarjama::output::summary_markdown;
+use tarjama::output::sentences::write_one_line;
+use tarjama::output::summary::{SummaryFormat, write_summary};
 use tarjama::summary::{Budget, Ranking, Weights};
 
 const EXAMPLES: &str = "\
@@ -43,35 +43,12 @@ pub struct Args {
     #[command(flatten)]
     budget: BudgetArgs,
     /// Output format [default: from the -o extension (.txt .md .json), else lines]
-    #[arg(short = 'f', long, value_enum)]
-    format: Option<Format>,
+    #[arg(short = 'f', long, value_parser = output_format::parser::<SummaryFormat>())]
+    format: Option<SummaryFormat>,
     #[command(flatten)]
     pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    /// The chosen sentences, one per line, inner line breaks turned into spaces
-    Lines,
-    /// A Markdown table: sentence number, score, sentence, its English, its terms
-    Md,
-    /// `{"sentences": N, "summary": [{"index","start","end","score","text","target","origin",
-    /// "tm_score","similar","terms","gloss"}]}`
-    Json,
-}
-
-impl OutputFormat for Format {
-    const ALL: &'static [Self] = &[Format::Lines, Format::Md, Format::Json];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Lines => &["txt"],
-            Format::Md => &["md", "markdown"],
-            Format::Json => &["json"],
-        }
-    }
 }
 
 fn parse_ratio(value: &str) -> Result<f64, String> {
@@ -112,18 +89,18 @@ impl BudgetArgs {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let output = args.output.output.as_deref();
-    let format = output_format::choose(args.format, output, Format::Lines)?;
+    let format = output_format::choose(args.format, output, SummaryFormat::Lines)?;
     let files = args.pipeline.files();
     let reads = io::reads(args.file.as_deref(), &files);
     let text = io::read_text(args.file.as_deref())?;
     warn_unless_arabic(&io::display_name(args.file.as_deref()), &text);
     let ranking = Ranking::of_article(&text, &Weights::default());
     let chosen = ranking.select(args.budget.budget());
-    if let Format::Lines = format {
+    if let SummaryFormat::Lines = format {
         // What the benchmark runs: no glossary, no memory.
         return io::write_output(output, &reads, |out| {
             for &index in &chosen {
-                io::write_one_line(out, &text[ranking.sentences[index].range.clone()])?;
+                write_one_line(out, &text[ranking.sentences[index].range.clone()])?;
             }
             Ok(())
         })
@@ -156,13 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect(),
     };
     io::write_output(output, &reads, |out| {
-        if let Format::Md = format {
-            summary_markdown(&summary, out)?;
-        } else {
-            serde_json::to_writer_pretty(&mut *out, &summary)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
+        Ok(write_summary(&summary, format, out)?)
     })?;
     pipeline.finish();
     Ok(ExitCode::SUCCESS)

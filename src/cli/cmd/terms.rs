@@ -1,17 +1,13 @@
 //! `tarjama terms`: the glossary entries found in a text.
 
-use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::output_format;
 use crate::cli::{GlossaryArgs, OutputArg, io};
 use anyhow::Result;
-use clap::ValueEnum;
-use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tarjama::glossary::{Glossary, TermHit};
-use tarjama::text::CharOffsets;
-use tarjama::text::normalize::is_format_control;
-use tarjama::text::tokenize::is_inner_mark;
+use tarjama::glossary::Glossary;
+use tarjama::output::terms::{TermFormat, TermWriter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,45 +28,12 @@ pub struct Args {
     /// Input text (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
     /// Output format [default: from the -o extension (.txt .json), else table]
-    #[arg(short = 'f', long, value_enum)]
-    format: Option<Format>,
+    #[arg(short = 'f', long, value_parser = output_format::parser::<TermFormat>())]
+    format: Option<TermFormat>,
     #[command(flatten)]
     glossary: GlossaryArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    /// A readable table: position, text, English, type, entry
-    Table,
-    /// `{"matches":[{"start","end","byte_start","byte_end","surface","entry","en","type","prefix"}]}`
-    Json,
-}
-
-impl OutputFormat for Format {
-    const ALL: &'static [Self] = &[Format::Table, Format::Json];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Table => &["txt"],
-            Format::Json => &["json"],
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct MatchRecord<'a> {
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-    surface: &'a str,
-    entry: &'a str,
-    en: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    prefix: &'a str,
 }
 
 /// Texts are matched in chunks of at least this many bytes, cut where the
@@ -84,7 +47,7 @@ const CHUNK_LEN: usize = 8 << 20;
 pub fn run(args: Args) -> Result<ExitCode> {
     let input = args.file.as_deref();
     let output = args.output.output.as_deref();
-    let format = output_format::choose(args.format, output, Format::Table)?;
+    let format = output_format::choose(args.format, output, TermFormat::Table)?;
     let glossary_files = args.glossary.files();
     let reads = io::reads(input, &glossary_files);
     let glossary = args.glossary.load()?;
@@ -101,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// of each as it goes, offsets counted from the start of the input.
 fn write_matches(
     input: Option<&Path>,
-    format: Format,
+    format: TermFormat,
     glossary: &Glossary,
     chunk_len: usize,
     out: &mut dyn Write,
@@ -109,124 +72,14 @@ fn write_matches(
     // Both formats write many small pieces: a typed buffer in front of the
     // `dyn Write` keeps each from being a call through it.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut found = false;
-    let mut before = Position::default();
-    if let Format::Json = format {
-        out.write_all(b"{\"matches\":[")?;
-    }
+    let mut writer = TermWriter::new(format);
+    writer.begin(&mut out)?;
     io::for_each_chunk(input, chunk_len, |chunk| {
-        let hits = glossary.find(chunk);
-        let mut offsets = CharOffsets::new(chunk);
-        let records = records(chunk, glossary, &hits, &before, &mut offsets);
-        match format {
-            Format::Json => {
-                for record in &records {
-                    if found {
-                        out.write_all(b",")?;
-                    }
-                    found = true;
-                    serde_json::to_writer(&mut out, record)?;
-                }
-            }
-            Format::Table => {
-                write_table(&mut out, &records, !found)?;
-                found |= !records.is_empty();
-            }
-        }
-        before.bytes += chunk.len();
-        // Counted on from the last hit, not again from the start.
-        before.chars += offsets.char_offset(chunk.len());
-        Ok(())
+        Ok(writer.chunk(&mut out, chunk, glossary, &glossary.find(chunk))?)
     })?;
-    match format {
-        Format::Json => out.write_all(b"]}\n")?,
-        Format::Table if !found => writeln!(out, "no glossary entries found")?,
-        Format::Table => {}
-    }
+    writer.finish(&mut out)?;
     out.flush()?;
     Ok(())
-}
-
-/// Where a chunk starts in the whole input.
-#[derive(Default)]
-struct Position {
-    bytes: usize,
-    chars: usize,
-}
-
-fn records<'a>(
-    text: &'a str,
-    glossary: &'a Glossary,
-    hits: &[TermHit],
-    before: &Position,
-    offsets: &mut CharOffsets,
-) -> Vec<MatchRecord<'a>> {
-    hits.iter()
-        .map(|hit| {
-            let entry = glossary.entry_ref(hit.entry);
-            MatchRecord {
-                start: before.chars + offsets.char_offset(hit.start),
-                end: before.chars + offsets.char_offset(hit.end),
-                byte_start: before.bytes + hit.start,
-                byte_end: before.bytes + hit.end,
-                surface: hit.surface(text),
-                entry: entry.ar(),
-                en: entry.en(),
-                kind: entry.kind().as_str(),
-                prefix: hit.prefix(text),
-            }
-        })
-        .collect()
-}
-
-/// Writes the rows of one chunk, aligned among themselves, under a header
-/// when `header` is set.
-fn write_table(out: &mut dyn Write, records: &[MatchRecord], header: bool) -> Result<()> {
-    if records.is_empty() {
-        return Ok(());
-    }
-    let rows: Vec<[String; 5]> = records
-        .iter()
-        .map(|r| {
-            let entry = if r.surface.strip_prefix(r.prefix) == Some(r.entry) {
-                String::new()
-            } else {
-                r.entry.to_owned()
-            };
-            [
-                format!("{}-{}", r.start, r.end),
-                r.surface.replace(['\n', '\r'], " "),
-                r.en.to_owned(),
-                r.kind.to_owned(),
-                entry,
-            ]
-        })
-        .collect();
-    let header_row = ["chars", "text", "English", "type", "entry"];
-    let mut widths = header_row.map(display_width);
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(display_width(cell));
-        }
-    }
-    let header = header.then(|| header_row.map(str::to_owned));
-    for row in header.into_iter().chain(rows) {
-        let mut line = String::new();
-        for (cell, width) in row.iter().zip(widths) {
-            line.push_str(cell);
-            line.extend(std::iter::repeat_n(' ', width - display_width(cell) + 2));
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-/// Columns a cell takes in a terminal: combining marks and invisible
-/// format characters take none (tatweel, a stretched line, takes one).
-fn display_width(cell: &str) -> usize {
-    cell.chars()
-        .filter(|&c| c == '\u{0640}' || !(is_inner_mark(c) || is_format_control(c)))
-        .count()
 }
 
 #[cfg(test)]
@@ -234,7 +87,7 @@ mod tests {
     use super::*;
     use tarjama::glossary::Entry;
 
-    fn matches(path: &Path, format: Format, glossary: &Glossary, chunk_len: usize) -> String {
+    fn matches(path: &Path, format: TermFormat, glossary: &Glossary, chunk_len: usize) -> String {
         let mut out = Vec::new();
         write_matches(Some(path), format, glossary, chunk_len, &mut out).unwrap();
         String::from_utf8(out).unwrap()
@@ -256,13 +109,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("text.txt");
         std::fs::write(&path, paragraph.repeat(40)).unwrap();
-        for format in [Format::Json, Format::Table] {
+        for format in [TermFormat::Json, TermFormat::Table] {
             let whole = matches(&path, format, &glossary, usize::MAX);
             assert_eq!(matches(&path, format, &glossary, 100), whole);
             assert_eq!(matches(&path, format, &glossary, 1), whole);
         }
         let json: serde_json::Value =
-            serde_json::from_str(&matches(&path, Format::Json, &glossary, 1)).unwrap();
+            serde_json::from_str(&matches(&path, TermFormat::Json, &glossary, 1)).unwrap();
         let hits = json["matches"].as_array().unwrap();
         assert_eq!(hits.len(), 80);
         let last = &hits[79];

@@ -1,17 +1,19 @@
 //! `tarjama tm`: the translation memory.
 
-use crate::cli::output_format::{self, OutputFormat};
+use crate::cli::output_format;
 use crate::cli::{OptionalTmArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use tarjama::exchange::{self, Format, LanguagePair, TranslationUnit, Units, tmx, tsv};
-use tarjama::output::concordance;
+use tarjama::exchange::{self, Format, LanguagePair, TranslationUnit, Units};
+use tarjama::output::tm::{
+    ExportFormat, MatchFormat, MatchWriter, SearchFormat, StatsFormat, write_found, write_stats,
+    write_units,
+};
 use tarjama::tm::{
     Added, ImportOptions, ImportSummary, LookupOptions, OpenMode, TranslationMemory,
 };
@@ -311,30 +313,11 @@ impl Iterator for Progress<'_, '_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    /// TMX 1.4b
-    Tmx,
-    /// source<TAB>target
-    Tsv,
-}
-
-impl OutputFormat for ExportFormat {
-    const ALL: &'static [Self] = &[ExportFormat::Tmx, ExportFormat::Tsv];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            ExportFormat::Tmx => &["tmx"],
-            ExportFormat::Tsv => &["tsv", "tab", "txt"],
-        }
-    }
-}
-
 /// Write every unit as TMX 1.4b or TSV
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
     /// Output format [default: from the -o extension (.tmx .tsv), else tmx]
-    #[arg(short = 'f', long, value_enum)]
+    #[arg(short = 'f', long, value_parser = output_format::parser::<ExportFormat>())]
     format: Option<ExportFormat>,
     #[command(flatten)]
     output: OutputArg,
@@ -347,40 +330,8 @@ fn export(args: ExportArgs) -> Result<()> {
     let format = output_format::choose(args.format, output, ExportFormat::Tmx)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     io::write_output(output, &[args.tm.path()?], |out| {
-        match format {
-            ExportFormat::Tmx => {
-                let mut writer = tmx::TmxWriter::new(out, &tm.languages()?.source)?;
-                tm.for_each_unit(|unit| writer.write_unit(&unit.to_exchange()))?;
-                writer.finish()?;
-            }
-            ExportFormat::Tsv => {
-                tm.for_each_unit(|unit| tsv::write_row(out, &[&unit.source, &unit.target]))?;
-            }
-        }
-        Ok(())
+        Ok(write_units(&tm, format, out)?)
     })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum LookupFormat {
-    /// For people: score, match kind, id, source and target
-    Text,
-    /// line<TAB>score<TAB>source<TAB>target of the best match, empty fields when none
-    Tsv,
-    /// The best --top matches of each line, with a word diff
-    Json,
-}
-
-impl OutputFormat for LookupFormat {
-    const ALL: &'static [Self] = &[LookupFormat::Text, LookupFormat::Tsv, LookupFormat::Json];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            LookupFormat::Text => &["txt"],
-            LookupFormat::Tsv => &["tsv", "tab"],
-            LookupFormat::Json => &["json"],
-        }
-    }
 }
 
 /// Find the best matches of sentences, one per line
@@ -393,8 +344,8 @@ struct LookupArgs {
     /// Sentences, one per line (UTF-8); `-` or absent reads standard input
     file: Option<PathBuf>,
     /// Output format [default: from the -o extension (.txt .tsv .json), else text]
-    #[arg(short = 'f', long, value_enum)]
-    format: Option<LookupFormat>,
+    #[arg(short = 'f', long, value_parser = output_format::parser::<MatchFormat>())]
+    format: Option<MatchFormat>,
     /// Leave out matches scoring below this
     #[arg(long, default_value_t = 75, value_parser = clap::value_parser!(u8).range(0..=100))]
     min_score: u8,
@@ -407,110 +358,34 @@ struct LookupArgs {
     tm: TmArgs,
 }
 
-#[derive(Serialize)]
-struct LineMatches<'a> {
-    line: usize,
-    query: &'a str,
-    matches: Vec<tarjama::tm::TmMatch>,
-}
-
 fn lookup(args: LookupArgs) -> Result<()> {
     let output = args.output.output.as_deref();
-    let format = output_format::choose(args.format, output, LookupFormat::Text)?;
+    let format = output_format::choose(args.format, output, MatchFormat::Text)?;
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let text = io::read_text(args.file.as_deref())?;
     let options = LookupOptions {
         min_score: args.min_score,
-        limit: if format == LookupFormat::Tsv {
+        limit: if format == MatchFormat::Tsv {
             1
         } else {
             usize::from(args.top)
         },
-        diff: format == LookupFormat::Json,
+        diff: format == MatchFormat::Json,
     };
     let tm_path = [args.tm.path()?];
     io::write_output(output, &io::reads(args.file.as_deref(), &tm_path), |out| {
-        let mut records = Vec::new();
+        let mut writer = MatchWriter::new(format);
         for (at, line) in tarjama::text::lines(&text).enumerate() {
             let matches = if line.trim().is_empty() {
                 Vec::new()
             } else {
                 tm.lookup(line, &options)?
             };
-            let number = at + 1;
-            match format {
-                LookupFormat::Tsv => match matches.first() {
-                    Some(found) => tsv::write_row(
-                        out,
-                        &[
-                            &number.to_string(),
-                            &found.score.to_string(),
-                            &found.unit.source,
-                            &found.unit.target,
-                        ],
-                    )?,
-                    None => writeln!(out, "{number}\t\t\t")?,
-                },
-                LookupFormat::Text => {
-                    if matches.is_empty() {
-                        writeln!(out, "{number}: no match")?;
-                    }
-                    for found in &matches {
-                        let kind = serde_json::to_value(found.kind)?;
-                        writeln!(
-                            out,
-                            "{number}: {:>3} {} #{}\n  {}\n  {}",
-                            found.score,
-                            kind.as_str().unwrap_or(""),
-                            found.unit.id,
-                            found.unit.source,
-                            found.unit.target
-                        )?;
-                    }
-                }
-                LookupFormat::Json => records.push(LineMatches {
-                    line: number,
-                    query: line,
-                    matches,
-                }),
-            }
+            writer.line(out, at + 1, line, matches)?;
         }
-        if format == LookupFormat::Json {
-            serde_json::to_writer_pretty(&mut *out, &records)?;
-            out.write_all(b"\n")?;
-        }
+        writer.finish(out)?;
         Ok(())
     })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum SearchFormat {
-    /// For people: the matches in colour on a terminal
-    Text,
-    /// A Markdown table, the matches in bold
-    Md,
-    /// id<TAB>source<TAB>target
-    Tsv,
-    /// Every field
-    Json,
-}
-
-impl OutputFormat for SearchFormat {
-    const ALL: &'static [Self] = &[
-        SearchFormat::Text,
-        SearchFormat::Md,
-        SearchFormat::Tsv,
-        SearchFormat::Json,
-    ];
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            SearchFormat::Text => &["txt"],
-            SearchFormat::Md => &["md", "markdown"],
-            SearchFormat::Tsv => &["tsv", "tab"],
-            SearchFormat::Json => &["json"],
-        }
-    }
 }
 
 /// Find units whose source or target holds all the words (concordance)
@@ -525,7 +400,7 @@ struct SearchArgs {
     #[arg(long, default_value_t = 50)]
     limit: usize,
     /// Output format [default: from the -o extension (.txt .md .tsv .json), else text]
-    #[arg(short = 'f', long, value_enum)]
+    #[arg(short = 'f', long, value_parser = output_format::parser::<SearchFormat>())]
     format: Option<SearchFormat>,
     #[command(flatten)]
     output: OutputArg,
@@ -543,37 +418,15 @@ fn search(args: SearchArgs) -> Result<()> {
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     io::write_output(output, &[args.tm.path()?], |out| {
-        match format {
-            SearchFormat::Text => concordance::write_text(&found, colour, out)?,
-            SearchFormat::Md => concordance::write_markdown(&found, out)?,
-            SearchFormat::Tsv => {
-                for found in &found {
-                    let unit = &found.unit;
-                    tsv::write_row(out, &[&unit.id.to_string(), &unit.source, &unit.target])?;
-                }
-            }
-            SearchFormat::Json => {
-                serde_json::to_writer_pretty(&mut *out, &found)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        Ok(())
+        Ok(write_found(&found, format, colour, out)?)
     })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum StatsFormat {
-    /// For people
-    Text,
-    /// Every figure
-    Json,
 }
 
 /// Show figures about the translation memory
 #[derive(Debug, clap::Args)]
 struct StatsArgs {
     /// Output format
-    #[arg(short = 'f', long, value_enum, default_value_t = StatsFormat::Text)]
+    #[arg(short = 'f', long, default_value = "text", value_parser = output_format::parser::<StatsFormat>())]
     format: StatsFormat,
     #[command(flatten)]
     tm: TmArgs,
@@ -583,34 +436,7 @@ fn stats(args: StatsArgs) -> Result<()> {
     let tm = args.tm.open(OpenMode::ReadOnly)?;
     let stats = tm.stats()?;
     io::write_output(None, io::NOTHING_READ, |out| {
-        if args.format == StatsFormat::Json {
-            serde_json::to_writer_pretty(&mut *out, &stats)?;
-            out.write_all(b"\n")?;
-            return Ok(());
-        }
-        writeln!(
-            out,
-            "file:       {} ({} bytes, schema {})",
-            stats.path.display(),
-            stats.bytes,
-            stats.schema_version
-        )?;
-        writeln!(out, "units:      {}", stats.units)?;
-        writeln!(out, "sources:    {} distinct", stats.sources)?;
-        writeln!(out, "vocabulary: {} tokens", stats.vocabulary)?;
-        for (source, target, count) in &stats.languages {
-            writeln!(out, "languages:  {source}→{target}: {count}")?;
-        }
-        for (origin, count) in &stats.origins {
-            writeln!(out, "origin:     {origin}: {count}")?;
-        }
-        if let (Some(oldest), Some(newest)) = (&stats.oldest, &stats.newest) {
-            writeln!(
-                out,
-                "dates:      created from {oldest}, last change {newest}"
-            )?;
-        }
-        Ok(())
+        Ok(write_stats(&stats, args.format, out)?)
     })
 }
 

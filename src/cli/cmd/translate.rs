@@ -1,12 +1,13 @@
 //! `tarjama translate`: texts aligned with their English, one output per input.
 
-use crate::cli::OutputArg;
 use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
+use crate::cli::{OutputArg, output_format};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::output::{Format, Options, XliffVersion};
+use tarjama::exchange::xliff::XliffVersion;
+use tarjama::output::{Format, Options};
 
 const EXAMPLES: &str = "\
 Every sentence is looked up in the translation memory (exact, or fuzzy from --min-score: a
@@ -48,7 +49,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format [default: from the -o extension, else md]
-    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = format_parser())]
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<Format>())]
     format: Option<Format>,
     /// XLIFF version to write
     #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_parser())]
@@ -61,11 +62,6 @@ pub struct Args {
     pipeline: PipelineArgs,
     #[command(flatten)]
     output: OutputArg,
-}
-
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(Format::ALL.map(|format| PossibleValue::new(format.name())))
-        .try_map(|name| name.parse::<Format>())
 }
 
 fn xliff_version_parser() -> impl TypedValueParser<Value = XliffVersion> {

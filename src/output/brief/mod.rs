@@ -18,63 +18,28 @@ mod html;
 mod json;
 mod markdown;
 
-pub use markdown::summary_markdown;
+pub(super) use markdown::summary_markdown;
 
 use crate::brief::{Briefing, English, Entity};
 use crate::document::{Origin, Segment};
 use crate::glossary::Kind;
-use crate::output::Format;
 use std::borrow::Cow;
-use std::fmt;
 use std::io::{self, Write};
-use std::str::FromStr;
 
-/// A briefing's output file type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BriefFormat {
-    /// Markdown, for reading as text or rendering.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-    /// JSON with every field, for scripts.
-    Json,
+crate::named::named_enum! {
+    /// A briefing's output file type.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum BriefFormat {
+        /// Markdown, for reading as text or rendering.
+        Markdown = "md" in ["md", "markdown"],
+        /// One self-contained HTML page.
+        Html = "html" in ["html", "htm"],
+        /// JSON with every field, for scripts.
+        Json = "json" in ["json"],
+    }
 }
 
 impl BriefFormat {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [BriefFormat; 3] = [BriefFormat::Markdown, BriefFormat::Html, BriefFormat::Json];
-
-    /// The document format of the same name and extension.
-    fn document_format(self) -> Format {
-        match self {
-            BriefFormat::Markdown => Format::Markdown,
-            BriefFormat::Html => Format::Html,
-            BriefFormat::Json => Format::Json,
-        }
-    }
-
-    fn from_document_format(format: Format) -> Option<BriefFormat> {
-        BriefFormat::ALL
-            .into_iter()
-            .find(|brief| brief.document_format() == format)
-    }
-
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        self.document_format().name()
-    }
-
-    /// The file name extensions that ask for this format (those of the
-    /// document format of the same name); the first is the one written.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.document_format().extensions()
-    }
-
-    /// The file extension written for this format (without the dot).
-    pub fn extension(self) -> &'static str {
-        self.document_format().extension()
-    }
-
     /// Writes `briefing` in this format.
     pub fn write(self, briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         match self {
@@ -82,28 +47,6 @@ impl BriefFormat {
             BriefFormat::Html => html::write(briefing, out),
             BriefFormat::Json => json::write(briefing, out),
         }
-    }
-}
-
-impl fmt::Display for BriefFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A name that is not one of [`BriefFormat::ALL`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown briefing format `{0}`\nhint: use one of md, html, json")]
-pub struct UnknownBriefFormat(pub String);
-
-impl FromStr for BriefFormat {
-    type Err = UnknownBriefFormat;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        name.parse::<Format>()
-            .ok()
-            .and_then(Self::from_document_format)
-            .ok_or_else(|| UnknownBriefFormat(name.to_owned()))
     }
 }
 
@@ -204,7 +147,7 @@ mod tests {
 
     #[test]
     fn names_and_extensions_round_trip() {
-        for format in BriefFormat::ALL {
+        for &format in BriefFormat::ALL {
             assert_eq!(format.name().parse::<BriefFormat>(), Ok(format));
             assert_eq!(format.extensions()[0], format.extension());
         }
