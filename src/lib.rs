@@ -14,7 +14,7 @@
 
 pub mod brief;
 pub mod document;
-mod error;
+pub mod error;
 pub mod exchange;
 pub mod glossary;
 pub mod lookup;

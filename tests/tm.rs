@@ -1204,3 +1204,44 @@ fn standard_input_is_sniffed_for_xml() {
     .unwrap();
     assert_eq!(json[0]["origin"], "<stdin>");
 }
+
+#[test]
+fn a_damaged_tm_names_its_cause_once() {
+    let sandbox = Sandbox::new();
+    let pairs: String = (1..=400)
+        .map(|n| format!("جملة رقم {n} عن الوفد والمحادثات في جنيف\tSentence {n}\n"))
+        .collect();
+    sandbox.write("pairs.tsv", pairs);
+    sandbox
+        .cmd(&["tm", "import", "--tm", "tm.sqlite", "pairs.tsv"])
+        .assert()
+        .success();
+    // Scribble over every page but the first (the header and the schema):
+    // SQLite finds the b-trees broken.
+    let path = sandbox.path().join("tm.sqlite");
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 8192, "several pages");
+    for page in bytes.chunks_mut(4096).skip(1) {
+        page[100..356].copy_from_slice(&[0xDE; 256]);
+    }
+    std::fs::write(&path, bytes).unwrap();
+    for args in [
+        &["tm", "stats", "--tm", "tm.sqlite"][..],
+        &["tm", "search", "--tm", "tm.sqlite", "الوفد"],
+    ] {
+        let output = sandbox.cmd(args).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(
+            stderr.matches("database disk image is malformed").count(),
+            1,
+            "{stderr}"
+        );
+        assert!(
+            stderr.starts_with(
+                "tarjama: cannot use the translation memory (database disk image is malformed): \
+                 tm.sqlite\nhint: the file is damaged"
+            ),
+            "{stderr}"
+        );
+    }
+}

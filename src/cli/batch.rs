@@ -4,7 +4,7 @@
 //! output per input (`translate`, `brief`).
 
 use super::output_format::{self, OutputFormat};
-use super::{EXIT_BAD_INPUT, io};
+use super::{EXIT_BAD_INPUT, advice, io};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
@@ -35,21 +35,25 @@ impl Inputs {
         let only_stdin = expanded.iter().all(|file| file == Path::new("-"));
         match output {
             None if batch => match folder {
-                Some(folder) => bail!(
-                    "a folder of inputs needs an output folder: {}\n\
-                     hint: add -o DIR to get one output per input there, or name the file itself",
-                    folder.display()
-                ),
-                None => bail!(
-                    "several inputs need an output folder\n\
-                     hint: add -o DIR to get one output per input there"
-                ),
+                Some(folder) => bail!(advice(
+                    format!(
+                        "a folder of inputs needs an output folder: {}",
+                        folder.display()
+                    ),
+                    "add -o DIR to get one output per input there, or name the file itself",
+                )),
+                None => bail!(advice(
+                    "several inputs need an output folder",
+                    "add -o DIR to get one output per input there",
+                )),
             },
-            Some(dir) if batch && only_stdin => bail!(
-                "standard input has no file name to give its output in a folder: {}\n\
-                 hint: name the output file instead (-o FILE), or save the input to a file first",
-                dir.display()
-            ),
+            Some(dir) if batch && only_stdin => bail!(advice(
+                format!(
+                    "standard input has no file name to give its output in a folder: {}",
+                    dir.display()
+                ),
+                "name the output file instead (-o FILE), or save the input to a file first",
+            )),
             _ => {}
         }
         Ok(Self {
@@ -71,13 +75,15 @@ impl Inputs {
         match output {
             Some(dir) if self.batch => {
                 if output_format::names_a_file::<F>(dir) {
-                    bail!(
-                        "several outputs go into a folder, and this looks like the name of one \
-                         file: {}\n\
-                         hint: choose a folder name without a format's extension, or end it \
-                         with / to make a folder of that name",
-                        dir.display()
-                    );
+                    bail!(advice(
+                        format!(
+                            "several outputs go into a folder, and this looks like the name of \
+                             one file: {}",
+                            dir.display()
+                        ),
+                        "choose a folder name without a format's extension, or end it with / to \
+                         make a folder of that name",
+                    ));
                 }
                 Ok(chosen.unwrap_or(default))
             }
@@ -124,10 +130,10 @@ fn expand(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<PathBuf>)> {
             }
         }
         if texts.is_empty() {
-            bail!(
-                "no *.txt file in the folder: {}\nhint: name the files to work on",
-                file.display()
-            );
+            bail!(advice(
+                format!("no *.txt file in the folder: {}", file.display()),
+                "name the files to work on",
+            ));
         }
         texts.sort();
         inputs.extend(texts);
@@ -158,9 +164,9 @@ pub fn run(
         }
     };
     fs::create_dir_all(dir).map_err(|err| {
-        anyhow::anyhow!(
-            "cannot create the output folder ({err}): {}\nhint: check the path and its permissions",
-            dir.display()
+        advice(
+            format!("cannot create the output folder ({err}): {}", dir.display()),
+            "check the path and its permissions",
         )
     })?;
     let plan = plan_outputs(&inputs.files, dir, extension, reads)?;
@@ -201,20 +207,22 @@ fn plan_outputs(
     let mut plan = Vec::with_capacity(inputs.len());
     for input in inputs {
         if input == Path::new("-") {
-            bail!(
-                "standard input cannot be one of several inputs\n\
-                 hint: save it to a file first"
-            );
+            bail!(advice(
+                "standard input cannot be one of several inputs",
+                "save it to a file first",
+            ));
         }
         let output = dir.join(output_file_name(input, extension));
         if let Some(other) = taken.insert(output.clone(), input) {
-            bail!(
-                "two inputs would write the same output file: {} ({} and {})\n\
-                 hint: rename one of them, or run them in separate calls",
-                output.display(),
-                other.display(),
-                input.display()
-            );
+            bail!(advice(
+                format!(
+                    "two inputs would write the same output file: {} ({} and {})",
+                    output.display(),
+                    other.display(),
+                    input.display()
+                ),
+                "rename one of them, or run them in separate calls",
+            ));
         }
         io::refuse_to_replace(Some(&output), &io::reads(Some(input), reads))?;
         refuse_odd_output(&output)?;
@@ -234,11 +242,10 @@ fn refuse_odd_output(output: &Path) -> Result<()> {
             } else {
                 "not a regular file"
             };
-            bail!(
-                "the output file is {what}: {}\n\
-                 hint: remove it, or choose another output folder",
-                output.display()
-            )
+            bail!(advice(
+                format!("the output file is {what}: {}", output.display()),
+                "remove it, or choose another output folder",
+            ))
         }
         _ => Ok(()),
     }

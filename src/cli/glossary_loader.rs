@@ -7,8 +7,8 @@
 //! the built-in one, paid by every command at start-up), its cache reads
 //! in well under a millisecond. Only small TSV glossaries are read directly.
 
-use super::GlossaryArgs;
 use super::io::shell_quote;
+use super::{GlossaryArgs, advice};
 use anyhow::{Result, bail};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -34,10 +34,10 @@ impl GlossaryArgs {
             } else {
                 "this build has no built-in glossary"
             };
-            bail!(
-                "no glossary to match against: {why}\n\
-                 hint: add `--glossary FILE` (YAML, TSV or TBX, or a folder of YAML files)"
-            );
+            bail!(advice(
+                format!("no glossary to match against: {why}"),
+                "add `--glossary FILE` (YAML, TSV or TBX, or a folder of YAML files)",
+            ));
         }
         Ok(glossary)
     }

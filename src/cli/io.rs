@@ -1,5 +1,6 @@
 //! Reading the input and writing the output of a command.
 
+use super::advice;
 use anyhow::{Context, Result};
 use std::fs;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -39,8 +40,9 @@ fn cannot_read(err: io::Error, name: &str) -> anyhow::Error {
     {
         return anyhow::Error::new(decode.clone()).context(name.to_owned());
     }
-    anyhow::anyhow!(
-        "cannot read the input ({err}): {name}\nhint: check the path and its permissions"
+    advice(
+        format!("cannot read the input ({err}): {name}"),
+        "check the path and its permissions",
     )
 }
 
@@ -401,7 +403,7 @@ fn cannot_write(name: &str, kind: io::ErrorKind, message: &str) -> anyhow::Error
         }
         _ => "check that it can be written, or write the output elsewhere",
     };
-    anyhow::anyhow!("cannot write the output ({message}): {name}\nhint: {hint}")
+    advice(format!("cannot write the output ({message}): {name}"), hint)
 }
 
 /// A device, pipe or socket (`-o /dev/null`, a FIFO): renaming a temporary
@@ -434,11 +436,13 @@ fn write_file_atomically(
         } else {
             "does not exist"
         };
-        anyhow::bail!(
-            "the folder of the output file {what}: {name}\n\
-             hint: create the folder first (mkdir -p {}), or choose another -o",
-            shell_quote(&dir.display().to_string())
-        );
+        anyhow::bail!(advice(
+            format!("the folder of the output file {what}: {name}"),
+            format!(
+                "create the folder first (mkdir -p {}), or choose another -o",
+                shell_quote(&dir.display().to_string())
+            ),
+        ));
     }
     // A replaced file keeps its permissions; a new one gets the usual
     // ones (0666 less the umask), not the temporary file's private 0600.
@@ -555,10 +559,13 @@ pub fn refuse_to_replace(output: Option<&Path>, reads: &[impl AsRef<Path>]) -> R
                     "redirect standard output to another file",
                 ),
             };
-            anyhow::bail!(
-                "the output would replace its own input ({}): {output}\nhint: {hint}",
-                display_name(Some(read))
-            );
+            anyhow::bail!(advice(
+                format!(
+                    "the output would replace its own input ({}): {output}",
+                    display_name(Some(read))
+                ),
+                hint,
+            ));
         }
     }
     Ok(())
@@ -634,9 +641,12 @@ mod tests {
         let err = write_watched(Failing(io::ErrorKind::BrokenPipe), "x", hiding).unwrap_err();
         assert!(err.is::<OutputClosed>());
         let err = write_watched(Failing(io::ErrorKind::StorageFull), STANDARD_OUTPUT, hiding)
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("cannot write the output ("), "{err}");
+            .unwrap_err();
+        let err = crate::cli::report(&err);
+        assert!(
+            err.starts_with("tarjama: cannot write the output ("),
+            "{err}"
+        );
         assert!(
             err.contains("): standard output\nhint: make room on its disk"),
             "{err}"
@@ -645,8 +655,8 @@ mod tests {
         let err = write_watched(Failing(io::ErrorKind::PermissionDenied), "out.md", |out| {
             Ok(out.write_all(b"short")?)
         })
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
+        let err = crate::cli::report(&err);
         assert!(
             err.contains("): out.md\nhint: check its permissions"),
             "{err}"

@@ -13,8 +13,14 @@ use clap::{Args, Parser, Subcommand};
 use cmd::{
     brief, check, completions, glossary, lookup, man, split, summarize, terms, tm, translate,
 };
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tarjama::error::{FileError, Hinted};
+use tarjama::mt::MtError;
+use tarjama::mt::command::CommandError;
+use tarjama::text::DecodeError;
+use tarjama::tm::TmError;
 
 /// Exit code for bad input or usage.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -110,22 +116,87 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.is::<io::OutputClosed>())
 }
 
-/// Formats an error as `tarjama: <what>: <where>` followed by any hint lines.
+/// An error of the command line itself: what went wrong and where, and
+/// what to do about it, which [`report`] shows on a line of its own. As the
+/// context of another error ([`add_hint`]) it only adds its hint, after
+/// those of the error.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Advice {
+    message: String,
+    hint: String,
+}
+
+/// The error `message` with `hint` (see [`Advice`]).
+pub fn advice(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Advice {
+        message: message.into(),
+        hint: hint.into(),
+    })
+}
+
+/// `err` with one more thing to do about it.
+pub fn add_hint(err: anyhow::Error, hint: impl Into<String>) -> anyhow::Error {
+    err.context(Advice {
+        message: String::new(),
+        hint: hint.into(),
+    })
+}
+
+/// What the library or the command line says to do about one cause of an
+/// error.
+fn hint_of<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<Cow<'a, str>> {
+    if let Some(advice) = cause.downcast_ref::<Advice>() {
+        return Some(Cow::Borrowed(&advice.hint));
+    }
+    if let Some(error) = cause.downcast_ref::<FileError>() {
+        return error.hint();
+    }
+    if let Some(error) = cause.downcast_ref::<TmError>() {
+        return error.hint();
+    }
+    if let Some(error) = cause.downcast_ref::<DecodeError>() {
+        return error.hint();
+    }
+    if let Some(error) = cause.downcast_ref::<MtError<CommandError>>() {
+        return error.hint();
+    }
+    None
+}
+
+/// Formats an error as `tarjama: <what>: <where>`, then a `hint:` line for
+/// each thing to do: every cause once, its hint apart.
 ///
 /// Library errors say what went wrong (and where, when they know it); the
 /// contexts the CLI adds name the file, so they go after the message.
 pub fn report(err: &anyhow::Error) -> String {
-    let mut messages: Vec<String> = err.chain().map(ToString::to_string).collect();
+    let mut messages: Vec<String> = err
+        .chain()
+        .map(ToString::to_string)
+        .filter(|message| !message.is_empty())
+        .collect();
     let root = messages.pop().unwrap_or_default();
-    let (what, hints) = root.split_once('\n').unwrap_or((&root, ""));
-    let mut line = format!("tarjama: {what}");
+    let mut line = format!("tarjama: {root}");
     for place in messages.iter().rev() {
         line.push_str(": ");
         line.push_str(place);
     }
-    if !hints.is_empty() {
-        line.push('\n');
-        line.push_str(hints);
+    let causes: Vec<_> = err.chain().collect();
+    let mut hints: Vec<Cow<'_, str>> = causes
+        .iter()
+        .rev()
+        .filter_map(|cause| hint_of(*cause))
+        .collect();
+    // A context is not a cause of its own: its hint is found by type.
+    if let Some(added) = err
+        .downcast_ref::<Advice>()
+        .filter(|a| a.message.is_empty())
+    {
+        hints.push(Cow::Borrowed(&added.hint));
+    }
+    for hint in hints {
+        line.push_str("\nhint: ");
+        line.push_str(&hint);
     }
     line
 }
@@ -134,17 +205,30 @@ pub fn report(err: &anyhow::Error) -> String {
 mod tests {
     use super::*;
     use anyhow::Context;
+    use tarjama::error::FileErrorKind;
 
     #[test]
     fn report_puts_the_place_after_the_message_and_keeps_the_hint() {
-        let err = Err::<(), _>(anyhow::anyhow!(
-            "invalid UTF-8 at byte offset 3\nhint: convert it"
-        ))
-        .context("article.txt")
-        .unwrap_err();
+        let err = Err::<(), _>(advice("invalid UTF-8 at byte offset 3", "convert it"))
+            .context("article.txt")
+            .unwrap_err();
         assert_eq!(
             report(&err),
             "tarjama: invalid UTF-8 at byte offset 3: article.txt\nhint: convert it"
+        );
+    }
+
+    #[test]
+    fn report_gives_the_hints_of_the_library_and_of_the_contexts() {
+        let error = FileError::at_line(FileErrorKind::Content, "m.tsv", 3, "one column")
+            .with_hint("add a tab");
+        let err = add_hint(
+            anyhow::Error::new(TmError::from(error)),
+            "nothing from m.tsv was imported",
+        );
+        assert_eq!(
+            report(&err),
+            "tarjama: one column: m.tsv:3\nhint: add a tab\nhint: nothing from m.tsv was imported"
         );
     }
 

@@ -4,6 +4,7 @@
 //! format; standard output and a file name without an extension get the
 //! command's default.
 
+use super::advice;
 use anyhow::{Result, bail};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::Path;
@@ -12,12 +13,7 @@ pub use tarjama::named::{Named, OutputFormat};
 /// The value parser of an option that takes one of the values of `T`
 /// (`--format`): their names, each with its description in `--help`.
 pub fn parser<T: Named>() -> impl TypedValueParser<Value = T> {
-    parser_of(T::ALL)
-}
-
-/// [`parser`] for some of the values of `T`.
-pub fn parser_of<T: Named>(values: &'static [T]) -> impl TypedValueParser<Value = T> {
-    values_parser(values, |value: T| {
+    values_parser(T::ALL, |value: T| {
         PossibleValue::new(value.name()).help(value.help())
     })
 }
@@ -51,12 +47,16 @@ pub fn choose<F: OutputFormat>(chosen: Option<F>, output: Option<&Path>, default
     };
     match of_extension::<F>(&extension) {
         Some(format) => Ok(format),
-        None => bail!(
-            "cannot tell the output format from the extension `.{extension}`: {}\n\
-             hint: name the file {}, or choose the format with --format",
-            path.display(),
-            known_extensions::<F>()
-        ),
+        None => bail!(advice(
+            format!(
+                "cannot tell the output format from the extension `.{extension}`: {}",
+                path.display()
+            ),
+            format!(
+                "name the file {}, or choose the format with --format",
+                known_extensions::<F>()
+            ),
+        )),
     }
 }
 
@@ -186,10 +186,10 @@ mod tests {
 
     #[test]
     fn an_unknown_extension_is_an_error_naming_the_known_ones() {
-        let err = chosen("out.csv").unwrap_err().to_string();
+        let err = chosen("out.csv").unwrap_err();
         assert_eq!(
-            err,
-            "cannot tell the output format from the extension `.csv`: out.csv\n\
+            crate::cli::report(&err),
+            "tarjama: cannot tell the output format from the extension `.csv`: out.csv\n\
              hint: name the file .txt or .json, or choose the format with --format"
         );
     }

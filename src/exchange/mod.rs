@@ -2,7 +2,7 @@
 //!
 //! Every reader yields [`TranslationUnit`]s oriented by a [`LanguagePair`]
 //! (Arabic source, English target unless told otherwise) and stops at the
-//! first problem with a [`FormatError`] that says where it is.
+//! first problem with a [`FileError`] that says where it is.
 
 pub mod tmx;
 pub mod tsv;
@@ -11,6 +11,7 @@ mod xml;
 
 pub use xml::is_xml_char;
 
+use crate::error::FileError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -105,64 +106,6 @@ pub fn same_language(a: &str, b: &str) -> bool {
     !a.is_empty() && a.eq_ignore_ascii_case(b)
 }
 
-/// Why an exchange file could not be read.
-///
-/// Displayed as `<what>: <file>[:line[:column]]`, then a `hint:` line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError {
-    /// The file as the caller named it.
-    pub file: String,
-    /// The line, from 1, when known.
-    pub line: Option<usize>,
-    /// The column (in characters), from 1, when known.
-    pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it (may be empty).
-    pub hint: String,
-}
-
-impl FormatError {
-    /// An error without a position.
-    pub fn new(file: &str, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            line: None,
-            column: None,
-            message: message.into(),
-            hint: String::new(),
-        }
-    }
-
-    /// An error at byte offset `offset` of `text`.
-    pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let (line, column) = crate::error::line_column(text, offset);
-        Self {
-            line: Some(line),
-            column: Some(column),
-            ..Self::new(file, message)
-        }
-    }
-
-    /// An error on line `line`.
-    pub fn at_line(file: &str, line: usize, message: impl Into<String>) -> Self {
-        Self {
-            line: Some(line),
-            ..Self::new(file, message)
-        }
-    }
-
-    /// Adds what to do about it.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = hint.into();
-        self
-    }
-}
-
-crate::error::display_located!(FormatError);
-
-impl std::error::Error for FormatError {}
-
 /// The exchange formats the readers understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -247,7 +190,7 @@ impl<'a> Units<'a> {
 }
 
 impl Iterator for Units<'_> {
-    type Item = Result<TranslationUnit, FormatError>;
+    type Item = Result<TranslationUnit, FileError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.finished {
@@ -266,11 +209,8 @@ impl Iterator for Units<'_> {
 
 /// Decodes an exchange file: UTF-8 (with or without a byte-order mark) or,
 /// behind its byte-order mark, UTF-16 (what some CAT tools write TMX in).
-pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, FormatError> {
-    crate::text::decode_owned(bytes).map_err(|err| {
-        let (what, hint) = err.parts();
-        FormatError::new(file, what).with_hint(hint)
-    })
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    crate::text::decode_owned(bytes).map_err(|err| err.in_file(file))
 }
 
 /// Collapses runs of whitespace into one space and trims the ends.
@@ -322,15 +262,10 @@ mod tests {
         utf16.extend("<tmx>س".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode("f", utf16).unwrap(), "<tmx>س");
         let err = decode("f", vec![b'a', 0xFF]).unwrap_err();
+        assert_eq!(err.to_string(), "invalid UTF-8 at byte offset 1: f");
         assert_eq!(
-            err.to_string(),
-            "invalid UTF-8 at byte offset 1: f\nhint: convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
+            err.hint,
+            "convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
         );
-    }
-
-    #[test]
-    fn error_display_puts_the_place_last() {
-        let error = FormatError::at_offset("m.tmx", "a\nbc", 3, "bad").with_hint("fix it");
-        assert_eq!(error.to_string(), "bad: m.tmx:2:2\nhint: fix it");
     }
 }

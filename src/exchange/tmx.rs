@@ -10,7 +10,8 @@
 //! The writer produces TMX 1.4b that validates against the LISA DTD.
 
 use super::xml::{self, Element, Node, Place, XmlReader};
-use super::{FormatError, LanguagePair, TranslationUnit, same_language};
+use super::{LanguagePair, TranslationUnit, same_language};
+use crate::error::{FileError, FileErrorKind};
 use std::io::{self, Write};
 
 /// Reads the units of a TMX document.
@@ -54,18 +55,23 @@ impl<'a> TmxReader<'a> {
     }
 
     /// Reads up to the start of `<body>`; false when the document has none.
-    fn read_prologue(&mut self) -> Result<bool, FormatError> {
+    fn read_prologue(&mut self) -> Result<bool, FileError> {
         let root = loop {
             match self.xml.next()? {
                 Node::Start(element) | Node::Empty(element) => break element,
                 Node::Text(_) | Node::End => {}
                 Node::Eof => {
-                    return Err(FormatError::new(self.file, "empty file: no <tmx> element"));
+                    return Err(FileError::new(
+                        FileErrorKind::Empty,
+                        self.file,
+                        "empty file: no <tmx> element",
+                    ));
                 }
             }
         };
         if root.name() != "tmx" {
             return Err(self.xml.error_at(
+                FileErrorKind::Content,
                 root.offset,
                 format!("not a TMX file: the root element is <{}>", root.name()),
             ));
@@ -82,7 +88,7 @@ impl<'a> TmxReader<'a> {
     }
 
     /// The next unit; `None` at the end of the document.
-    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FileError> {
         if self.state == State::Start {
             self.state = if self.read_prologue()? {
                 State::Body
@@ -109,7 +115,7 @@ impl<'a> TmxReader<'a> {
         Ok(None)
     }
 
-    fn read_tu(&mut self, tu: &Element<'_>) -> Result<TranslationUnit, FormatError> {
+    fn read_tu(&mut self, tu: &Element<'_>) -> Result<TranslationUnit, FileError> {
         self.units += 1;
         let mut unit = TranslationUnit {
             id: self.xml.attribute(tu, "tuid")?,
@@ -130,7 +136,11 @@ impl<'a> TmxReader<'a> {
                     variants.push(self.read_tuv(&element)?);
                 }
                 Node::Empty(element) if element.name() == "tuv" => {
-                    return Err(self.xml.error_at(element.offset, "a <tuv> without <seg>"));
+                    return Err(self.xml.error_at(
+                        FileErrorKind::Content,
+                        element.offset,
+                        "a <tuv> without <seg>",
+                    ));
                 }
                 Node::Start(element) if element.name() == "prop" => {
                     let kind = self.xml.attribute(&element, "type")?;
@@ -164,9 +174,10 @@ impl<'a> TmxReader<'a> {
         Ok(unit)
     }
 
-    fn missing(&self, tu: &Element<'_>, lang: &str) -> FormatError {
+    fn missing(&self, tu: &Element<'_>, lang: &str) -> FileError {
         self.xml
             .error_at(
+                FileErrorKind::Content,
                 tu.offset,
                 format!("TU {} has no <tuv> in language `{lang}`", self.units),
             )
@@ -177,7 +188,7 @@ impl<'a> TmxReader<'a> {
             ))
     }
 
-    fn read_tuv(&mut self, tuv: &Element<'_>) -> Result<Variant, FormatError> {
+    fn read_tuv(&mut self, tuv: &Element<'_>) -> Result<Variant, FileError> {
         let lang = match self.xml.attribute(tuv, "xml:lang")? {
             Some(lang) => Some(lang),
             None => self.xml.attribute(tuv, "lang")?,
@@ -185,7 +196,11 @@ impl<'a> TmxReader<'a> {
         let Some(lang) = lang.filter(|l| !l.trim().is_empty()) else {
             return Err(self
                 .xml
-                .error_at(tuv.offset, "a <tuv> without xml:lang")
+                .error_at(
+                    FileErrorKind::Content,
+                    tuv.offset,
+                    "a <tuv> without xml:lang",
+                )
                 .with_hint("write the language of every <tuv>: <tuv xml:lang=\"ar\">"));
         };
         let mut text = None;
@@ -201,7 +216,11 @@ impl<'a> TmxReader<'a> {
             }
         }
         let Some(text) = text else {
-            return Err(self.xml.error_at(tuv.offset, "a <tuv> without <seg>"));
+            return Err(self.xml.error_at(
+                FileErrorKind::Content,
+                tuv.offset,
+                "a <tuv> without <seg>",
+            ));
         };
         Ok(Variant {
             lang: lang.trim().to_owned(),
@@ -332,7 +351,7 @@ pub fn write<'u, W: Write>(
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Result<Vec<TranslationUnit>, FormatError> {
+    fn read(text: &str) -> Result<Vec<TranslationUnit>, FileError> {
         let mut reader = TmxReader::new("t.tmx", text, LanguagePair::default());
         let mut units = Vec::new();
         while let Some(unit) = reader.read_next()? {

@@ -31,7 +31,8 @@
 //! also carries its score ([`TranslationUnit::fuzzy_score`]), so that an
 //! import can tell an edited target from the suggestion.
 
-use super::{FormatError, LanguagePair, TranslationUnit, same_language};
+use super::{LanguagePair, TranslationUnit, same_language};
+use crate::error::{FileError, FileErrorKind};
 use crate::text::script::Scripts;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -164,7 +165,7 @@ impl<'a> TsvReader<'a> {
         Some(line)
     }
 
-    fn header(&self, fields: &[&str]) -> Result<Option<Layout>, FormatError> {
+    fn header(&self, fields: &[&str]) -> Result<Option<Layout>, FileError> {
         let names: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
         let columns: Vec<Option<Column>> = names
             .iter()
@@ -180,7 +181,8 @@ impl<'a> TsvReader<'a> {
             .zip(&columns)
             .find_map(|(n, c)| c.is_none().then_some(n))
         {
-            return Err(FormatError::at_line(
+            return Err(FileError::at_line(
+                FileErrorKind::Content,
                 self.file,
                 self.line,
                 format!("unknown column `{unknown}`"),
@@ -203,14 +205,15 @@ impl<'a> TsvReader<'a> {
         }))
     }
 
-    fn unit(&self, layout: Layout, fields: &[&str]) -> Result<TranslationUnit, FormatError> {
+    fn unit(&self, layout: Layout, fields: &[&str]) -> Result<TranslationUnit, FileError> {
         if fields.len() != layout.columns {
             let expected = if layout.header {
                 format!("the header has {}", layout.columns)
             } else {
                 "expected 2: source<TAB>target".to_owned()
             };
-            return Err(FormatError::at_line(
+            return Err(FileError::at_line(
+                FileErrorKind::Content,
                 self.file,
                 self.line,
                 format!("{} columns, {expected}", fields.len()),
@@ -259,7 +262,7 @@ impl<'a> TsvReader<'a> {
     /// the first row. A row whose sides do not tell (numbers, names in both
     /// scripts, a copy) counts for neither; a file with a header has said
     /// which column is which.
-    fn check_orientation(&self, from: usize) -> Result<(), FormatError> {
+    fn check_orientation(&self, from: usize) -> Result<(), FileError> {
         let arabic = |code: &str| same_language(code, "ar");
         let source_is_arabic = arabic(&self.languages.source);
         if source_is_arabic == arabic(&self.languages.target) {
@@ -337,7 +340,8 @@ impl<'a> TsvReader<'a> {
         } else {
             String::new()
         };
-        Err(FormatError::at_line(
+        Err(FileError::at_line(
+            FileErrorKind::Content,
             self.file,
             line,
             format!(
@@ -352,7 +356,7 @@ impl<'a> TsvReader<'a> {
 
 impl TsvReader<'_> {
     /// The next unit; `None` at the end of the file.
-    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FileError> {
         loop {
             let Some(line) = self.next_line() else {
                 return Ok(None);
@@ -583,7 +587,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn read(text: &str) -> Result<Vec<(String, String)>, FormatError> {
+    fn read(text: &str) -> Result<Vec<(String, String)>, FileError> {
         let mut reader = TsvReader::new("t.tsv", text, LanguagePair::default());
         let mut pairs = Vec::new();
         while let Some(unit) = reader.read_next()? {
@@ -680,7 +684,7 @@ mod tests {
         assert_eq!(err.line, Some(2));
     }
 
-    fn read_as(text: &str, swap: bool) -> Result<Vec<TranslationUnit>, FormatError> {
+    fn read_as(text: &str, swap: bool) -> Result<Vec<TranslationUnit>, FileError> {
         let mut reader = TsvReader::new("t.tsv", text, LanguagePair::default()).swapped(swap);
         let mut units = Vec::new();
         while let Some(unit) = reader.read_next()? {
@@ -725,11 +729,15 @@ mod tests {
         let swapped = "G7\tمجموعة السبع\nPeace now\tالسلام الآن\n2024\t2024\n";
         let err = read(swapped).unwrap_err();
         assert_eq!(err.line, Some(1));
+        assert_eq!(err.kind, FileErrorKind::Content);
         assert_eq!(
             err.to_string(),
             "the columns look swapped: the source «G7» has no Arabic letter and the target \
-             «مجموعة السبع» is Arabic (so do 2 of the 2 rows whose scripts tell): t.tsv:1\n\
-             hint: put the Arabic in the first column (the source), or import with --swap"
+             «مجموعة السبع» is Arabic (so do 2 of the 2 rows whose scripts tell): t.tsv:1"
+        );
+        assert_eq!(
+            err.hint,
+            "put the Arabic in the first column (the source), or import with --swap"
         );
         let units = read_as(swapped, true).unwrap();
         assert_eq!(

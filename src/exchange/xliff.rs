@@ -35,7 +35,8 @@
 //! Any input gives well-formed XML ([`super::xml::escape`]).
 
 use super::xml::{Element, Node, Place, XmlReader, escape};
-use super::{FormatError, LanguagePair, Origin, TranslationUnit, same_language};
+use super::{LanguagePair, Origin, TranslationUnit, same_language};
+use crate::error::{FileError, FileErrorKind};
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -77,7 +78,7 @@ impl<'a> XliffReader<'a> {
     }
 
     /// The next unit; `None` at the end of the document.
-    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FormatError> {
+    pub fn read_next(&mut self) -> Result<Option<TranslationUnit>, FileError> {
         loop {
             if let Some(unit) = self.pending.pop_front() {
                 return Ok(Some(unit));
@@ -86,7 +87,8 @@ impl<'a> XliffReader<'a> {
                 Node::Start(element) => element,
                 Node::Eof => {
                     if self.version.is_none() {
-                        return Err(FormatError::new(
+                        return Err(FileError::new(
+                            FileErrorKind::Empty,
                             self.file,
                             "empty file: no <xliff> element",
                         ));
@@ -109,9 +111,10 @@ impl<'a> XliffReader<'a> {
         }
     }
 
-    fn read_root(&mut self, root: &Element<'_>) -> Result<(), FormatError> {
+    fn read_root(&mut self, root: &Element<'_>) -> Result<(), FileError> {
         if root.name() != "xliff" {
             return Err(self.xml.error_at(
+                FileErrorKind::Content,
                 root.offset,
                 format!("not an XLIFF file: the root element is <{}>", root.name()),
             ));
@@ -124,7 +127,11 @@ impl<'a> XliffReader<'a> {
         } else {
             return Err(self
                 .xml
-                .error_at(root.offset, format!("unknown XLIFF version `{version}`"))
+                .error_at(
+                    FileErrorKind::Content,
+                    root.offset,
+                    format!("unknown XLIFF version `{version}`"),
+                )
                 .with_hint("XLIFF 1.2 and 2.0 are read"));
         });
         if self.version == Some(Version::V2) {
@@ -135,7 +142,7 @@ impl<'a> XliffReader<'a> {
         Ok(())
     }
 
-    fn read_file_languages(&mut self, file: &Element<'_>) -> Result<(), FormatError> {
+    fn read_file_languages(&mut self, file: &Element<'_>) -> Result<(), FileError> {
         let source = self.xml.attribute(file, "source-language")?;
         let target = self.xml.attribute(file, "target-language")?;
         self.set_languages(file, source, target, "<file> has no source-language")
@@ -149,9 +156,11 @@ impl<'a> XliffReader<'a> {
         source: Option<String>,
         target: Option<String>,
         missing: &str,
-    ) -> Result<(), FormatError> {
+    ) -> Result<(), FileError> {
         let Some(source) = source.filter(|s| !s.trim().is_empty()) else {
-            return Err(self.xml.error_at(element.offset, missing));
+            return Err(self
+                .xml
+                .error_at(FileErrorKind::Content, element.offset, missing));
         };
         let target = target.filter(|t| !t.trim().is_empty());
         let pair = &self.languages;
@@ -165,6 +174,7 @@ impl<'a> XliffReader<'a> {
             return Err(self
                 .xml
                 .error_at(
+                    FileErrorKind::Content,
                     element.offset,
                     format!("the file is {source}→{target}, the TM holds {pair}"),
                 )
@@ -181,7 +191,7 @@ impl<'a> XliffReader<'a> {
         Ok(())
     }
 
-    fn read_trans_unit(&mut self, unit: &Element<'_>) -> Result<(), FormatError> {
+    fn read_trans_unit(&mut self, unit: &Element<'_>) -> Result<(), FileError> {
         let id = self.xml.attribute(unit, "id")?;
         let skipped = self.xml.attribute(unit, "translate")?.as_deref() == Some("no");
         let (mut source, mut target, mut pending) = (None, None, false);
@@ -205,16 +215,18 @@ impl<'a> XliffReader<'a> {
             }
         }
         let Some(source) = source else {
-            return Err(self
-                .xml
-                .error_at(unit.offset, "a <trans-unit> without <source>"));
+            return Err(self.xml.error_at(
+                FileErrorKind::Content,
+                unit.offset,
+                "a <trans-unit> without <source>",
+            ));
         };
         let target = if skipped { None } else { target };
         self.push(id, source, target.unwrap_or_default(), pending);
         Ok(())
     }
 
-    fn read_unit(&mut self, unit: &Element<'_>) -> Result<(), FormatError> {
+    fn read_unit(&mut self, unit: &Element<'_>) -> Result<(), FileError> {
         let id = self.xml.attribute(unit, "id")?;
         let skipped = self.xml.attribute(unit, "translate")?.as_deref() == Some("no");
         let mut segments = 0;
@@ -239,12 +251,16 @@ impl<'a> XliffReader<'a> {
             }
         }
         if segments == 0 {
-            return Err(self.xml.error_at(unit.offset, "a <unit> without <segment>"));
+            return Err(self.xml.error_at(
+                FileErrorKind::Content,
+                unit.offset,
+                "a <unit> without <segment>",
+            ));
         }
         Ok(())
     }
 
-    fn read_segment(&mut self, segment: &Element<'_>) -> Result<(String, String), FormatError> {
+    fn read_segment(&mut self, segment: &Element<'_>) -> Result<(String, String), FileError> {
         let (mut source, mut target) = (None, String::new());
         loop {
             match self.xml.next()? {
@@ -260,9 +276,11 @@ impl<'a> XliffReader<'a> {
             }
         }
         let Some(source) = source else {
-            return Err(self
-                .xml
-                .error_at(segment.offset, "a <segment> without <source>"));
+            return Err(self.xml.error_at(
+                FileErrorKind::Content,
+                segment.offset,
+                "a <segment> without <source>",
+            ));
         };
         Ok((source, target))
     }

@@ -7,7 +7,7 @@
 //! accepted and the DTD is never read. Every error carries the line and
 //! column it was found at.
 
-use super::FormatError;
+use crate::error::{FileError, FileErrorKind};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::borrow::Cow;
@@ -80,14 +80,18 @@ impl<'a> XmlReader<'a> {
 
     /// The next node that matters: declarations, comments and processing
     /// instructions are skipped.
-    pub fn next(&mut self) -> Result<Node<'a>, FormatError> {
+    pub fn next(&mut self) -> Result<Node<'a>, FileError> {
         loop {
             let before = self.position();
             let event = match self.reader.read_event() {
                 Ok(event) => event,
                 Err(err) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(before);
-                    return Err(self.error_at(at, format!("malformed XML ({err})")));
+                    return Err(self.error_at(
+                        FileErrorKind::Syntax,
+                        at,
+                        format!("malformed XML ({err})"),
+                    ));
                 }
             };
             match event {
@@ -95,6 +99,7 @@ impl<'a> XmlReader<'a> {
                     let name = tag.name().into_inner().to_owned();
                     if self.open.len() >= MAX_DEPTH {
                         return Err(self.error_at(
+                            FileErrorKind::Refused,
                             before,
                             format!("elements nested deeper than {MAX_DEPTH} levels"),
                         ));
@@ -126,7 +131,11 @@ impl<'a> XmlReader<'a> {
                     let Some(c) = resolved else {
                         let name = reference.to_string();
                         return Err(self
-                            .error_at(before, format!("undefined or invalid reference &{name};"))
+                            .error_at(
+                                FileErrorKind::Syntax,
+                                before,
+                                format!("undefined or invalid reference &{name};"),
+                            )
                             .with_hint(
                                 "only &lt; &gt; &amp; &apos; &quot; and character references \
                                  are read; entities declared in a DOCTYPE are never expanded",
@@ -138,6 +147,7 @@ impl<'a> XmlReader<'a> {
                     if doctype.contains("<!ENTITY") || doctype.contains("[") {
                         return Err(self
                             .error_at(
+                                FileErrorKind::Refused,
                                 before,
                                 "the DOCTYPE declares entities or an internal subset",
                             )
@@ -151,7 +161,7 @@ impl<'a> XmlReader<'a> {
                 Event::Eof => {
                     if let Some(name) = self.open.last() {
                         let message = format!("the file ends inside <{name}>");
-                        return Err(self.error_at(self.text.len(), message));
+                        return Err(self.error_at(FileErrorKind::Syntax, self.text.len(), message));
                     }
                     return Ok(Node::Eof);
                 }
@@ -161,7 +171,7 @@ impl<'a> XmlReader<'a> {
 
     /// Skips everything up to and including the end of the element just
     /// opened by a [`Node::Start`].
-    pub fn skip_element(&mut self) -> Result<(), FormatError> {
+    pub fn skip_element(&mut self) -> Result<(), FileError> {
         let depth = self.depth();
         while self.depth() >= depth {
             if let Node::Eof = self.next()? {
@@ -175,7 +185,7 @@ impl<'a> XmlReader<'a> {
     /// its end: the text of nested elements is kept, except inside those for
     /// which `is_code` is true (inline codes such as TMX `<ph>`). An XLIFF 2
     /// `<cp hex="…"/>` stands for the character it names.
-    pub fn read_text(&mut self, is_code: fn(&str) -> bool) -> Result<String, FormatError> {
+    pub fn read_text(&mut self, is_code: fn(&str) -> bool) -> Result<String, FileError> {
         let mut text = String::new();
         let depth = self.depth();
         while self.depth() >= depth {
@@ -202,16 +212,24 @@ impl<'a> XmlReader<'a> {
         &self,
         element: &Element<'_>,
         name: &str,
-    ) -> Result<Option<String>, FormatError> {
+    ) -> Result<Option<String>, FileError> {
         for attribute in element.tag.attributes() {
             let attribute = attribute.map_err(|err| {
-                self.error_at(element.offset, format!("malformed attribute ({err})"))
+                self.error_at(
+                    FileErrorKind::Syntax,
+                    element.offset,
+                    format!("malformed attribute ({err})"),
+                )
             })?;
             if attribute.key.into_inner() == name {
                 let value = attribute
                     .normalized_value(XmlVersion::Implicit1_0)
                     .map_err(|err| {
-                        self.error_at(element.offset, format!("bad attribute value ({err})"))
+                        self.error_at(
+                            FileErrorKind::Syntax,
+                            element.offset,
+                            format!("bad attribute value ({err})"),
+                        )
                     })?;
                 return Ok(Some(value.into_owned()));
             }
@@ -220,8 +238,13 @@ impl<'a> XmlReader<'a> {
     }
 
     /// An error at byte offset `offset` of the input.
-    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> FormatError {
-        FormatError::at_offset(self.file, self.text, offset, message)
+    pub fn error_at(
+        &self,
+        kind: FileErrorKind,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> FileError {
+        FileError::at_offset(kind, self.file, self.text, offset, message)
     }
 }
 
@@ -293,7 +316,7 @@ pub fn escape(text: &str, place: Place) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn all_text(xml: &str) -> Result<String, FormatError> {
+    fn all_text(xml: &str) -> Result<String, FileError> {
         let mut reader = XmlReader::new("t.xml", xml);
         let mut text = String::new();
         loop {

@@ -7,6 +7,7 @@
 
 use super::model::{Entry, Kind, Source};
 use super::{EntryTable, MAX_TEXT_BYTES, tbx, tsv};
+use crate::error::{FileError, FileErrorKind};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
@@ -16,45 +17,6 @@ use std::sync::Arc;
 
 /// The glossary files compiled into the binary: `(file name, contents)`.
 const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_glossary.rs"));
-
-/// Why a glossary could not be read.
-///
-/// Displayed as `<what>: <file>[:line[:column]]`, then a `hint:` line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// The file (or folder) as the user named it.
-    pub file: String,
-    /// The line, from 1, when known.
-    pub line: Option<usize>,
-    /// The column, from 1, when known.
-    pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl LoadError {
-    pub(crate) fn new(file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            line: None,
-            column: None,
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-
-    pub(crate) fn at(mut self, line: usize, column: Option<usize>) -> Self {
-        self.line = Some(line);
-        self.column = column;
-        self
-    }
-}
-
-crate::error::display_located!(LoadError);
-
-impl std::error::Error for LoadError {}
 
 const YAML_HINT: &str = "a glossary is `entries:` followed by a list of {ar, en, type, variants, avoid, long, note}, \
      or a plain mapping `arabic: english`";
@@ -99,7 +61,7 @@ pub fn is_yaml_file(path: &Path) -> bool {
 
 /// The files a glossary path stands for: the file itself, or every
 /// `*.yaml`/`*.yml` of a folder in name order.
-pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>, FileError> {
     let name = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|err| unreadable(&name, "glossary", &err))?;
     if !metadata.is_dir() {
@@ -111,32 +73,34 @@ pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     files.retain(|file| is_yaml_file(file) && file.is_file());
     files.sort();
     if files.is_empty() {
-        return Err(LoadError::new(
+        return Err(FileError::new(
+            FileErrorKind::Empty,
             &name,
             "no *.yaml or *.yml glossary in the folder",
-            "pass a glossary file, or a folder that holds some",
-        ));
+        )
+        .with_hint("pass a glossary file, or a folder that holds some"));
     }
     Ok(files)
 }
 
-fn unreadable(name: &str, what: &str, err: &std::io::Error) -> LoadError {
-    LoadError::new(
+fn unreadable(name: &str, what: &str, err: &std::io::Error) -> FileError {
+    FileError::new(
+        FileErrorKind::Unreadable,
         name,
         format!("cannot read the {what} ({err})"),
-        "check the path and its permissions",
     )
+    .with_hint("check the path and its permissions")
 }
 
 /// Reads a glossary file, or every `*.yaml`/`*.yml` of a folder (in name
 /// order), into entries that remember their file and line.
-pub fn read_path(path: &Path) -> Result<Vec<Entry>, LoadError> {
+pub fn read_path(path: &Path) -> Result<Vec<Entry>, FileError> {
     Ok(read_table(path)?.to_entries())
 }
 
 /// [`read_path`] into an [`EntryTable`]: a TSV file's text becomes the
 /// table's own, so a large term list is read without a copy per entry.
-pub fn read_table(path: &Path) -> Result<EntryTable, LoadError> {
+pub fn read_table(path: &Path) -> Result<EntryTable, FileError> {
     let mut table = EntryTable::default();
     for file in glossary_files(path)? {
         let next = read_file(&file)?;
@@ -149,24 +113,22 @@ pub fn read_table(path: &Path) -> Result<EntryTable, LoadError> {
 }
 
 /// The error for glossaries of more than [`MAX_TEXT_BYTES`] together.
-pub fn too_large(name: &str) -> LoadError {
-    LoadError::new(
+pub fn too_large(name: &str) -> FileError {
+    FileError::new(
+        FileErrorKind::TooLarge,
         name,
         "the glossaries hold more than 4 GiB of text together",
-        "split the work: match against fewer or smaller glossaries at a time",
     )
+    .with_hint("split the work: match against fewer or smaller glossaries at a time")
 }
 
-fn read_file(path: &Path) -> Result<EntryTable, LoadError> {
+fn read_file(path: &Path) -> Result<EntryTable, FileError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| unreadable(&name, "glossary", &err))?;
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(too_large(&name));
     }
-    let text = crate::text::decode_owned(bytes).map_err(|err| {
-        let (what, hint) = err.parts();
-        LoadError::new(&name, what, hint)
-    })?;
+    let text = crate::text::decode_owned(bytes).map_err(|err| err.in_file(&name))?;
     let format = Format::of_path(path);
     let table = match text.strip_prefix('\u{feff}') {
         _ if format != Format::Tsv => EntryTable::from(parse(&name, &text, format)?),
@@ -180,7 +142,7 @@ fn read_file(path: &Path) -> Result<EntryTable, LoadError> {
 }
 
 /// Parses the text of one glossary file. `name` is used in sources and errors.
-pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, LoadError> {
+pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let entries = match format {
         Format::Yaml => parse_yaml(name, text)?,
@@ -193,17 +155,14 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, LoadE
     Ok(entries)
 }
 
-fn no_entries(name: &str) -> LoadError {
-    LoadError::new(
-        name,
-        "the glossary has no entries",
-        YAML_HINT.replace("a glossary is", "write at least one entry:"),
-    )
+fn no_entries(name: &str) -> FileError {
+    FileError::new(FileErrorKind::Empty, name, "the glossary has no entries")
+        .with_hint(YAML_HINT.replace("a glossary is", "write at least one entry:"))
 }
 
 /// The glossary compiled into the binary (every `glossary/*.yaml` present at
 /// build time); empty when there was none.
-pub fn read_builtin() -> Result<Vec<Entry>, LoadError> {
+pub fn read_builtin() -> Result<Vec<Entry>, FileError> {
     let mut entries = Vec::new();
     for (name, text) in BUILTIN {
         entries.extend(parse(&format!("<built-in>/{name}"), text, Format::Yaml)?);
@@ -211,7 +170,7 @@ pub fn read_builtin() -> Result<Vec<Entry>, LoadError> {
     Ok(entries)
 }
 
-fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
+fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, FileError> {
     if crate::text::lines(text)
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
     {
@@ -254,23 +213,42 @@ fn parse_yaml(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
 
 /// The parser's error, placed by its byte offset: the parser also starts a
 /// line at NEL and U+2028, which editors do not show as line breaks.
-fn yaml_error(name: &str, text: &str, err: &serde_yaml::Error) -> LoadError {
+fn yaml_error(name: &str, text: &str, err: &serde_yaml::Error) -> FileError {
     let mut message = err.to_string();
     // The crate appends " at line L column C"; the location goes after the file name instead.
     if let Some(at) = message.find(" at line ") {
         message.truncate(at);
     }
     let message = elide_middle(&message, 120);
-    let hint = if message.contains("tab") || message.contains("cannot start any token") {
-        "indent with spaces: YAML does not allow tabs for indentation".to_owned()
+    let (kind, hint) = if message.contains("tab") || message.contains("cannot start any token") {
+        (
+            FileErrorKind::Syntax,
+            "indent with spaces: YAML does not allow tabs for indentation".to_owned(),
+        )
     } else if message.contains("YAML aliases") {
-        "write the values out: an alias (*name) may repeat only a little text".to_owned()
+        (
+            FileErrorKind::Refused,
+            "write the values out: an alias (*name) may repeat only a little text".to_owned(),
+        )
     } else if message.contains("invalid type") {
-        format!("quote text values (en: \"1990\"); {YAML_HINT}")
+        (
+            FileErrorKind::Content,
+            format!("quote text values (en: \"1990\"); {YAML_HINT}"),
+        )
+    } else if [
+        "unknown field",
+        "missing field",
+        "duplicate",
+        "unknown variant",
+    ]
+    .iter()
+    .any(|what| message.contains(what))
+    {
+        (FileErrorKind::Content, YAML_HINT.to_owned())
     } else {
-        YAML_HINT.to_owned()
+        (FileErrorKind::Syntax, YAML_HINT.to_owned())
     };
-    let error = LoadError::new(name, message, hint);
+    let error = FileError::new(kind, name, message).with_hint(hint);
     match err.location() {
         Some(location) => {
             let (line, column) = crate::error::line_column(text, location.index());
@@ -613,7 +591,7 @@ pub fn write_yaml(entries: &[Entry], out: &mut dyn std::io::Write) -> std::io::R
 mod tests {
     use super::*;
 
-    fn yaml(text: &str) -> Result<Vec<Entry>, LoadError> {
+    fn yaml(text: &str) -> Result<Vec<Entry>, FileError> {
         parse("g.yaml", text, Format::Yaml)
     }
 
@@ -667,12 +645,16 @@ mod tests {
         assert!(entries.iter().all(|e| e.source.as_ref().unwrap().line == 2));
     }
 
+    /// The error as the binary shows it: the message, then the hint.
     fn error(text: &str) -> String {
-        yaml(text).unwrap_err().to_string()
+        let err = yaml(text).unwrap_err();
+        format!("{err}\nhint: {}", err.hint)
     }
 
     #[test]
     fn unknown_field_has_file_line_and_column() {
+        let err = yaml("entries:\n  - ar: جنيف\n    en: Geneva\n    colour: blue\n").unwrap_err();
+        assert_eq!(err.kind, FileErrorKind::Content);
         let message = error("entries:\n  - ar: جنيف\n    en: Geneva\n    colour: blue\n");
         assert!(
             message.starts_with("entries[0]: unknown field `colour`"),

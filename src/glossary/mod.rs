@@ -29,7 +29,7 @@ mod trie;
 pub mod tsv;
 mod vocabulary;
 
-pub use load::{Format, LoadError};
+pub use load::Format;
 pub use matcher::{Matcher, TermHit, TermUse};
 pub use model::{Entry, Kind, Source};
 pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};

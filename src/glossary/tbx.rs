@@ -16,9 +16,9 @@
 //! English term are skipped. Only the five XML entities and character
 //! references are expanded: no DTD is read, no external entity fetched.
 
-use super::load::LoadError;
 use super::model::{Entry, Kind, Source};
 use crate::error::line_breaks;
+use crate::error::{FileError, FileErrorKind};
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{self, Write};
@@ -56,7 +56,7 @@ struct Concept {
 }
 
 /// Parses a TBX file; `name` is used in sources and errors.
-pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
+pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, FileError> {
     let file: Arc<str> = Arc::from(name);
     let mut reader = quick_xml::Reader::from_str(text);
     let mut entries = Vec::new();
@@ -69,12 +69,13 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
         let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|err| {
             let line = lines.line_at(reader.error_position() as usize);
-            LoadError::new(
+            FileError::at_line(
+                FileErrorKind::Syntax,
                 name,
+                line,
                 format!("broken XML ({err})"),
-                "check that the file is well-formed TBX",
             )
-            .at(line, None)
+            .with_hint("check that the file is well-formed TBX")
         })?;
         match event {
             Event::Start(element) | Event::Empty(element)
@@ -120,12 +121,15 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
                     _ => predefined_entity(&reference.xml10_content()),
                 };
                 let Some(c) = resolved else {
-                    return Err(LoadError::new(
+                    return Err(FileError::at_line(
+                        FileErrorKind::Refused,
                         name,
+                        lines.line_at(at),
                         format!("unknown entity `&{};`", reference.xml10_content()),
-                        "only the five XML entities and character references are read; no DTD entities",
                     )
-                    .at(lines.line_at(at), None));
+                    .with_hint(
+                        "only the five XML entities and character references are read; no DTD entities",
+                    ));
                 };
                 if let Some((_, buffer)) = &mut capture {
                     buffer.push(c);

@@ -4,10 +4,10 @@
 //! The comment column holds the entry type when it is one of the type names
 //! (person, org, place, title, term), else a note.
 
-use super::load::LoadError;
 use super::model::{Entry, Kind};
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
 use crate::error::line_breaks;
+use crate::error::{FileError, FileErrorKind};
 use crate::exchange::LanguagePair;
 use crate::exchange::tsv::{Column, column};
 use crate::text::line_end;
@@ -19,13 +19,13 @@ use std::sync::Arc;
 const PARALLEL_FROM_BYTES: usize = 4 << 20;
 
 /// Parses a TSV glossary; `name` is used in sources and errors.
-pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, LoadError> {
+pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, FileError> {
     Ok(read_table(name, text.to_owned())?.to_entries())
 }
 
 /// Parses a TSV glossary into a table whose strings are the fields of
 /// `text` itself: nothing is copied.
-pub fn read_table(name: &str, text: String) -> Result<EntryTable, LoadError> {
+pub fn read_table(name: &str, text: String) -> Result<EntryTable, FileError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(super::load::too_large(name));
     }
@@ -66,7 +66,7 @@ fn parse_lines(
     text: &str,
     within: std::ops::Range<usize>,
     first_line: usize,
-) -> Result<(Vec<Row>, Vec<Extra>), LoadError> {
+) -> Result<(Vec<Row>, Vec<Extra>), FileError> {
     let bytes = &text.as_bytes()[..within.end];
     let mut rows = Vec::with_capacity(line_breaks(text, within.start, within.end) + 1);
     let mut extras = Vec::new();
@@ -92,12 +92,13 @@ fn parse_lines(
                 continue;
             }
             if Scripts::of(ar).other && Scripts::of(en).arabic {
-                return Err(LoadError::new(
+                return Err(FileError::at_line(
+                    FileErrorKind::Content,
                     name,
+                    line_number - 1,
                     format!("the columns look swapped: `{ar}` has no Arabic letter and `{en}` is Arabic"),
-                    "each line is `arabic<TAB>english` with an optional third column: put the Arabic first",
                 )
-                .at(line_number - 1, None));
+                .with_hint("each line is `arabic<TAB>english` with an optional third column: put the Arabic first"));
             }
         }
         let comment = columns.next();
@@ -154,13 +155,16 @@ fn is_header(ar: &str, en: &str) -> bool {
     )
 }
 
-fn column_error(name: &str, line: usize, what: &str) -> LoadError {
-    LoadError::new(
+fn column_error(name: &str, line: usize, what: &str) -> FileError {
+    FileError::at_line(
+        FileErrorKind::Content,
         name,
+        line,
         format!("{what} in a TSV glossary"),
+    )
+    .with_hint(
         "each line is `arabic<TAB>english` with an optional third column (a type or a comment)",
     )
-    .at(line, None)
 }
 
 /// Writes entries in OmegaT's layout: one line per Arabic form (the key and
@@ -245,8 +249,11 @@ mod tests {
         let err = parse("g.tsv", "جنيف\tGeneva\nLebanon\tلبنان\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the columns look swapped: `Lebanon` has no Arabic letter and `لبنان` is Arabic: g.tsv:2\n\
-             hint: each line is `arabic<TAB>english` with an optional third column: put the Arabic first"
+            "the columns look swapped: `Lebanon` has no Arabic letter and `لبنان` is Arabic: g.tsv:2"
+        );
+        assert_eq!(
+            err.hint,
+            "each line is `arabic<TAB>english` with an optional third column: put the Arabic first"
         );
         // Only the first line can be a header.
         let entries = parse("g.tsv", "جنيف\tGeneva\nArabic\tEnglish\n").unwrap();
@@ -256,10 +263,11 @@ mod tests {
     #[test]
     fn a_line_without_tab_is_an_error_with_its_line() {
         let err = parse("g.tsv", "جنيف\tGeneva\nروسيا Russia\n").unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("no tab on the line in a TSV glossary: g.tsv:2\nhint:")
+        assert_eq!(
+            err.to_string(),
+            "no tab on the line in a TSV glossary: g.tsv:2"
         );
+        assert!(!err.hint.is_empty());
     }
 
     #[test]

@@ -2,17 +2,45 @@
 //! reads one Arabic sentence per line on its standard input and writes one
 //! English line per line it read (`--mt-cmd 'trans -b ar:en'`).
 
+use crate::error::Hinted;
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
+
+/// Why the command failed: it could not start, failed, or did not answer
+/// in UTF-8.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct CommandError {
+    message: String,
+    /// The command, for the hint to try it by hand (none when the failure
+    /// was in talking to it).
+    command: Option<String>,
+}
+
+impl Hinted for CommandError {
+    fn hint(&self) -> Option<Cow<'_, str>> {
+        let command = self.command.as_ref()?;
+        Some(format!("try it by hand: echo 'وصل الوفد إلى جنيف.' | {command}").into())
+    }
+}
+
+impl From<std::io::Error> for CommandError {
+    fn from(error: std::io::Error) -> Self {
+        Self {
+            message: error.to_string(),
+            command: None,
+        }
+    }
+}
 
 /// Runs the machine translator: `command` through the shell, `input` on its
 /// standard input, its standard output returned; its standard error goes to
 /// ours.
-pub fn run(command: &str, input: &str) -> std::io::Result<String> {
-    let failed = |what: String| {
-        std::io::Error::other(format!(
-            "{what}\nhint: try it by hand: echo 'وصل الوفد إلى جنيف.' | {command}"
-        ))
+pub fn run(command: &str, input: &str) -> Result<String, CommandError> {
+    let failed = |message: String| CommandError {
+        message,
+        command: Some(command.to_owned()),
     };
     let mut child = shell(command)
         .stdin(Stdio::piped())

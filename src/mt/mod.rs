@@ -25,9 +25,11 @@
 pub mod command;
 
 use crate::document::{Document, Origin};
+use crate::error::Hinted;
 use crate::glossary::TermUse;
 use crate::glossary::renderings;
 use crate::text::english_words::EnglishText;
+use std::borrow::Cow;
 
 /// Why machine translation failed. Nothing in the document changes then.
 #[derive(Debug, thiserror::Error)]
@@ -36,16 +38,24 @@ pub enum MtError<E> {
     #[error(transparent)]
     Translator(E),
     /// The translator answered another number of lines than it was sent.
-    #[error(
-        "the machine translator answered {received} lines for {sent} sentences\n\
-         hint: it must write exactly one English line for every line it reads, in order"
-    )]
+    #[error("the machine translator answered {received} lines for {sent} sentences")]
     LineCount {
         /// Lines sent.
         sent: usize,
         /// Lines received.
         received: usize,
     },
+}
+
+impl<E: Hinted> Hinted for MtError<E> {
+    fn hint(&self) -> Option<Cow<'_, str>> {
+        match self {
+            MtError::Translator(error) => error.hint(),
+            MtError::LineCount { .. } => Some(
+                "it must write exactly one English line for every line it reads, in order".into(),
+            ),
+        }
+    }
 }
 
 /// Sends every segment without English (origin [`Origin::None`]) to

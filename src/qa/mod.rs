@@ -34,7 +34,8 @@
 //!   and in the TM, and one translation must not serve two unrelated
 //!   sources (the rule is in [`check`]).
 
-use crate::exchange::{Format, FormatError, LanguagePair, Units};
+use crate::error::FileError;
+use crate::exchange::{Format, LanguagePair, Units};
 use crate::glossary::{Glossary, renderings};
 use crate::text::english_words::EnglishText;
 use crate::text::numbers;
@@ -160,7 +161,7 @@ impl Finding {
 /// Reads the segments of a bilingual file: TSV (two columns, or the
 /// `id source target …` file `tarjama translate` writes), XLIFF 1.2/2.0 or
 /// TMX. `file` names it in errors.
-pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segment>, FormatError> {
+pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segment>, FileError> {
     let mut units = Units::new(file, text, format, &LanguagePair::default());
     let mut segments = Vec::new();
     // For line numbers of TSV rows: the reader stands after the row it gave.

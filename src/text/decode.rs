@@ -9,6 +9,7 @@
 //! tool reports points into the text the user gave; the splitter treats all
 //! three as line breaks.
 
+use crate::error::{FileError, FileErrorKind, Hinted};
 use std::borrow::Cow;
 use std::io::{self, Read};
 use thiserror::Error;
@@ -50,21 +51,14 @@ impl ByteOrder {
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
 pub enum DecodeError {
     /// The input is not valid UTF-8.
-    #[error(
-        "invalid UTF-8 at byte offset {offset}\n\
-         hint: convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
-    )]
+    #[error("invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 {
         /// Offset of the first bad byte, counted in the raw input (BOM included).
         offset: usize,
     },
     /// The input has a UTF-16 byte-order mark but is not valid UTF-16 (a
     /// lone surrogate, or an odd byte at the end).
-    #[error(
-        "invalid UTF-16 at byte offset {offset}\n\
-         hint: the file is cut short or damaged; convert it to UTF-8 with `iconv -f UTF-16 -t UTF-8` \
-         to see where"
-    )]
+    #[error("invalid UTF-16 at byte offset {offset}")]
     InvalidUtf16 {
         /// Offset of the first bad code unit, counted in the raw input (BOM included).
         offset: usize,
@@ -72,8 +66,7 @@ pub enum DecodeError {
     /// The input looks like UTF-16 without a byte-order mark.
     #[error(
         "the input looks like {order} without a byte-order mark (NUL or control bytes between \
-         the letters)\n\
-         hint: convert it to UTF-8 first: `iconv -f {order} -t UTF-8 FILE > FILE.utf8.txt`",
+         the letters)",
         order = .order.iconv_name()
     )]
     Utf16WithoutMark {
@@ -83,14 +76,30 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
-    /// The message and its hint, apart (the `Display` form joins them on a
-    /// `hint:` line).
-    pub fn parts(&self) -> (String, String) {
-        let text = self.to_string();
-        match text.split_once("\nhint: ") {
-            Some((what, hint)) => (what.to_owned(), hint.to_owned()),
-            None => (text, String::new()),
+    /// The same problem as an error about `file`.
+    pub fn in_file(&self, file: &str) -> FileError {
+        FileError::new(FileErrorKind::Encoding, file, self.to_string()).with_hint(self.advice())
+    }
+
+    fn advice(&self) -> String {
+        match self {
+            DecodeError::InvalidUtf8 { .. } => {
+                "convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`".to_owned()
+            }
+            DecodeError::InvalidUtf16 { .. } => "the file is cut short or damaged; convert it to \
+                                                 UTF-8 with `iconv -f UTF-16 -t UTF-8` to see where"
+                .to_owned(),
+            DecodeError::Utf16WithoutMark { order } => format!(
+                "convert it to UTF-8 first: `iconv -f {order} -t UTF-8 FILE > FILE.utf8.txt`",
+                order = order.iconv_name()
+            ),
         }
+    }
+}
+
+impl Hinted for DecodeError {
+    fn hint(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Owned(self.advice()))
     }
 }
 
@@ -504,11 +513,10 @@ mod tests {
                 assert!(read_all(&bytes, 4096).is_err());
             }
         }
-        let hint = DecodeError::Utf16WithoutMark {
+        let error = DecodeError::Utf16WithoutMark {
             order: ByteOrder::Little,
-        }
-        .parts()
-        .1;
+        };
+        let hint = error.hint().unwrap();
         assert!(hint.contains("iconv -f UTF-16LE -t UTF-8"), "{hint}");
         // A stray NUL or control byte in UTF-8 text is not UTF-16.
         let text = "وصل الوفد\0 إلى جنيف.\u{6}\n".repeat(4);

@@ -20,13 +20,15 @@ pub mod fuzzy;
 pub mod index;
 pub mod store;
 
-use crate::exchange::{FormatError, LanguagePair, TranslationUnit};
+use crate::error::{FileError, Hinted};
+use crate::exchange::{LanguagePair, TranslationUnit};
 pub use concordance::Found;
 use concordance::Search;
 use fuzzy::DiffOp;
 use index::Index;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,13 +36,13 @@ use store::NOW;
 pub use store::OpenMode;
 use thiserror::Error;
 
-/// Why a TM operation failed. The first line says what and where (the
-/// TM's path), a `hint:` line what to do.
+/// Why a TM operation failed. The message says what and where (the TM's
+/// path); [`Hinted::hint`] what to do.
 #[derive(Debug, Error)]
 pub enum TmError {
     /// The file does not exist (read-only commands never create it).
     #[error(
-        "no translation memory: {}\nhint: create it with `tarjama tm import FILE` or `tarjama tm add SOURCE TARGET`",
+        "no translation memory: {}",
         path.display()
     )]
     Missing {
@@ -49,7 +51,7 @@ pub enum TmError {
     },
     /// The file exists but is not a TM.
     #[error(
-        "not a tarjama translation memory ({reason}): {}\nhint: --tm and TARJAMA_TM must name a file made by `tarjama tm`",
+        "not a tarjama translation memory ({reason}): {}",
         path.display()
     )]
     NotATm {
@@ -60,7 +62,7 @@ pub enum TmError {
     },
     /// A newer tarjama wrote the file.
     #[error(
-        "the translation memory has schema version {found}, newer than this tarjama knows: {}\nhint: upgrade tarjama",
+        "the translation memory has schema version {found}, newer than this tarjama knows: {}",
         path.display()
     )]
     TooNew {
@@ -71,7 +73,7 @@ pub enum TmError {
     },
     /// An older tarjama wrote the file and it was opened read-only.
     #[error(
-        "the translation memory needs an upgrade to open read-only: {}\nhint: run a command that writes to it once, e.g. `tarjama tm import` of a file",
+        "the translation memory needs an upgrade to open read-only: {}",
         path.display()
     )]
     NeedsUpgrade {
@@ -80,9 +82,8 @@ pub enum TmError {
     },
     /// The file (or its folder) cannot be written.
     #[error(
-        "the translation memory is read-only for you: {}\nhint: writing needs write permission on the file and on its folder {} (SQLite keeps its journal beside the file); commands that only read it work as they are",
-        path.display(),
-        folder_of(path).display()
+        "the translation memory is read-only for you: {}",
+        path.display()
     )]
     ReadOnly {
         /// The TM's path.
@@ -90,9 +91,8 @@ pub enum TmError {
     },
     /// A new TM cannot be made there.
     #[error(
-        "cannot create the translation memory ({reason}): {}\nhint: the folder {} must exist and be writable by you; or name another file with --tm PATH",
-        path.display(),
-        folder_of(path).display()
+        "cannot create the translation memory ({reason}): {}",
+        path.display()
     )]
     CannotCreate {
         /// The TM's path.
@@ -102,7 +102,7 @@ pub enum TmError {
     },
     /// The file exists but cannot be read.
     #[error(
-        "cannot read the translation memory ({reason}): {}\nhint: check the permissions of the file",
+        "cannot read the translation memory ({reason}): {}",
         path.display()
     )]
     Unreadable {
@@ -113,10 +113,9 @@ pub enum TmError {
     },
     /// A reader without write access to the folder found a write-ahead log.
     #[error(
-        "the translation memory has changes in its log {}-wal that cannot be read without write access to its folder: {}\nhint: a process may still be writing to it; once none is, the next writing command (tm import, add, delete) of someone who can write to {} folds the log into the file",
+        "the translation memory has changes in its log {}-wal that cannot be read without write access to its folder: {}",
         path.display(),
-        path.display(),
-        folder_of(path).display()
+        path.display()
     )]
     LogNotReadable {
         /// The TM's path.
@@ -124,7 +123,7 @@ pub enum TmError {
     },
     /// Another process held the file locked for too long.
     #[error(
-        "the translation memory is busy: {}\nhint: another program is writing to it; try again when it is done",
+        "the translation memory is busy: {}",
         path.display()
     )]
     Busy {
@@ -132,7 +131,7 @@ pub enum TmError {
         path: PathBuf,
     },
     /// `delete` of an id the TM does not have.
-    #[error("no unit #{id} in the translation memory: {}\nhint: `tarjama tm search WORDS` shows ids", path.display())]
+    #[error("no unit #{id} in the translation memory: {}", path.display())]
     NoSuchUnit {
         /// The id asked for.
         id: i64,
@@ -140,7 +139,7 @@ pub enum TmError {
         path: PathBuf,
     },
     /// `delete --origin` of an origin no unit has.
-    #[error("no unit in the translation memory came from {origin}: {}\nhint: `tarjama tm stats` lists the origins", path.display())]
+    #[error("no unit in the translation memory came from {origin}: {}", path.display())]
     NoSuchOrigin {
         /// The origin asked for.
         origin: String,
@@ -149,18 +148,93 @@ pub enum TmError {
     },
     /// An import file is malformed; nothing of it was added.
     #[error(transparent)]
-    Format(#[from] FormatError),
+    Format(#[from] FileError),
     /// Writing exported units failed.
     #[error("cannot write the output ({0})")]
-    Write(#[source] std::io::Error),
-    /// Any other database failure.
-    #[error("cannot use the translation memory ({source}): {}", path.display())]
+    Write(std::io::Error),
+    /// Any other database failure. What SQLite said is in the message,
+    /// once; it is not also the error's source.
+    #[error("cannot use the translation memory ({}): {}", sqlite_message(error), path.display())]
     Database {
         /// The TM's path.
         path: PathBuf,
         /// What SQLite said.
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
+}
+
+impl Hinted for TmError {
+    fn hint(&self) -> Option<Cow<'_, str>> {
+        let hint: Cow<'_, str> = match self {
+            TmError::Missing { .. } => {
+                "create it with `tarjama tm import FILE` or `tarjama tm add SOURCE TARGET`".into()
+            }
+            TmError::NotATm { .. } => {
+                "--tm and TARJAMA_TM must name a file made by `tarjama tm`".into()
+            }
+            TmError::TooNew { .. } => "upgrade tarjama".into(),
+            TmError::NeedsUpgrade { .. } => {
+                "run a command that writes to it once, e.g. `tarjama tm import` of a file".into()
+            }
+            TmError::ReadOnly { path } => format!(
+                "writing needs write permission on the file and on its folder {} (SQLite keeps \
+                 its journal beside the file); commands that only read it work as they are",
+                folder_of(path).display()
+            )
+            .into(),
+            TmError::CannotCreate { path, .. } => format!(
+                "the folder {} must exist and be writable by you; or name another file with \
+                 --tm PATH",
+                folder_of(path).display()
+            )
+            .into(),
+            TmError::Unreadable { .. } => "check the permissions of the file".into(),
+            TmError::LogNotReadable { path } => format!(
+                "a process may still be writing to it; once none is, the next writing command \
+                 (tm import, add, delete) of someone who can write to {} folds the log into the \
+                 file",
+                folder_of(path).display()
+            )
+            .into(),
+            TmError::Busy { .. } => {
+                "another program is writing to it; try again when it is done".into()
+            }
+            TmError::NoSuchUnit { .. } => "`tarjama tm search WORDS` shows ids".into(),
+            TmError::NoSuchOrigin { .. } => "`tarjama tm stats` lists the origins".into(),
+            TmError::Format(error) => return error.hint(),
+            TmError::Write(_) => return None,
+            TmError::Database { error, .. } if is_damage(error) => {
+                "the file is damaged: restore it from a copy, or build a new one with \
+                 `tarjama tm import` from the files it was made of"
+                    .into()
+            }
+            TmError::Database { .. } => return None,
+        };
+        Some(hint)
+    }
+}
+
+/// What SQLite said: its own message when it gave one, else the
+/// description of its error code.
+fn sqlite_message(error: &rusqlite::Error) -> String {
+    match error {
+        rusqlite::Error::SqliteFailure(code, None) => code.to_string(),
+        error => error.to_string(),
+    }
+}
+
+/// True for the errors of a file whose content is broken.
+fn is_damage(error: &rusqlite::Error) -> bool {
+    match error {
+        rusqlite::Error::SqliteFailure(failure, _) => matches!(
+            failure.code,
+            rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+        ),
+        rusqlite::Error::InvalidColumnType(..) | rusqlite::Error::FromSqlConversionFailure(..) => {
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The folder a TM file is in, `.` for a bare file name.
@@ -442,7 +516,7 @@ impl TranslationMemory {
     /// one writes to the database.
     pub fn import<I>(&mut self, units: I, options: &ImportOptions) -> Result<ImportSummary, TmError>
     where
-        I: IntoIterator<Item = Result<TranslationUnit, FormatError>>,
+        I: IntoIterator<Item = Result<TranslationUnit, FileError>>,
         I::IntoIter: Send,
     {
         const BATCH: usize = 256;

@@ -273,7 +273,7 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> TmError {
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) if !path.exists() => {
             TmError::Missing { path }
         }
-        _ => TmError::Database { path, source: err },
+        _ => TmError::Database { path, error: err },
     }
 }
 

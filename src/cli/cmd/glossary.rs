@@ -1,9 +1,10 @@
 //! `tarjama glossary`: lint, show, export and import glossaries.
 
 use crate::cli::output_format::{self, Named, OutputFormat, PlainText};
-use crate::cli::{OutputArg, glossary_loader, io};
+use crate::cli::{OutputArg, advice, glossary_loader, io};
 use anyhow::{Result, bail};
 use clap::Subcommand;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,7 +68,7 @@ enum Action {
         /// The file to convert
         file: PathBuf,
         /// Its format [default: from the extension: .tbx is TBX, anything else TSV]
-        #[arg(long, value_parser = output_format::parser_of(IMPORTED))]
+        #[arg(long, value_parser = import_parser())]
         from: Option<Format>,
         #[command(flatten)]
         output: OutputArg,
@@ -96,8 +97,14 @@ impl OutputFormat for YamlOnly {
     }
 }
 
-/// The formats `glossary import` reads.
-const IMPORTED: &[Format] = &[Format::Tsv, Format::Tbx];
+/// The formats `glossary import` reads, as `--help` describes them.
+fn import_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new([
+        PossibleValue::new(Format::Tsv.name()).help("source<TAB>target<TAB>comment"),
+        PossibleValue::new(Format::Tbx.name()).help("TermBase eXchange"),
+    ])
+    .try_map(|name| name.parse::<Format>())
+}
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.action {
@@ -147,12 +154,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Action::Import { file, from, output } => {
             let format = match from {
                 Some(format) => format,
-                None if load::is_yaml_file(&file) => bail!(
-                    "this is a YAML glossary already: {}\nhint: `glossary import` turns a TSV \
-                     (OmegaT) or TBX glossary into YAML; use this one as it is (--glossary {0}), \
-                     or check it with `tarjama glossary lint {0}`",
-                    file.display()
-                ),
+                None if load::is_yaml_file(&file) => bail!(advice(
+                    format!("this is a YAML glossary already: {}", file.display()),
+                    format!(
+                        "`glossary import` turns a TSV (OmegaT) or TBX glossary into YAML; use \
+                         this one as it is (--glossary {0}), or check it with `tarjama glossary \
+                         lint {0}`",
+                        file.display()
+                    ),
+                )),
                 None if Format::of_path(&file) == Format::Tbx => Format::Tbx,
                 None => Format::Tsv,
             };
@@ -176,9 +186,10 @@ fn run_lint(paths: &[PathBuf], builtin: bool) -> Result<ExitCode> {
     if builtin {
         entries = load::read_builtin()?;
         if entries.is_empty() && paths.is_empty() {
-            bail!(
-                "nothing to lint: this build has no built-in glossary\nhint: name the glossary files to check"
-            );
+            bail!(advice(
+                "nothing to lint: this build has no built-in glossary",
+                "name the glossary files to check",
+            ));
         }
     }
     for path in paths {

@@ -1,7 +1,7 @@
 //! `tarjama lookup`: batch translation of a term list.
 
 use crate::cli::output_format;
-use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, io};
+use crate::cli::{GlossaryArgs, OptionalTmArgs, OutputArg, advice, io};
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
@@ -79,7 +79,10 @@ const PROGRESS_EVERY: usize = 4096;
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let column = match args.column.parse::<usize>() {
-        Ok(0) => bail!("--column counts from 1\nhint: the first column is --column 1"),
+        Ok(0) => bail!(advice(
+            "--column counts from 1",
+            "the first column is --column 1"
+        )),
         Ok(number) => Column::Number(number),
         Err(_) => Column::Name(args.column.trim().to_lowercase()),
     };
@@ -158,11 +161,10 @@ fn header_index(lines: &mut io::Lines, format: InputFormat, column: &Column) -> 
         Column::Number(number) => Ok(number - 1),
         Column::Name(name) => match names.iter().position(|n| n == name) {
             Some(index) => Ok(index),
-            None => bail!(
-                "no column `{name}` in the header: {}:1\nhint: the header names {}",
-                lines.name(),
-                names.join(", ")
-            ),
+            None => bail!(advice(
+                format!("no column `{name}` in the header: {}:1", lines.name()),
+                format!("the header names {}", names.join(", ")),
+            )),
         },
     }
 }
@@ -188,10 +190,10 @@ fn next_term(
                 record.push('\n');
                 record.push_str(more);
             }
-            None => bail!(
-                "a quoted cell is not closed: {}:{start}\nhint: close it with \"",
-                lines.name()
-            ),
+            None => bail!(advice(
+                format!("a quoted cell is not closed: {}:{start}", lines.name()),
+                "close it with \"",
+            )),
         }
     };
     if record.trim().is_empty() {
@@ -199,14 +201,16 @@ fn next_term(
     }
     match cells.get(index) {
         Some(term) => Ok(Some((start, term.trim().to_owned()))),
-        None => bail!(
-            "{} columns, --column {} needs {}: {}:{start}\n\
-             hint: every line needs the column; an empty line is an empty term",
-            cells.len(),
-            index + 1,
-            index + 1,
-            lines.name()
-        ),
+        None => bail!(advice(
+            format!(
+                "{} columns, --column {} needs {}: {}:{start}",
+                cells.len(),
+                index + 1,
+                index + 1,
+                lines.name()
+            ),
+            "every line needs the column; an empty line is an empty term",
+        )),
     }
 }
 

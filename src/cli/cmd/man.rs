@@ -30,9 +30,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => write_page(command, None)?,
         Some(dir) => {
             std::fs::create_dir_all(&dir).map_err(|err| {
-                anyhow::anyhow!(
-                    "cannot create the folder ({err}): {}\nhint: check the path and its permissions",
-                    dir.display()
+                crate::cli::advice(
+                    format!("cannot create the folder ({err}): {}", dir.display()),
+                    "check the path and its permissions",
                 )
             })?;
             let written = write_pages(command, &dir)?;

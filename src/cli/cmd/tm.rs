@@ -1,15 +1,16 @@
 //! `tarjama tm`: the translation memory.
 
 use crate::cli::output_format;
-use crate::cli::{OptionalTmArgs, OutputArg, TmArgs, io};
-use anyhow::{Context, Result};
+use crate::cli::{OptionalTmArgs, OutputArg, TmArgs, add_hint, advice, io};
+use anyhow::Result;
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use tarjama::exchange::{self, Format, LanguagePair, TranslationUnit, Units};
+use tarjama::error::{FileError, FileErrorKind};
+use tarjama::exchange::{Format, LanguagePair, TranslationUnit, Units};
 use tarjama::output::tm::{
     ExportFormat, MatchFormat, MatchWriter, SearchFormat, StatsFormat, write_found, write_stats,
     write_units,
@@ -68,9 +69,12 @@ impl TmArgs {
         if let Some(path) = &self.tm {
             return Ok(path.clone());
         }
-        let dirs = directories::BaseDirs::new().context(
-            "cannot find the user's data directory\nhint: name the TM with --tm PATH or TARJAMA_TM",
-        )?;
+        let dirs = directories::BaseDirs::new().ok_or_else(|| {
+            advice(
+                "cannot find the user's data directory",
+                "name the TM with --tm PATH or TARJAMA_TM",
+            )
+        })?;
         Ok(dirs.data_dir().join("tarjama").join("memory.sqlite"))
     }
 
@@ -82,10 +86,12 @@ impl TmArgs {
             && let Some(folder) = folder.filter(|f| !f.exists())
         {
             std::fs::create_dir_all(folder).map_err(|err| {
-                anyhow::anyhow!(
-                    "cannot create the folder of the translation memory ({err}): {}\n\
-                     hint: name another file with --tm PATH",
-                    folder.display()
+                advice(
+                    format!(
+                        "cannot create the folder of the translation memory ({err}): {}",
+                        folder.display()
+                    ),
+                    "name another file with --tm PATH",
                 )
             })?;
         }
@@ -200,7 +206,7 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
                 return Ok(ExitCode::from(EXIT_INTERRUPTED));
             }
             imported => imported
-                .map_err(|err| anyhow::anyhow!("{err}\nhint: nothing from {name} was imported"))?,
+                .map_err(|err| add_hint(err, format!("nothing from {name} was imported")))?,
         };
         say(&format!("{name}: {}", describe(&summary)))?;
         if summary.held_back > 0 {
@@ -299,11 +305,15 @@ impl<'a, 'b> Progress<'a, 'b> {
 }
 
 impl Iterator for Progress<'_, '_> {
-    type Item = Result<TranslationUnit, exchange::FormatError>;
+    type Item = Result<TranslationUnit, FileError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            return Some(Err(exchange::FormatError::new("", "interrupted")));
+            return Some(Err(FileError::new(
+                FileErrorKind::Interrupted,
+                "",
+                "interrupted",
+            )));
         }
         self.count += 1;
         if let Some(bar) = self.bar.filter(|_| self.count.is_multiple_of(512)) {
@@ -466,10 +476,10 @@ fn add(args: AddArgs) -> Result<()> {
         Added::New(id) => format!("added #{id}"),
         Added::Updated(id) => format!("updated #{id}"),
         Added::Duplicate(id) => format!("already there: #{id}"),
-        Added::Untranslated | Added::HeldBack => anyhow::bail!(
-            "nothing to add: the source or the target is empty, or they are the same\n\
-             hint: tarjama tm add \"ARABIC SENTENCE\" \"ENGLISH TRANSLATION\""
-        ),
+        Added::Untranslated | Added::HeldBack => anyhow::bail!(advice(
+            "nothing to add: the source or the target is empty, or they are the same",
+            "tarjama tm add \"ARABIC SENTENCE\" \"ENGLISH TRANSLATION\"",
+        )),
     };
     say(&message)
 }
