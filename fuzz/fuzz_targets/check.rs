@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use tarjama::exchange::{Format, decode};
 use tarjama::glossary::Glossary;
 use tarjama::glossary::load::{Format as GlossaryFormat, parse};
-use tarjama::qa::{check, read_segments}; use tarjama::output::qa::Report;
+use tarjama::qa::{check, read_pairs}; use tarjama::output::qa::Report;
 
 /// The project's check fixture glossary: entries with variants, `long` and
 /// `avoid`, so that every kind of finding can be reached.
@@ -31,7 +31,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = decode("fuzz", rest.to_vec()) else {
         return;
     };
-    let Ok(segments) = read_segments("fuzz", &text, format) else {
+    let Ok(segments) = read_pairs("fuzz", &text, format) else {
         return;
     };
     let findings = check(&segments, glossary(), None).expect("no TM, no TM error");

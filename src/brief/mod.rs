@@ -104,7 +104,7 @@ impl From<&TermUse> for TermRendering {
 /// of the memory, or a machine translator's) when there is one, a similar
 /// sentence of the memory, and always the English of its glossary terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct English {
+pub struct SentenceEnglish {
     /// The English sentence, when an exact memory match or machine
     /// translation has it; never a fuzzy match's English, which translates
     /// another sentence.
@@ -125,7 +125,7 @@ pub struct English {
     pub gloss: Gloss,
 }
 
-impl English {
+impl SentenceEnglish {
     /// What `segment` says in English.
     pub fn of(segment: &Segment) -> Self {
         let mut seen = HashSet::new();
@@ -136,7 +136,7 @@ impl English {
             .map(TermRendering::from)
             .collect();
         let own = segment.origin != Origin::TmFuzzy;
-        English {
+        SentenceEnglish {
             target: segment.target.clone().filter(|_| own),
             origin: if own { segment.origin } else { Origin::None },
             tm_score: segment.score.filter(|_| own),
@@ -162,7 +162,7 @@ pub struct KeyPoint {
     pub text: String,
     /// Its English.
     #[serde(flatten)]
-    pub english: English,
+    pub english: SentenceEnglish,
 }
 
 impl KeyPoint {
@@ -178,7 +178,7 @@ impl KeyPoint {
             span: segment.span.clone(),
             score,
             text: segment.source.clone(),
-            english: English::of(segment),
+            english: SentenceEnglish::of(segment),
         }
     }
 }
@@ -205,7 +205,7 @@ pub struct Headline {
     pub text: String,
     /// Its English.
     #[serde(flatten)]
-    pub english: English,
+    pub english: SentenceEnglish,
 }
 
 /// An English briefing of one article.
@@ -330,7 +330,7 @@ fn headline_of(segment: &Segment, segment_range: &Range<usize>, range: &Range<us
             index: segment.id,
             span: segment.span.clone(),
             text: segment.source.clone(),
-            english: English::of(segment),
+            english: SentenceEnglish::of(segment),
         };
     }
     let skipped = range.start - segment_range.start;
@@ -353,7 +353,7 @@ fn headline_of(segment: &Segment, segment_range: &Range<usize>, range: &Range<us
     Headline {
         index: part.id,
         span: part.span.clone(),
-        english: English::of(&part),
+        english: SentenceEnglish::of(&part),
         text: part.source,
     }
 }

@@ -13,14 +13,14 @@ use std::fmt;
 
 /// One problem, at the line of the entry that has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub struct Problem {
     /// Where the entry was written.
     pub source: Option<Source>,
     /// What is wrong.
     pub message: String,
 }
 
-impl fmt::Display for Finding {
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.source {
             Some(source) => write!(f, "{source}: {}", self.message),
@@ -30,13 +30,13 @@ impl fmt::Display for Finding {
 }
 
 /// Checks `entries` (of one or more files, in order) and returns the
-/// findings sorted by file and line.
-pub fn lint(entries: &[Entry]) -> Vec<Finding> {
+/// problems sorted by file and line.
+pub fn lint(entries: &[Entry]) -> Vec<Problem> {
     let mut findings = Vec::new();
     let mut report = |index: usize, message: String| {
         findings.push((
             index,
-            Finding {
+            Problem {
                 source: entries[index].source.clone(),
                 message,
             },

@@ -2,7 +2,7 @@
 //! grouped by segment, JSON, or TSV.
 
 use crate::exchange::tsv::{TableLayout, TableWriter};
-use crate::qa::{Finding, Segment, Severity};
+use crate::qa::{Finding, Pair, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -26,7 +26,7 @@ pub struct Report<'a> {
     /// The file as the user named it.
     pub file: &'a str,
     /// Its segments.
-    pub segments: &'a [Segment],
+    pub segments: &'a [Pair],
     /// What the checks found, in segment order.
     pub findings: &'a [Finding],
 }
@@ -215,7 +215,7 @@ mod tests {
             report.summary(),
             "empty.tsv: checked 0 segments: the file has none"
         );
-        let one = [Segment::new("1", "نعم", "Yes")];
+        let one = [Pair::new("1", "نعم", "Yes")];
         let report = Report {
             segments: &one,
             ..report

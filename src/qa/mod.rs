@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use tarjama::glossary::{Entry, Glossary};
-//! use tarjama::qa::{self, Kind, Segment};
+//! use tarjama::qa::{self, FindingKind, Pair};
 //!
 //! let mut glossary = Glossary::new();
 //! glossary.add(vec![Entry {
@@ -12,14 +12,14 @@
 //!     avoid: vec!["Riabkov".into()],
 //!     ..Entry::default()
 //! }]);
-//! let segments = [Segment::new("1", "قال ريابكوف إن عام ٢٠١٤ كان صعبا.", "Riabkov said 2015 was hard.")];
+//! let segments = [Pair::new("1", "قال ريابكوف إن عام ٢٠١٤ كان صعبا.", "Riabkov said 2015 was hard.")];
 //! let findings = qa::check(&segments, &glossary, None).unwrap();
-//! let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
-//! assert_eq!(kinds, [Kind::TermAvoided, Kind::NumberMismatch]);
+//! let kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
+//! assert_eq!(kinds, [FindingKind::TermAvoided, FindingKind::NumberMismatch]);
 //! ```
 //!
-//! The checks, per segment (see [`Kind`] for what each reports and
-//! [`Kind::severity`] for how bad it is):
+//! The checks, per segment (see [`FindingKind`] for what each reports and
+//! [`FindingKind::severity`] for how bad it is):
 //!
 //! - the glossary entries found in the source (by the glossary matcher,
 //!   proclitics and all) must come back in the target as their English,
@@ -47,7 +47,7 @@ use std::collections::HashMap;
 
 /// One source sentence and its translation, with the id the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
+pub struct Pair {
     /// The id in the file: the TSV `id` column (or the line number when
     /// there is none), the XLIFF unit id, the TMX `<tu>` position from 1.
     pub id: String,
@@ -57,7 +57,7 @@ pub struct Segment {
     pub target: String,
 }
 
-impl Segment {
+impl Pair {
     /// A segment from its parts.
     pub fn new(
         id: impl Into<String>,
@@ -76,7 +76,7 @@ crate::named::named_enum! {
     /// What a finding is about.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
     #[serde(rename_all = "kebab-case")]
-    pub enum Kind {
+    pub enum FindingKind {
         /// The target is empty, a copy of the Arabic source, or holds Arabic
         /// script.
         Untranslated = "untranslated",
@@ -106,16 +106,17 @@ crate::named::named_enum! {
     }
 }
 
-impl Kind {
+impl FindingKind {
     /// Errors are what is wrong on its face (a missing or avoided term, a
     /// changed number, no translation); warnings need a human to decide
     /// (punctuation, inconsistency, which can be deliberate).
     pub fn severity(self) -> Severity {
         match self {
-            Kind::Untranslated | Kind::TermMissing | Kind::TermAvoided | Kind::NumberMismatch => {
-                Severity::Error
-            }
-            Kind::Punctuation | Kind::Inconsistent => Severity::Warning,
+            FindingKind::Untranslated
+            | FindingKind::TermMissing
+            | FindingKind::TermAvoided
+            | FindingKind::NumberMismatch => Severity::Error,
+            FindingKind::Punctuation | FindingKind::Inconsistent => Severity::Warning,
         }
     }
 }
@@ -126,7 +127,7 @@ pub struct Finding {
     /// Index of the segment in the checked slice.
     pub segment: usize,
     /// What it is about.
-    pub kind: Kind,
+    pub kind: FindingKind,
     /// A sentence saying what is wrong, with the words.
     pub message: String,
     /// The words of the source concerned (may be empty).
@@ -140,7 +141,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(segment: usize, kind: Kind, message: String) -> Self {
+    fn new(segment: usize, kind: FindingKind, message: String) -> Self {
         Self {
             segment,
             kind,
@@ -161,7 +162,7 @@ impl Finding {
 /// Reads the segments of a bilingual file: TSV (two columns, or the
 /// `id source target …` file `tarjama translate` writes), XLIFF 1.2/2.0 or
 /// TMX. `file` names it in errors.
-pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segment>, FileError> {
+pub fn read_pairs(file: &str, text: &str, format: Format) -> Result<Vec<Pair>, FileError> {
     let mut units = Units::new(file, text, format, &LanguagePair::default());
     let mut segments = Vec::new();
     // For line numbers of TSV rows: the reader stands after the row it gave.
@@ -180,13 +181,13 @@ pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segme
                 (lines + usize::from(unfinished)).to_string()
             }),
         };
-        segments.push(Segment::new(id, unit.source, unit.target));
+        segments.push(Pair::new(id, unit.source, unit.target));
     }
     Ok(segments)
 }
 
 /// Runs every check over `segments`; findings come in segment order, then
-/// in [`Kind::ALL`] order. With a TM, each translated segment is compared
+/// in [`FindingKind::ALL`] order. With a TM, each translated segment is compared
 /// with the newest TM unit of the same normalized source.
 ///
 /// The rule for one translation given to different sources: two segments
@@ -196,7 +197,7 @@ pub fn read_segments(file: &str, text: &str, format: Format) -> Result<Vec<Segme
 /// targets ("He added:") and near-identical sources are left alone; what is
 /// left is usually a translation pasted into the wrong segment.
 pub fn check(
-    segments: &[Segment],
+    segments: &[Pair],
     glossary: &Glossary,
     tm: Option<&TranslationMemory>,
 ) -> Result<Vec<Finding>, TmError> {
@@ -228,16 +229,12 @@ pub const SHARED_TARGET_MIN_WORDS: usize = 4;
 /// Reports an empty target, a copy of the source, Arabic left in the
 /// target. `None` when there is nothing else to check, else whether the
 /// target is a translation (no Arabic in it).
-fn check_untranslated(
-    index: usize,
-    segment: &Segment,
-    findings: &mut Vec<Finding>,
-) -> Option<bool> {
+fn check_untranslated(index: usize, segment: &Pair, findings: &mut Vec<Finding>) -> Option<bool> {
     let target = segment.target.trim();
     if target.is_empty() {
         findings.push(Finding::new(
             index,
-            Kind::Untranslated,
+            FindingKind::Untranslated,
             "no translation".to_owned(),
         ));
         return None;
@@ -248,7 +245,7 @@ fn check_untranslated(
     if fuzzy::key(target) == fuzzy::key(&segment.source) {
         let mut finding = Finding::new(
             index,
-            Kind::Untranslated,
+            FindingKind::Untranslated,
             "the target is a copy of the source".to_owned(),
         );
         finding.target_words = target.to_owned();
@@ -262,7 +259,7 @@ fn check_untranslated(
     let arabic = arabic.join(" ");
     let mut finding = Finding::new(
         index,
-        Kind::Untranslated,
+        FindingKind::Untranslated,
         format!("Arabic script left in the target: «{arabic}»"),
     );
     finding.target_words = arabic;
@@ -274,7 +271,7 @@ fn check_untranslated(
 /// or their English missing from it (one finding per entry).
 fn check_terms(
     index: usize,
-    segment: &Segment,
+    segment: &Pair,
     target: &EnglishText,
     glossary: &Glossary,
     findings: &mut Vec<Finding>,
@@ -292,7 +289,7 @@ fn check_terms(
         if let Some(used) = avoided {
             let mut finding = Finding::new(
                 index,
-                Kind::TermAvoided,
+                FindingKind::TermAvoided,
                 format!(
                     "«{surface}» is rendered «{used}», which the glossary says to avoid; use «{}»",
                     entry.en()
@@ -320,7 +317,7 @@ fn check_terms(
         };
         let mut finding = Finding::new(
             index,
-            Kind::TermMissing,
+            FindingKind::TermMissing,
             format!("«{surface}» is {expected} in the glossary; the target {lacks}"),
         );
         finding.source_words = surface.to_owned();
@@ -329,7 +326,7 @@ fn check_terms(
     }
 }
 
-fn check_numbers(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
+fn check_numbers(index: usize, segment: &Pair, findings: &mut Vec<Finding>) {
     let source = numbers::arabic_numbers(&segment.source);
     let target = numbers::english_numbers(&segment.target);
     let mismatch = numbers::compare(&source, &target);
@@ -370,7 +367,7 @@ fn check_numbers(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
             values.join(", ")
         ));
     }
-    let mut finding = Finding::new(index, Kind::NumberMismatch, parts.join("; "));
+    let mut finding = Finding::new(index, FindingKind::NumberMismatch, parts.join("; "));
     finding.source_words = missing.join(" | ");
     finding.target_words = extra.join(" | ");
     findings.push(finding);
@@ -395,12 +392,12 @@ fn format_value(value: f64) -> String {
     )
 }
 
-fn check_question(index: usize, segment: &Segment, findings: &mut Vec<Finding>) {
+fn check_question(index: usize, segment: &Pair, findings: &mut Vec<Finding>) {
     let asks = segment.source.contains(['؟', '?']);
     if asks && !segment.target.contains(['?', '؟']) {
         let mut finding = Finding::new(
             index,
-            Kind::Punctuation,
+            FindingKind::Punctuation,
             "the source asks a question («؟»), the target has no «?»".to_owned(),
         );
         finding.source_words = "؟".to_owned();
@@ -427,9 +424,9 @@ fn target_key(target: &str) -> String {
 
 /// Segments grouped by `key`, in file order, for the translated ones.
 fn groups(
-    segments: &[Segment],
+    segments: &[Pair],
     translated: &[bool],
-    key: impl Fn(&Segment) -> String,
+    key: impl Fn(&Pair) -> String,
 ) -> Vec<Vec<usize>> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, segment) in segments.iter().enumerate() {
@@ -445,7 +442,7 @@ fn groups(
 /// The same source translated differently: the translation most segments
 /// of the group use (the earliest on a tie) is the reference, every other
 /// one is reported.
-fn check_same_source(segments: &[Segment], translated: &[bool], findings: &mut Vec<Finding>) {
+fn check_same_source(segments: &[Pair], translated: &[bool], findings: &mut Vec<Finding>) {
     for group in groups(segments, translated, |s| word_key(&s.source)) {
         let keys: Vec<String> = group
             .iter()
@@ -463,7 +460,7 @@ fn check_same_source(segments: &[Segment], translated: &[bool], findings: &mut V
             }
             let mut finding = Finding::new(
                 index,
-                Kind::Inconsistent,
+                FindingKind::Inconsistent,
                 format!(
                     "the same source is translated «{}» in segment {}",
                     reference_segment.target.trim(),
@@ -479,7 +476,7 @@ fn check_same_source(segments: &[Segment], translated: &[bool], findings: &mut V
 }
 
 /// One translation given to sources that share less than half their words.
-fn check_shared_target(segments: &[Segment], translated: &[bool], findings: &mut Vec<Finding>) {
+fn check_shared_target(segments: &[Pair], translated: &[bool], findings: &mut Vec<Finding>) {
     for group in groups(segments, translated, |s| target_key(&s.target)) {
         let first = group[0];
         if target_key(&segments[first].target).split(' ').count() < SHARED_TARGET_MIN_WORDS {
@@ -493,7 +490,7 @@ fn check_shared_target(segments: &[Segment], translated: &[bool], findings: &mut
             }
             let mut finding = Finding::new(
                 index,
-                Kind::Inconsistent,
+                FindingKind::Inconsistent,
                 format!(
                     "the same translation as segment {}, whose source is different: «{}»",
                     segments[first].id,
@@ -534,7 +531,7 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// Each translated segment against the TM unit of the same normalized
 /// source (one lookup per distinct source).
 fn check_against_tm(
-    segments: &[Segment],
+    segments: &[Pair],
     translated: &[bool],
     tm: &TranslationMemory,
     findings: &mut Vec<Finding>,
@@ -570,7 +567,7 @@ fn check_against_tm(
         }
         let mut finding = Finding::new(
             index,
-            Kind::Inconsistent,
+            FindingKind::Inconsistent,
             format!(
                 "the translation memory translates this source «{}»",
                 tm_target.trim()
@@ -608,8 +605,8 @@ mod tests {
         glossary
     }
 
-    fn kinds(source: &str, target: &str) -> Vec<Kind> {
-        check(&[Segment::new("1", source, target)], &glossary(), None)
+    fn kinds(source: &str, target: &str) -> Vec<FindingKind> {
+        check(&[Pair::new("1", source, target)], &glossary(), None)
             .unwrap()
             .into_iter()
             .map(|finding| finding.kind)
@@ -628,21 +625,24 @@ mod tests {
         );
         assert_eq!(
             kinds("وقال بالناتو", "He said to the alliance"),
-            [Kind::TermMissing]
+            [FindingKind::TermMissing]
         );
         assert_eq!(
             kinds("وصل إلى كييف", "He reached Kiev"),
-            [Kind::TermAvoided]
+            [FindingKind::TermAvoided]
         );
     }
 
     #[test]
     fn untranslated_targets() {
-        assert_eq!(kinds("وصل إلى كييف", ""), [Kind::Untranslated]);
-        assert_eq!(kinds("وصل إلى كييف", "وصل إلى كييف"), [Kind::Untranslated]);
+        assert_eq!(kinds("وصل إلى كييف", ""), [FindingKind::Untranslated]);
+        assert_eq!(
+            kinds("وصل إلى كييف", "وصل إلى كييف"),
+            [FindingKind::Untranslated]
+        );
         assert_eq!(
             kinds("وصل إلى كييف", "He reached كييف"),
-            [Kind::Untranslated, Kind::TermMissing]
+            [FindingKind::Untranslated, FindingKind::TermMissing]
         );
         assert_eq!(kinds("COVID-19", "COVID-19"), []);
     }
@@ -659,26 +659,29 @@ mod tests {
     #[test]
     fn questions() {
         assert_eq!(kinds("هل وصل؟", "Did he arrive?"), []);
-        assert_eq!(kinds("هل وصل؟", "Did he arrive."), [Kind::Punctuation]);
+        assert_eq!(
+            kinds("هل وصل؟", "Did he arrive."),
+            [FindingKind::Punctuation]
+        );
     }
 
     #[test]
     fn same_source_differently_and_same_target_for_other_sources() {
         let segments = [
-            Segment::new("a", "بدأت المحادثات.", "The talks began."),
-            Segment::new("b", "بدأت المحادثات", "the talks began"),
-            Segment::new("c", "بدأت المحادثات.", "Negotiations started."),
-            Segment::new(
+            Pair::new("a", "بدأت المحادثات.", "The talks began."),
+            Pair::new("b", "بدأت المحادثات", "the talks began"),
+            Pair::new("c", "بدأت المحادثات.", "Negotiations started."),
+            Pair::new(
                 "d",
                 "وصل الوفد الروسي إلى المدينة",
                 "The Russian delegation arrived today",
             ),
-            Segment::new(
+            Pair::new(
                 "e",
                 "أعلنت الحكومة موازنة جديدة للعام",
                 "The Russian delegation arrived today",
             ),
-            Segment::new(
+            Pair::new(
                 "f",
                 "وصل الوفد الروسي الى المدينة اليوم",
                 "The Russian delegation arrived today",
@@ -690,7 +693,7 @@ mod tests {
             .map(|f| (f.segment, f.other_segment))
             .collect();
         assert_eq!(found, [(2, Some(0)), (4, Some(3))]);
-        assert!(findings.iter().all(|f| f.kind == Kind::Inconsistent));
+        assert!(findings.iter().all(|f| f.kind == FindingKind::Inconsistent));
     }
 
     proptest::proptest! {
@@ -699,7 +702,7 @@ mod tests {
             source in "\\PC{0,30}|[ا-ي٠-٩؟?.,٫ ]{0,30}",
             target in "\\PC{0,30}|[a-zA-Z0-9?.,'’ -]{0,30}",
         ) {
-            let segments = [Segment::new("1", &source, &target), Segment::new("2", &source, "x y z w")];
+            let segments = [Pair::new("1", &source, &target), Pair::new("2", &source, "x y z w")];
             let findings = check(&segments, &glossary(), None).unwrap();
             for finding in findings {
                 proptest::prop_assert!(finding.segment < 2);
@@ -737,10 +740,10 @@ mod tests {
 
     fn avoided_findings(source: &str, target: &str) -> Vec<Finding> {
         let (glossary, _) = builtin();
-        check(&[Segment::new("1", source, target)], glossary, None)
+        check(&[Pair::new("1", source, target)], glossary, None)
             .unwrap()
             .into_iter()
-            .filter(|finding| finding.kind == Kind::TermAvoided)
+            .filter(|finding| finding.kind == FindingKind::TermAvoided)
             .collect()
     }
 
@@ -823,7 +826,7 @@ mod tests {
         }]);
         let findings = |target: &str| {
             check(
-                &[Segment::new("1", "بدأت المفاوضات.", target)],
+                &[Pair::new("1", "بدأت المفاوضات.", target)],
                 &glossary,
                 None,
             )
@@ -860,7 +863,7 @@ mod tests {
     #[test]
     fn tsv_rows_keep_their_line_as_id() {
         let text = "\nقال\tHe said\n\nنعم\tYes";
-        let segments = read_segments("t.tsv", text, Format::Tsv).unwrap();
+        let segments = read_pairs("t.tsv", text, Format::Tsv).unwrap();
         let ids: Vec<&str> = segments.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["2", "4"]);
     }

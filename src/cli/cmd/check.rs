@@ -68,7 +68,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let name = io::display_name(Some(path));
     let text = io::read_exchange_file(path, &name)?;
     let format = InputFormat::detect(Some(path), &text);
-    let segments = qa::read_segments(&name, &text, format)?;
+    let segments = qa::read_pairs(&name, &text, format)?;
     if segments.is_empty() {
         eprintln!(
             "tarjama: warning: checked 0 segments: {name} has none\n\

@@ -5,7 +5,7 @@
 //! only, no scripts, nothing fetched; every input string escaped.
 
 use super::{arabic_column, facts, group_heading, segment, source_label};
-use crate::brief::{Briefing, English, Entity, GlossPart};
+use crate::brief::{Briefing, Entity, GlossPart, SentenceEnglish};
 use crate::output::html::{aligned_table, badge, escape, legend, page_end, page_start};
 use crate::output::{similar_label, term_counts, what_differs};
 use std::fmt::Write as _;
@@ -78,7 +78,7 @@ fn header(briefing: &Briefing, page: &mut String) {
 
 /// Writes a paragraph of class `class` with the English of a sentence, or
 /// its gloss with the terms highlighted; false when there is neither.
-fn english(english: &English, class: &str, page: &mut String) -> bool {
+fn english(english: &SentenceEnglish, class: &str, page: &mut String) -> bool {
     if let Some(target) = &english.target {
         let _ = write!(page, "<p class=\"{class}\">");
         escape(target, page);
@@ -114,7 +114,7 @@ fn english(english: &English, class: &str, page: &mut String) -> bool {
 
 /// Writes the similar sentence of the memory, labelled, with what differs,
 /// when there is one.
-fn similar(english: &English, page: &mut String) {
+fn similar(english: &SentenceEnglish, page: &mut String) {
     let Some(similar) = &english.similar else {
         return;
     };

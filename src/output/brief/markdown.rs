@@ -4,7 +4,7 @@
 //! Every piece of text is escaped as in a table cell, so it shows exactly.
 
 use super::{arabic_column, counted, facts, group_heading, source_label};
-use crate::brief::{Briefing, English, Entity, GlossPart, Summary};
+use crate::brief::{Briefing, Entity, GlossPart, SentenceEnglish, Summary};
 use crate::output::markdown::{aligned_table, cell, inline};
 use crate::output::{similar_label, what_differs};
 use std::io::{self, Write};
@@ -90,7 +90,7 @@ pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()
 
 /// The English of a sentence, or its gloss with the terms in bold; `None`
 /// when there is neither.
-fn english_line(english: &English) -> Option<String> {
+fn english_line(english: &SentenceEnglish) -> Option<String> {
     if let Some(target) = &english.target {
         return Some(inline(target));
     }
@@ -112,7 +112,7 @@ fn english_line(english: &English) -> Option<String> {
 
 /// The similar sentence of the memory, labelled, with what differs; `None`
 /// when there is none.
-fn similar_line(english: &English) -> Option<String> {
+fn similar_line(english: &SentenceEnglish) -> Option<String> {
     let similar = english.similar.as_ref()?;
     Some(format!(
         "*{}:* {} *(not this sentence's translation; what differs: {})*",
@@ -122,7 +122,7 @@ fn similar_line(english: &English) -> Option<String> {
     ))
 }
 
-/// One table per type: English, Arabic, mentions, first sentence.
+/// One table per type: SentenceEnglish, Arabic, mentions, first sentence.
 fn entity_tables(entities: &[Entity], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Who, what, where\n")?;
     if entities.is_empty() {

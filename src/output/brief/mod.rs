@@ -20,7 +20,7 @@ mod markdown;
 
 pub(super) use markdown::summary_markdown;
 
-use crate::brief::{Briefing, English, Entity};
+use crate::brief::{Briefing, Entity, SentenceEnglish};
 use crate::document::{Origin, Segment};
 use crate::glossary::Kind;
 use std::borrow::Cow;
@@ -62,7 +62,7 @@ fn group_heading(kind: Kind) -> &'static str {
 }
 
 /// Where a sentence's English came from, for people.
-fn source_label(english: &English) -> Cow<'static, str> {
+fn source_label(english: &SentenceEnglish) -> Cow<'static, str> {
     match (english.origin, english.tm_score) {
         (Origin::TmExact, _) => "translation memory, exact".into(),
         (Origin::TmFuzzy, Some(score)) => format!("translation memory, fuzzy {score}%").into(),
