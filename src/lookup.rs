@@ -479,6 +479,11 @@ crate::named::named_enum! {
 
 /// The cells of one record; `None` when a quoted CSV cell is still open at
 /// its end (the record goes on over the next line).
+///
+/// The term list is read line by line (it streams, and every line, empty
+/// ones too, is a term that keeps its line number), so records are cut here
+/// rather than by the `csv` crate's reader, which skips empty lines and ends
+/// a quoted cell left open at the end of the input without a word.
 pub fn cells(record: &str, format: InputFormat) -> Option<Vec<Cow<'_, str>>> {
     if format == InputFormat::Tsv {
         return Some(record.split('\t').map(Cow::Borrowed).collect());

@@ -12,7 +12,9 @@
 use super::xml::{self, Element, Node, Place, XmlReader};
 use super::{LanguagePair, TranslationUnit, same_language};
 use crate::error::{FileError, FileErrorKind};
+use regex::Regex;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 /// Reads the units of a TMX document.
 pub struct TmxReader<'a> {
@@ -236,23 +238,18 @@ fn is_inline_code(name: &str) -> bool {
 /// The `<prop type>` that carries a unit's origin.
 const ORIGIN_PROP: &str = "x-origin";
 
+/// A TMX date (`YYYYMMDDThhmmssZ`, TMX 1.4b's only form).
+static TMX_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z$")
+        .expect("a valid pattern")
+});
+
 /// `20240601T120000Z` → `2024-06-01T12:00:00Z`; `None` when malformed.
 fn iso_date(tmx: &str) -> Option<String> {
-    let b = tmx.trim().as_bytes();
-    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
-    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' || !digits(0..8) || !digits(9..15) {
-        return None;
-    }
-    let s = |range: std::ops::Range<usize>| std::str::from_utf8(&b[range]).unwrap_or("00");
-    Some(format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        s(0..4),
-        s(4..6),
-        s(6..8),
-        s(9..11),
-        s(11..13),
-        s(13..15)
-    ))
+    let date = TMX_DATE.captures(tmx.trim())?;
+    let mut iso = String::with_capacity(20);
+    date.expand("$1-$2-${3}T$4:$5:${6}Z", &mut iso);
+    Some(iso)
 }
 
 /// `2024-06-01T12:00:00Z` → `20240601T120000Z`.

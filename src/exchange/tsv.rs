@@ -34,8 +34,10 @@
 use super::{LanguagePair, TranslationUnit, same_language};
 use crate::error::{FileError, FileErrorKind};
 use crate::text::script::Scripts;
+use regex::Regex;
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 /// Column names a header may use besides the source and the target.
 const OTHER_COLUMNS: &[&str] = &[
@@ -79,13 +81,13 @@ pub(crate) fn column(name: &str, languages: &LanguagePair) -> Option<Column> {
     }
 }
 
-/// `ar`, `en`, `ar-SA`, `en_GB`: a language code, as a header may name a column.
+/// `ar`, `en`, `ar-SA`, `en_GB`: a language code, as a header may name a
+/// column (the header is read in lower case).
+static LANGUAGE_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z]{2,3}([-_][A-Za-z0-9]+)*$").expect("a valid pattern"));
+
 fn is_language_code(name: &str) -> bool {
-    let mut parts = name.split(['-', '_']);
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+    LANGUAGE_CODE.is_match(name)
 }
 
 /// Rows read to tell which column of a headerless file is which.
@@ -594,6 +596,16 @@ mod tests {
             pairs.push((unit.source, unit.target));
         }
         Ok(pairs)
+    }
+
+    #[test]
+    fn language_codes_are_told_from_other_names() {
+        for code in ["ar", "en", "ara", "en_gb", "ar-SA", "zh-Hant-TW"] {
+            assert!(is_language_code(code), "{code}");
+        }
+        for name in ["arabic", "a", "ar-", "1a", "ar sa", ""] {
+            assert!(!is_language_code(name), "{name}");
+        }
     }
 
     #[test]
