@@ -80,7 +80,7 @@ fn suggestions(c: &mut Criterion) {
     let forms: Vec<Vec<char>> = glossary
         .entries()
         .iter()
-        .flat_map(|entry| entry.forms())
+        .flat_map(tarjama::glossary::Entry::forms)
         .map(|form| normalize_str(form).chars().collect())
         .collect();
     let mut group = c.benchmark_group("lookup-builtin");

@@ -109,7 +109,7 @@ impl Draw {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
+        usize::try_from(self.0 % below as u64).expect("below a usize")
     }
 }
 
@@ -209,7 +209,10 @@ fn lookup(c: &mut Criterion) {
     for (name, queries) in [
         (
             "exact",
-            picks.iter().map(|q| q.to_string()).collect::<Vec<_>>(),
+            picks
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>(),
         ),
         ("two words changed", fuzzy),
         ("a new sentence", fresh),

@@ -33,7 +33,7 @@
 //! | `fuzzy` | suggestions: the closest entries, never an answer |
 //! | `none` | nothing close enough |
 
-use crate::glossary::{Glossary, Kind};
+use crate::glossary::{Glossary, Kind, u32_of};
 use crate::text::normalize_str;
 use crate::text::script::Scripts;
 use crate::text::tokenize::{word_key, words};
@@ -348,14 +348,14 @@ impl Suggester {
                 if chars.is_empty() {
                     continue;
                 }
-                let id = forms.len() as u32;
+                let id = u32_of(forms.len());
                 for (bigram, count) in bigrams(&chars) {
                     postings.entry(bigram).or_default().push((id, count));
                 }
                 forms.push(Form {
                     chars,
-                    entry: index as u32,
-                    position: position as u32,
+                    entry: u32_of(index),
+                    position: u32_of(position),
                 });
             }
         }
@@ -405,7 +405,8 @@ impl Suggester {
             if distance > edits {
                 continue;
             }
-            let score = (100 * (longest - distance) / longest) as u8;
+            let score =
+                u8::try_from(100 * (longest - distance) / longest).expect("a score of at most 100");
             let suggestion = Suggestion {
                 entry: form.entry as usize,
                 form: form.position as usize,
@@ -616,7 +617,8 @@ mod tests {
                     continue;
                 }
                 let distance = strsim::generic_levenshtein(&query, &text);
-                let score = (100 * (longest - distance) / longest) as u8;
+                let score = u8::try_from(100 * (longest - distance) / longest)
+                    .expect("a score of at most 100");
                 if best.is_none_or(|b| score > b.score) {
                     best = Some(Suggestion {
                         entry: index,

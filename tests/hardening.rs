@@ -67,7 +67,7 @@ impl Random {
     fn from_clock() -> Self {
         let seed = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map_or(1, |time| time.as_nanos() as u64)
+            .map_or(1, |time| u64::try_from(time.as_nanos()).unwrap())
             | 1;
         eprintln!("random seed: {seed}");
         Random(seed)
@@ -117,7 +117,7 @@ fn imports_killed_at_random_moments_leave_the_tm_before_or_after_the_file() {
     let mut random = Random::from_clock();
     let mut outcomes = [0; 2];
     let mut mid_write = 0;
-    let window = import_time.as_micros() as u64 * 11 / 10;
+    let window = u64::try_from(import_time.as_micros()).unwrap() * 11 / 10;
     for trial in 0..TRIALS {
         let name = format!("trial{trial}.sqlite");
         let tm = sandbox.path().join(&name);

@@ -198,8 +198,8 @@ fn json_offsets_run_on_across_pieces() {
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(records.len(), 8_000 * 4);
     for (index, record) in records.iter().enumerate().step_by(997) {
-        let start = record["start"].as_u64().unwrap() as usize;
-        let end = record["end"].as_u64().unwrap() as usize;
+        let start = usize::try_from(record["start"].as_u64().unwrap()).unwrap();
+        let end = usize::try_from(record["end"].as_u64().unwrap()).unwrap();
         let slice: String = chars[start..end].iter().collect();
         assert_eq!(record["id"], index + 1);
         assert_eq!(record["text"].as_str().unwrap(), slice);

@@ -176,8 +176,8 @@ fn json_numbers_sentences_from_one_with_character_offsets() {
         assert!(index > previous, "document order");
         previous = index;
         let (start, end) = (
-            item["start"].as_u64().unwrap() as usize,
-            item["end"].as_u64().unwrap() as usize,
+            usize::try_from(item["start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(item["end"].as_u64().unwrap()).unwrap(),
         );
         let text: String = chars[start..end].iter().collect();
         assert_eq!(item["text"], text.as_str());

@@ -87,16 +87,16 @@ fn finds_names_behind_clitics_and_skips_traps() {
     let chars: Vec<char> = text.chars().collect();
     for m in &matches {
         let (start, end) = (
-            m["start"].as_u64().unwrap() as usize,
-            m["end"].as_u64().unwrap() as usize,
+            usize::try_from(m["start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(m["end"].as_u64().unwrap()).unwrap(),
         );
         assert_eq!(
             chars[start..end].iter().collect::<String>(),
             m["surface"].as_str().unwrap()
         );
         let (from, to) = (
-            m["byte_start"].as_u64().unwrap() as usize,
-            m["byte_end"].as_u64().unwrap() as usize,
+            usize::try_from(m["byte_start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(m["byte_end"].as_u64().unwrap()).unwrap(),
         );
         assert_eq!(&text[from..to], m["surface"].as_str().unwrap());
     }

@@ -266,7 +266,7 @@ impl Lines {
         match std::str::from_utf8(bytes) {
             Ok(line) => Ok(Some(line)),
             Err(err) => {
-                let offset = start as usize + err.valid_up_to();
+                let offset = usize::try_from(start).unwrap_or(usize::MAX) + err.valid_up_to();
                 Err(anyhow::Error::new(DecodeError::InvalidUtf8 { offset })
                     .context(self.name.clone()))
             }

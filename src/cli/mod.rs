@@ -113,7 +113,8 @@ pub struct OutputArg {
 /// True when the command stopped because the reader of its output went
 /// away (`tarjama split | head`): not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| cause.is::<io::OutputClosed>())
+    err.chain()
+        .any(<dyn std::error::Error + 'static>::is::<io::OutputClosed>)
 }
 
 /// An error of the command line itself: what went wrong and where, and

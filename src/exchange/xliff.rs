@@ -414,12 +414,12 @@ fn write_1_2(original: &str, units: &[UnitToWrite<'_>], out: &mut dyn Write) -> 
         r#"  <file original="{}" source-language="ar" target-language="en" datatype="plaintext">"#,
         escape(original, Place::Attribute)
     )?;
-    writeln!(out, r#"    <header>"#)?;
+    writeln!(out, r"    <header>")?;
     writeln!(
         out,
         r#"      <tool tool-id="tarjama" tool-name="tarjama"/>"#
     )?;
-    writeln!(out, r#"    </header>"#)?;
+    writeln!(out, r"    </header>")?;
     writeln!(out, "    <body>")?;
     for unit in units {
         writeln!(

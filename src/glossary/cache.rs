@@ -6,6 +6,7 @@
 //! compiles again. The caller decides where the file lives and what its
 //! name depends on (the glossary files, their sizes and times).
 
+use super::table::u32_of;
 use super::{EntryTable, Glossary, Matcher};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -26,7 +27,7 @@ pub fn save(glossary: &Glossary, notes: &[String], path: &Path) -> io::Result<()
     let checksum_at = file.stream_position()?;
     file.write_all(&[0; 8])?;
     let mut payload = Writer::new(&mut file);
-    payload.u32(notes.len() as u32);
+    payload.u32(u32_of(notes.len()));
     notes.iter().for_each(|note| payload.str(note));
     glossary.table().write(&mut payload);
     payload.u32s(glossary.layers());
@@ -158,14 +159,14 @@ impl<'a> Writer<'a> {
     }
 
     pub(crate) fn str(&mut self, value: &str) {
-        self.u32(value.len() as u32);
+        self.u32(u32_of(value.len()));
         self.bytes.extend_from_slice(value.as_bytes());
         self.spill();
     }
 
     /// A length, then each value as `N` little-endian bytes.
     fn numbers<T: Copy, const N: usize>(&mut self, values: &[T], encode: fn(T) -> [u8; N]) {
-        self.u32(values.len() as u32);
+        self.u32(u32_of(values.len()));
         for block in values.chunks(Self::BLOCK / N) {
             block
                 .iter()
@@ -186,7 +187,7 @@ impl<'a> Writer<'a> {
 
     /// A length, then the bytes.
     pub(crate) fn bytes(&mut self, values: &[u8]) {
-        self.u32(values.len() as u32);
+        self.u32(u32_of(values.len()));
         for block in values.chunks(Self::BLOCK) {
             self.bytes.extend_from_slice(block);
             self.spill();

@@ -342,7 +342,7 @@ mod tests {
         let mut bad = entry("a.yaml", 2, " جنيف", "");
         bad.avoid = vec!["Geneva".into()];
         bad.en = "Geneva".into();
-        bad.variants = vec!["".into(), "«»".into()];
+        bad.variants = vec![String::new(), "«»".into()];
         bad.note = Some("two  spaces".into());
         assert_eq!(
             messages(&[bad]),

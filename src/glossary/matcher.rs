@@ -27,6 +27,7 @@
 use super::Glossary;
 use super::cache::{Reader, Writer};
 use super::model::Kind;
+use super::table::u32_of;
 use super::trie::{Built, Forms, NONE, Owner, Trie};
 use super::vocabulary::{self, Vocabulary};
 use crate::text::normalize::{is_format_control, push_normalized};
@@ -222,7 +223,7 @@ impl Matcher {
                 counts.push(count);
                 owners.push(FormOwner {
                     owner: Owner {
-                        entry: index as u32,
+                        entry: u32_of(index),
                         ends_in_maksura: count == 1 && last_letter(form) == Some('ى'),
                     },
                     rank: (layer, position == 0),

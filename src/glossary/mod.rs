@@ -32,6 +32,7 @@ mod vocabulary;
 pub use load::Format;
 pub use matcher::{Matcher, TermHit, TermUse};
 pub use model::{Entry, Kind, Source};
+pub(crate) use table::u32_of;
 pub use table::{EntryRef, EntryTable, MAX_TEXT_BYTES};
 
 use crate::text::normalize_str;

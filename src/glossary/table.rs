@@ -16,6 +16,14 @@ const NONE: u32 = u32::MAX;
 /// The most text a table (so a whole glossary) holds: offsets are 32-bit.
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize - 1;
 
+/// `n` (an offset, a length or a count) as the `u32` the compiled glossary
+/// stores it in. Checked where the value is made: every one is bounded by
+/// the text of the glossaries, which [`MAX_TEXT_BYTES`] keeps below 4 GiB
+/// (loading refuses more), so it never fails.
+pub(crate) fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).expect("glossaries hold less than 4 GiB of text")
+}
+
 /// Where a string sits in the table's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
@@ -32,8 +40,8 @@ impl Span {
     /// The span of `range` (within [`MAX_TEXT_BYTES`]).
     pub(crate) fn of(range: Range<usize>) -> Span {
         Span {
-            start: range.start as u32,
-            len: (range.end - range.start) as u32,
+            start: u32_of(range.start),
+            len: u32_of(range.end - range.start),
         }
     }
 
@@ -258,18 +266,18 @@ impl EntryTable {
         // The larger text stays where it is; the other one is copied after it.
         if self.text.len() < other.text.len() {
             std::mem::swap(&mut self.text, &mut other.text);
-            let shift = self.text.len() as u32;
+            let shift = u32_of(self.text.len());
             self.text.push_str(&other.text);
             self.shift_text(shift);
         } else {
-            let shift = self.text.len() as u32;
+            let shift = u32_of(self.text.len());
             self.text.push_str(&other.text);
             other.shift_text(shift);
         }
         let (extras, lists, files) = (
-            self.extras.len() as u32,
-            self.lists.len() as u32,
-            self.files.len() as u32,
+            u32_of(self.extras.len()),
+            u32_of(self.lists.len()),
+            u32_of(self.files.len()),
         );
         self.rows.extend(other.rows.iter().map(|row| Row {
             extra: if row.extra == NONE {
@@ -315,12 +323,12 @@ impl EntryTable {
     }
 
     fn push_list(&mut self, values: &[String]) -> (u32, u32) {
-        let start = self.lists.len() as u32;
+        let start = u32_of(self.lists.len());
         for value in values {
             let span = self.push_str(value);
             self.lists.push(span);
         }
-        (start, self.lists.len() as u32)
+        (start, u32_of(self.lists.len()))
     }
 
     /// Adds one entry.
@@ -348,7 +356,7 @@ impl EntryTable {
                 long,
                 note,
             });
-            self.extras.len() as u32 - 1
+            u32_of(self.extras.len()) - 1
         } else {
             NONE
         };
@@ -363,7 +371,7 @@ impl EntryTable {
                         self.files.len() - 1
                     }
                 };
-                (file as u32, source.line as u32)
+                (u32_of(file), u32_of(source.line))
             }
             None => (NONE, 0),
         };
@@ -379,7 +387,7 @@ impl EntryTable {
 
     /// Writes the table for [`super::cache`].
     pub(crate) fn write(&self, out: &mut Writer) {
-        out.u32(self.files.len() as u32);
+        out.u32(u32_of(self.files.len()));
         self.files.iter().for_each(|file| out.str(file));
         out.bytes(self.text.as_bytes());
         let mut numbers = Vec::with_capacity(self.rows.len() * 7);

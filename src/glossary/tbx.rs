@@ -66,9 +66,10 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Entry>, FileError> {
     let mut capture: Option<(Field, String)> = None;
     let mut lines = LineCounter::new(text);
     loop {
-        let at = reader.buffer_position() as usize;
+        let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let event = reader.read_event().map_err(|err| {
-            let line = lines.line_at(reader.error_position() as usize);
+            let line =
+                lines.line_at(usize::try_from(reader.error_position()).unwrap_or(usize::MAX));
             FileError::at_line(
                 FileErrorKind::Syntax,
                 name,
@@ -239,7 +240,7 @@ fn attribute(element: &BytesStart, wanted: &str) -> Option<String> {
                 attribute
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .ok()
-                    .map(|v| v.into_owned())
+                    .map(std::borrow::Cow::into_owned)
             })
             .flatten()
     })

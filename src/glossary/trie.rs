@@ -10,6 +10,7 @@
 //! nearly every word of a million-entry glossary.
 
 use super::cache::{Reader, Writer};
+use super::table::u32_of;
 
 /// No node, no entry.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -33,7 +34,7 @@ impl Forms {
 
     /// Ends the form being gathered (possibly with no word).
     pub(crate) fn end_form(&mut self) {
-        self.ends.push(self.ids.len() as u32);
+        self.ends.push(u32_of(self.ids.len()));
     }
 
     /// The number of forms.
@@ -128,12 +129,12 @@ impl Trie {
                 continue;
             };
             if first[word as usize] == NONE {
-                first[word as usize] = words.len() as u32;
+                first[word as usize] = u32_of(words.len());
                 words.push(word);
             }
             *node = first[word as usize];
             if forms.words(form).len() > 1 {
-                active.push(form as u32);
+                active.push(u32_of(form));
             }
         }
         let mut first_children = Vec::with_capacity(words.len() + 1);
@@ -162,7 +163,7 @@ impl Trie {
             }
             // The children of each node of the level, in node order.
             for bucket in 0..level.len() {
-                first_children.push(words.len() as u32);
+                first_children.push(u32_of(words.len()));
                 let group = &mut sorted[counts[bucket] as usize..counts[bucket + 1] as usize];
                 group.sort_unstable();
                 let mut previous = NONE;
@@ -171,14 +172,14 @@ impl Trie {
                         words.push(word);
                         previous = word;
                     }
-                    reached[form as usize] = words.len() as u32 - 1;
+                    reached[form as usize] = u32_of(words.len()) - 1;
                 }
             }
             level = level.end..words.len();
             position += 1;
             active.retain(|&form| forms.words(form as usize).len() > position);
         }
-        first_children.push(words.len() as u32);
+        first_children.push(u32_of(words.len()));
         let nodes = first_children
             .windows(2)
             .map(|pair| Node {
@@ -188,7 +189,7 @@ impl Trie {
                     .iter()
                     .fold(0, |mask, &word| mask | child_bit(word)),
             })
-            .chain(std::iter::once(Node::closing(words.len() as u32)))
+            .chain(std::iter::once(Node::closing(u32_of(words.len()))))
             .collect();
         Built {
             trie: Trie { nodes, words },
@@ -236,10 +237,14 @@ impl Trie {
         siblings
             .binary_search(&id)
             .ok()
-            .map(|offset| here.first_child + offset as u32)
+            .map(|offset| here.first_child + u32_of(offset))
     }
 
     /// Writes the arrays for [`super::cache`].
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the 64-bit mask of a node's children is stored as its two 32-bit halves"
+    )]
     pub(crate) fn write(&self, out: &mut Writer) {
         let numbers: Vec<u32> = self
             .nodes
@@ -275,7 +280,7 @@ impl Trie {
             && nodes
                 .windows(2)
                 .all(|pair| pair[0].first_child <= pair[1].first_child)
-            && nodes.last().map(|node| node.first_child) == Some(words.len() as u32)
+            && nodes.last().map(|node| node.first_child) == Some(u32_of(words.len()))
             && nodes
                 .iter()
                 .all(|node| node.entry == NONE || ((node.entry & !MAKSURA) as usize) < entry_count)

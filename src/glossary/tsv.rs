@@ -5,6 +5,7 @@
 //! (person, org, place, title, term), else a note.
 
 use super::model::{Entry, Kind};
+use super::table::u32_of;
 use super::table::{EntryTable, Extra, MAX_TEXT_BYTES, Row, Span};
 use crate::error::line_breaks;
 use crate::error::{FileError, FileErrorKind};
@@ -42,7 +43,7 @@ pub fn read_table(name: &str, text: String) -> Result<EntryTable, FileError> {
         let (mut rows, mut extras) = first?;
         let (second_rows, second_extras) =
             second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        let shift = extras.len() as u32;
+        let shift = u32_of(extras.len());
         rows.extend(second_rows.into_iter().map(|row| Row {
             extra: if row.extra == u32::MAX {
                 row.extra
@@ -128,7 +129,7 @@ fn parse_lines(
         let extra = match note.filter(|note| !note.is_empty()) {
             Some(note) => {
                 extras.push(Extra::note(span(note)));
-                extras.len() as u32 - 1
+                u32_of(extras.len()) - 1
             }
             None => u32::MAX,
         };
@@ -138,7 +139,7 @@ fn parse_lines(
             kind,
             extra,
             file: 0,
-            line: (line_number - 1) as u32,
+            line: u32_of(line_number - 1),
         });
     }
     Ok((rows, extras))

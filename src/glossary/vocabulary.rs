@@ -10,6 +10,7 @@
 //! rebuilds nothing.
 
 use super::cache::{Reader, Writer};
+use super::table::u32_of;
 use super::trie::NONE;
 
 const EMPTY: u64 = u64::MAX;
@@ -85,7 +86,7 @@ impl Vocabulary {
     fn probe(&self, word: &[u8], hash: u64) -> Result<Word, usize> {
         let mask = self.slots.len() - 1;
         let tag = hash >> OFFSET_BITS;
-        let mut at = hash as usize & mask;
+        let mut at = slot_of(hash, mask);
         loop {
             let slot = self.slots[at];
             if slot == EMPTY {
@@ -114,7 +115,7 @@ impl Vocabulary {
         self.records.extend_from_slice(&id.to_le_bytes());
         self.records.extend_from_slice(&NONE.to_le_bytes());
         self.records
-            .extend_from_slice(&(word.len() as u32).to_le_bytes());
+            .extend_from_slice(&u32_of(word.len()).to_le_bytes());
         self.records.extend_from_slice(word);
         self.len += 1;
         if self.len() * 4 > self.slots.len() * 3 {
@@ -128,7 +129,7 @@ impl Vocabulary {
     /// words ahead of the look-ups overlaps their cache misses.
     #[inline]
     pub(crate) fn warm(&self, hash: u64) {
-        let slot = self.slots[hash as usize & (self.slots.len() - 1)];
+        let slot = self.slots[slot_of(hash, self.slots.len() - 1)];
         if slot != EMPTY {
             std::hint::black_box(self.records.get((slot & OFFSET_MASK) as usize).copied());
         }
@@ -164,7 +165,7 @@ impl Vocabulary {
         let mut offset = 0;
         while let Some((_, word)) = record(&self.records, offset) {
             let hash = hash(word);
-            let mut at = hash as usize & mask;
+            let mut at = slot_of(hash, mask);
             while slots[at] != EMPTY {
                 at = (at + 1) & mask;
             }
@@ -229,9 +230,24 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     folded_multiply(state, K2)
 }
 
+/// The slot of a hash in a table of `mask + 1` slots (a power of two): its
+/// low bits.
+#[inline]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "the low bits of the hash are what is kept"
+)]
+fn slot_of(hash: u64, mask: usize) -> usize {
+    hash as usize & mask
+}
+
 /// The two halves of the full product, xored: every input bit reaches every
 /// output bit.
 #[inline]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "the two halves of the product are taken apart on purpose"
+)]
 fn folded_multiply(a: u64, b: u64) -> u64 {
     let product = u128::from(a) * u128::from(b);
     (product as u64) ^ ((product >> 64) as u64)
@@ -248,17 +264,17 @@ mod tests {
         for (n, word) in words.iter().enumerate() {
             assert_eq!(
                 vocabulary.intern_hashed(word.as_bytes(), hash(word.as_bytes())),
-                n as u32
+                u32_of(n)
             );
         }
         for (n, word) in words.iter().enumerate() {
             assert_eq!(
                 vocabulary.intern_hashed(word.as_bytes(), hash(word.as_bytes())),
-                n as u32
+                u32_of(n)
             );
             assert_eq!(
                 vocabulary.get(word.as_bytes()).map(|word| word.id),
-                Some(n as u32)
+                Some(u32_of(n))
             );
         }
         assert_eq!(vocabulary.len(), 5000);

@@ -155,7 +155,7 @@ const COLOUR: (&str, &str) = ("\x1b[1;33m", "\x1b[0m");
 fn write_text(found: &[Found], colour: bool, out: &mut dyn Write) -> io::Result<()> {
     let (open, close) = if colour { COLOUR } else { ("", "") };
     for unit in found {
-        let (source, target) = sides(unit, |piece| piece.to_owned(), open, close);
+        let (source, target) = sides(unit, std::borrow::ToOwned::to_owned, open, close);
         writeln!(out, "#{}\n  {source}\n  {target}", unit.unit.id)?;
     }
     Ok(())

@@ -56,7 +56,7 @@ impl Analysis {
                 let id = match ids.get(term) {
                     Some(&id) => id,
                     None => {
-                        let id = ids.len() as u32;
+                        let id = u32::try_from(ids.len()).expect("fewer than 2^32 terms");
                         ids.insert(term.to_owned(), id);
                         id
                     }

@@ -60,7 +60,7 @@ impl SimilarityGraph {
         let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); analysis.vocabulary];
         for (index, vector) in unit.iter().enumerate() {
             for &(term, weight) in vector {
-                postings[term as usize].push((index as u32, weight));
+                postings[term as usize].push((sentence_id(index), weight));
             }
         }
         Self {
@@ -106,7 +106,7 @@ impl SimilarityGraph {
         for (offset, value) in dot.iter_mut().enumerate() {
             let other = first + offset;
             if *value > 0.0 && other != index {
-                found.push((other as u32, value.min(1.0) as f32));
+                found.push((sentence_id(other), similarity_f32(value.min(1.0))));
             }
             *value = 0.0;
         }
@@ -169,7 +169,7 @@ impl SimilarityGraph {
         for index in 0..count {
             for (other, similarity) in self.neighbours_within(index, window, &mut dot) {
                 if other as usize > index {
-                    pairs.push((index as u32, other, similarity));
+                    pairs.push((sentence_id(index), other, similarity));
                 }
             }
         }
@@ -199,7 +199,7 @@ impl SimilarityGraph {
     /// The similarity of two sentences (0 when they are not neighbours).
     pub fn similarity(&self, a: usize, b: usize) -> f64 {
         let list = self.neighbours(a);
-        list.binary_search_by_key(&(b as u32), |&(other, _)| other)
+        list.binary_search_by_key(&sentence_id(b), |&(other, _)| other)
             .map_or(0.0, |at| f64::from(list[at].1))
     }
 }
@@ -256,6 +256,21 @@ fn normalized(vector: &[(u32, f64)]) -> Vec<(u32, f64)> {
     vector.iter().map(|&(term, w)| (term, w / norm)).collect()
 }
 
+/// A sentence's number as the graph stores it.
+fn sentence_id(index: usize) -> u32 {
+    u32::try_from(index).expect("an article of fewer than 2^32 sentences")
+}
+
+/// A similarity (between 0 and 1) as the graph stores it: single precision
+/// halves the memory of its links.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "similarities are kept in single precision"
+)]
+fn similarity_f32(similarity: f64) -> f32 {
+    similarity as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,7 +307,7 @@ mod tests {
         let text = vec!["وصل الوفد الروسي."; WINDOW + 5].join("\n");
         let g = graph(&text);
         let near: Vec<u32> = g.neighbours(0).iter().map(|&(other, _)| other).collect();
-        assert_eq!(near, (1..=WINDOW as u32).collect::<Vec<_>>());
+        assert_eq!(near, (1..=sentence_id(WINDOW)).collect::<Vec<_>>());
         assert_eq!(g.neighbours(WINDOW + 4).len(), WINDOW);
         assert_eq!(g.neighbours(102).len(), 102 + WINDOW + 4 - 102);
         assert!((g.similarity(3, 4) - 1.0).abs() < 1e-6);

@@ -27,6 +27,11 @@ enum Limit {
 }
 
 impl Budget {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a share (0 < ratio <= 1) of the sentences is a count between 0 and them"
+    )]
     fn limit(self, sentences: usize) -> Limit {
         let share = |ratio: f64| (ratio * sentences as f64).round() as usize;
         match self {

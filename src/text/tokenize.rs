@@ -203,11 +203,14 @@ struct Classes {
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| Classes {
     ascii: std::array::from_fn(|code| {
-        let c = char::from(code as u8);
+        let c = char::from(u8::try_from(code).expect("an ASCII code"));
         CharClass::of(c, Fold::To(c))
     }),
     arabic: std::array::from_fn(|index| {
-        let c = char::from_u32(0x0600 + index as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let c = u32::try_from(0x0600 + index)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
         let mut folded = String::new();
         push_normalized(c, &mut folded);
         let mut chars = folded.chars();

@@ -22,6 +22,7 @@
 //!
 //! Costs are kept in thousandths so that scores are exact integers.
 
+use super::index::u32_of;
 use crate::text::{normalize, normalize_str, tokenize};
 use std::ops::Range;
 
@@ -213,7 +214,7 @@ impl Band {
             return None;
         }
         let half = BAND_CELLS / (2 * n.max(m) + 2);
-        Some(Band::build(query, unit, half.max(16) as u32))
+        Some(Band::build(query, unit, u32_of(half.max(16))))
     }
 
     /// The band `half` columns each side of the line through the anchors.
@@ -229,14 +230,14 @@ impl Band {
                 points.push((r, c));
             }
         }
-        points.push((rows as u32, cols as u32));
+        points.push((u32_of(rows), u32_of(cols)));
         let mut centers = Vec::with_capacity(rows + 1);
         centers.push(0);
         for pair in points.windows(2) {
             let ((r0, c0), (r1, c1)) = (pair[0], pair[1]);
             for r in r0 + 1..=r1 {
                 let step = u64::from(r - r0) * u64::from(c1 - c0) / u64::from(r1 - r0);
-                centers.push(c0 + step as u32);
+                centers.push(c0 + u32::try_from(step).expect("a step below c1 - c0"));
             }
         }
         Band {
@@ -261,7 +262,7 @@ impl Band {
         let rows = self.centers.len() - 1;
         let (mut previous_lo, mut previous_hi) = self.window(0, cols);
         let mut previous: Vec<u32> = (previous_lo..=previous_hi)
-            .map(|c| c as u32 * INDEL)
+            .map(|c| u32_of(c) * INDEL)
             .collect();
         let mut current = Vec::with_capacity(previous.capacity());
         for r in 1..=rows {
@@ -303,12 +304,12 @@ fn anchors(a: &[u32], b: &[u32]) -> Vec<(u32, u32)> {
     for (i, run) in a.windows(ANCHOR_TOKENS).enumerate() {
         let seen = runs.entry(hash(run)).or_default();
         seen[0] += 1;
-        seen[1] = i as u32;
+        seen[1] = u32_of(i);
     }
     for (j, run) in b.windows(ANCHOR_TOKENS).enumerate() {
         if let Some(seen) = runs.get_mut(&hash(run)) {
             seen[2] += 1;
-            seen[3] = j as u32;
+            seen[3] = u32_of(j);
         }
     }
     let mut pairs: Vec<(u32, u32)> = runs
@@ -364,10 +365,10 @@ pub fn distance(
         };
     }
     row.clear();
-    row.extend((0..=m).map(|j| j as u32 * INDEL));
+    row.extend((0..=m).map(|j| u32_of(j) * INDEL));
     for i in 0..n {
         let mut diagonal = row[0];
-        row[0] = (i as u32 + 1) * INDEL;
+        row[0] = (u32_of(i) + 1) * INDEL;
         for j in 0..m {
             let above = row[j + 1];
             let substitute = diagonal + cost(i, j);
@@ -464,10 +465,10 @@ pub fn diff(unit: &str, query: &str, mut facts: impl FnMut(&str) -> TokenFacts) 
     let (n, m) = (query_tokens.len(), unit_tokens.len());
     let mut table = vec![vec![0u32; m + 1]; n + 1];
     for (j, cell) in table[0].iter_mut().enumerate() {
-        *cell = j as u32 * INDEL;
+        *cell = u32_of(j) * INDEL;
     }
     for i in 1..=n {
-        table[i][0] = i as u32 * INDEL;
+        table[i][0] = u32_of(i) * INDEL;
         for j in 1..=m {
             table[i][j] = (table[i - 1][j - 1] + cost(i - 1, j - 1))
                 .min(table[i - 1][j] + INDEL)
@@ -566,9 +567,9 @@ mod tests {
         let mut ids = HashMap::new();
         let mut classes = HashMap::new();
         let mut facts = |t: &str| {
-            let next = ids.len() as u32;
+            let next = u32_of(ids.len());
             let id = *ids.entry(t.to_owned()).or_insert(next);
-            let next = classes.len() as u32;
+            let next = u32_of(classes.len());
             let class = *classes.entry(variant_class(t)).or_insert(next);
             TokenFacts {
                 id,
@@ -601,7 +602,7 @@ mod tests {
         let mut query = unit.clone();
         query.splice(1_200..1_200, 10_000..10_600);
         for at in (0..query.len()).step_by(97) {
-            query[at] = 20_000 + at as u32;
+            query[at] = 20_000 + u32_of(at);
         }
         assert!(Band::around(&query, &unit).is_some());
         // A band far narrower than the 600 inserted tokens follows them.
@@ -734,7 +735,7 @@ mod tests {
         let ids = std::cell::RefCell::new(HashMap::new());
         let facts = |t: &str| {
             let mut ids = ids.borrow_mut();
-            let next = ids.len() as u32;
+            let next = u32_of(ids.len());
             let id = *ids.entry(t.to_owned()).or_insert(next);
             TokenFacts {
                 id,

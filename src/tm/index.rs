@@ -26,6 +26,13 @@ use super::fuzzy::{
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// `n` (a unit slot, a token or class id, a length) as the `u32` the index
+/// stores it in. Checked where the value is made: an index of 2^32 units or
+/// distinct tokens (hundreds of gigabytes of memory) is never built.
+pub(super) fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).expect("the index holds fewer than 2^32 units and tokens")
+}
+
 /// Lists of tokens held by more than this share of units are left out of
 /// the count (as long as a candidate must still share one counted token)…
 const SKIP_SHARE: usize = 32;
@@ -118,7 +125,7 @@ impl IndexBuilder {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let slot = self.unit_ids.len() as u32;
+        let slot = u32_of(self.unit_ids.len());
         self.unit_ids.push(id);
         let start = self.arena.len();
         self.arena.extend(tokens);
@@ -161,9 +168,9 @@ impl IndexBuilder {
         seen.resize(vocabulary, u32::MAX);
         for slot in 0..units {
             for &token in &self.arena[self.starts[slot] as usize..self.starts[slot + 1] as usize] {
-                if seen[token as usize] != slot as u32 {
-                    seen[token as usize] = slot as u32;
-                    postings[next[token as usize] as usize] = slot as u32;
+                if seen[token as usize] != u32_of(slot) {
+                    seen[token as usize] = u32_of(slot);
+                    postings[next[token as usize] as usize] = u32_of(slot);
                     next[token as usize] += 1;
                 }
             }
@@ -175,9 +182,9 @@ impl IndexBuilder {
         let mut numbers = Vec::with_capacity(vocabulary);
         for (id, text) in self.texts.iter().enumerate() {
             if !text.is_empty() {
-                lookup.insert(text.clone(), id as u32);
+                lookup.insert(text.clone(), u32_of(id));
             }
-            let next = class_ids.len() as u32;
+            let next = u32_of(class_ids.len());
             classes.push(*class_ids.entry(variant_class(text)).or_insert(next));
             numbers.push(is_number(text));
         }
@@ -248,13 +255,13 @@ impl Index {
                 number: self.numbers[id as usize],
             };
         }
-        let next = (self.texts.len() + fresh.len()) as u32;
+        let next = u32_of(self.texts.len() + fresh.len());
         let id = *fresh.entry(token.to_owned()).or_insert(next);
         let class = variant_class(token);
         let class = match self.class_ids.get(&class) {
             Some(&class) => class,
             None => {
-                let next = (self.class_ids.len() + fresh.len()) as u32;
+                let next = u32_of(self.class_ids.len() + fresh.len());
                 *fresh.entry(format!("\u{0}{class}")).or_insert(next)
             }
         };
@@ -369,7 +376,7 @@ impl Index {
             scratch.skip_marks[token as usize] = true;
         }
         let candidates = if need == 0 {
-            (0..self.len() as u32).map(|slot| (0, slot)).collect()
+            (0..u32_of(self.len())).map(|slot| (0, slot)).collect()
         } else {
             let must = u8::try_from(need - skipped_weight).unwrap_or(u8::MAX);
             self.count(&lists, must, scratch)
@@ -455,7 +462,7 @@ impl Index {
                 unit,
                 score: fuzzy::score(distance, n, m),
                 distance,
-                longest: longest as u32,
+                longest: u32_of(longest),
             });
         }
     }
@@ -590,11 +597,11 @@ mod tests {
             let unit: Vec<u32> = tokens(&k)
                 .into_iter()
                 .map(|t| {
-                    let next = ids.len() as u32 + 1;
+                    let next = u32_of(ids.len()) + 1;
                     *ids.entry(t.to_owned()).or_insert(next)
                 })
                 .collect();
-            builder.add_unit(at as i64 + 1, unit);
+            builder.add_unit(i64::try_from(at + 1).expect("a unit id"), unit);
         }
         for (text, id) in &ids {
             builder.add_token(*id, text);

@@ -214,6 +214,11 @@ impl Hinted for TmError {
     }
 }
 
+/// An SQL `count(*)`, which is never negative.
+fn sql_count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
 /// What SQLite said: its own message when it gave one, else the
 /// description of its error code.
 fn sqlite_message(error: &rusqlite::Error) -> String {
@@ -500,7 +505,7 @@ impl TranslationMemory {
     pub fn len(&self) -> Result<u64, TmError> {
         self.conn
             .query_row("SELECT count(*) FROM units", [], |row| row.get::<_, i64>(0))
-            .map(|count| count as u64)
+            .map(sql_count)
             .map_err(|err| self.fail(err))
     }
 
@@ -782,7 +787,7 @@ impl TranslationMemory {
             let count = |sql: &str| -> rusqlite::Result<u64> {
                 self.conn
                     .query_row(sql, [], |row| row.get::<_, i64>(0))
-                    .map(|n| n as u64)
+                    .map(sql_count)
             };
             let mut statement = self.conn.prepare(
                 "SELECT source_lang, target_lang, count(*) AS n FROM units
@@ -790,14 +795,14 @@ impl TranslationMemory {
             )?;
             let languages = statement
                 .query_map([], |row| {
-                    Ok((row.get(0)?, row.get(1)?, row.get::<_, i64>(2)? as u64))
+                    Ok((row.get(0)?, row.get(1)?, sql_count(row.get(2)?)))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             let mut statement = self.conn.prepare(
                 "SELECT origin, count(*) AS n FROM units GROUP BY origin ORDER BY n DESC LIMIT 20",
             )?;
             let origins = statement
-                .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+                .query_map([], |row| Ok((row.get(0)?, sql_count(row.get(1)?))))?
                 .collect::<rusqlite::Result<_>>()?;
             let (oldest, newest) =
                 self.conn

@@ -52,6 +52,10 @@ const MIGRATIONS: &[&str] = &["
 "];
 
 /// The schema version this build writes.
+#[allow(
+    clippy::cast_possible_wrap,
+    reason = "a handful of migrations; a constant cannot call i64::try_from"
+)]
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The current time as the store writes it.
@@ -256,9 +260,10 @@ fn initialize(conn: &mut Connection) -> rusqlite::Result<()> {
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let version = schema_version(&tx)?;
-    for (at, script) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+    let done = usize::try_from(version).unwrap_or(0);
+    for (at, script) in (1..).zip(MIGRATIONS).skip(done) {
         tx.execute_batch(script)?;
-        tx.execute("UPDATE schema_version SET version = ?1", [at as i64 + 1])?;
+        tx.execute("UPDATE schema_version SET version = ?1", [at])?;
     }
     tx.commit()
 }
@@ -283,10 +288,14 @@ pub fn key_hash(key: &str) -> i64 {
     let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     });
-    hash as i64
+    hash.cast_signed()
 }
 
 /// Appends `value` as a LEB128 varint.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "each byte holds the low seven bits"
+)]
 pub fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
@@ -358,8 +367,8 @@ mod tests {
 
     #[test]
     fn key_hash_is_fnv1a() {
-        assert_eq!(key_hash(""), 0xcbf2_9ce4_8422_2325_u64 as i64);
-        assert_eq!(key_hash("a"), 0xaf63_dc4c_8601_ec8c_u64 as i64);
+        assert_eq!(key_hash(""), 0xcbf2_9ce4_8422_2325_u64.cast_signed());
+        assert_eq!(key_hash("a"), 0xaf63_dc4c_8601_ec8c_u64.cast_signed());
     }
 
     proptest! {

@@ -121,12 +121,12 @@ mod tests {
         let last = &hits[79];
         let text = paragraph.repeat(40);
         let (start, end) = (
-            last["byte_start"].as_u64().unwrap() as usize,
-            last["byte_end"].as_u64().unwrap() as usize,
+            usize::try_from(last["byte_start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(last["byte_end"].as_u64().unwrap()).unwrap(),
         );
         assert_eq!(&text[start..end], "الأمم\nالمتحدة");
         assert_eq!(
-            last["start"].as_u64().unwrap() as usize,
+            usize::try_from(last["start"].as_u64().unwrap()).unwrap(),
             text[..start].chars().count()
         );
     }

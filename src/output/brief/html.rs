@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// What the briefing adds to the document page's style.
-const STYLE: &str = r#"
+const STYLE: &str = r"
 header.brief { border-bottom: 1px solid var(--line); padding-bottom: .75rem; margin-bottom: .5rem; }
 .kicker { color: var(--muted); font-size: .8rem; letter-spacing: .05em; text-transform: uppercase; margin: 0; }
 h1.headline { font-size: 1.7rem; line-height: 1.6; margin: .2rem 0; }
@@ -30,7 +30,7 @@ p.similar .differs { color: #8a4b00; }
 .groups h3 { font-size: 1rem; margin: 0 0 .4rem; }
 table.entities th.n, table.entities td.n { width: 1%; white-space: nowrap; overflow-wrap: normal; }
 table.entities small { color: var(--muted); }
-"#;
+";
 
 /// Writes the page.
 pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {

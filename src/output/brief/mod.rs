@@ -130,8 +130,11 @@ mod tests {
                 en: "NATO".into(),
                 ..Default::default()
             },
-            surfaces: surfaces.iter().map(|s| s.to_string()).collect(),
-            also: also.iter().map(|s| s.to_string()).collect(),
+            surfaces: surfaces
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            also: also.iter().map(std::string::ToString::to_string).collect(),
             ..Entity::default()
         };
         assert_eq!(
