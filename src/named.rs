@@ -1,5 +1,5 @@
 //! Enums whose values have names: in glossary files, in outputs and on the
-//! command line (`person`, `tm-fuzzy`, `md`). [`named_enum!`] declares one
+//! command line (`person`, `tm-fuzzy`, `md`). `named_enum!` (crate-internal) declares one
 //! with its names in one place and gives it `ALL`, `name`, `help` (its
 //! documentation, for `--help`), `Display` and `FromStr`; output formats
 //! also list the file name extensions that ask for them (`extensions`).
@@ -126,7 +126,7 @@ macro_rules! named_enum {
 }
 pub(crate) use named_enum;
 
-/// An enum whose values have names, as [`named_enum!`] declares one: what
+/// An enum whose values have names, as `named_enum!` declares one: what
 /// a command line offers.
 pub trait Named: Copy + Send + Sync + 'static {
     /// Every value, in the order `--help` lists them.
@@ -139,7 +139,7 @@ pub trait Named: Copy + Send + Sync + 'static {
     fn help(self) -> String;
 }
 
-/// A format a command writes, as [`named_enum!`] declares one with its
+/// A format a command writes, as `named_enum!` declares one with its
 /// extensions: what a command line offers and the `-o` file extension
 /// chooses among.
 pub trait OutputFormat: Named {
@@ -148,7 +148,9 @@ pub trait OutputFormat: Named {
     fn extensions(self) -> &'static [&'static str];
 }
 
-/// Lines of documentation joined into one line.
+/// Lines of documentation joined into one line, as `--help` shows them:
+/// the Markdown escapes of `<` and `>` (`line\<TAB\>`, which keep rustdoc
+/// from reading a tag) taken out.
 #[doc(hidden)]
 pub fn one_line(lines: &[&str]) -> String {
     lines
@@ -157,6 +159,8 @@ pub fn one_line(lines: &[&str]) -> String {
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+        .replace("\\<", "<")
+        .replace("\\>", ">")
 }
 
 /// A name that none of an enum's values has.

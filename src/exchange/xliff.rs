@@ -32,7 +32,8 @@
 //! English have no target unless the caller asks for the Arabic in one
 //! ([`Target::CopiedSource`]).
 //!
-//! Any input gives well-formed XML ([`super::xml::escape`]).
+//! Any input gives well-formed XML: markup is escaped, and the characters
+//! XML 1.0 cannot hold become U+FFFD.
 
 use super::xml::{Element, Node, Place, XmlReader, escape};
 use super::{LanguagePair, Origin, TranslationUnit, same_language};

@@ -25,7 +25,7 @@ crate::named::named_enum! {
     /// The file formats a glossary is read from and written in.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Format {
-        /// source<TAB>target<TAB>comment, one line per Arabic form (OmegaT's glossary layout)
+        /// source\<TAB\>target\<TAB\>comment, one line per Arabic form (OmegaT's glossary layout)
         Tsv = "tsv" in ["tsv", "tab", "txt", "utf8"],
         /// TBX 2 (TBX-Basic style)
         Tbx = "tbx" in ["tbx"],

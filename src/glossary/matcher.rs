@@ -2,7 +2,7 @@
 //!
 //! The text is cut into words and each word normalized in one pass
 //! ([`crate::text::tokenize::NormalizedWords`], the rules of
-//! [`crate::text::normalize`]). Each word is looked up whole in the
+//! [`crate::text::normalize()`]). Each word is looked up whole in the
 //! glossary's vocabulary, and the forms are followed word by word in a trie
 //! built once from every glossary form (texts of 1 MB or more are scanned
 //! on two threads). Rules:

@@ -198,7 +198,7 @@ pub struct Losses {
     pub long: usize,
 }
 
-/// What [`write`] leaves out of `entries`.
+/// What [`write()`] leaves out of `entries`.
 pub fn losses(entries: &[Entry]) -> Losses {
     let mut losses = Losses::default();
     for entry in entries {

@@ -12,7 +12,7 @@ crate::named::named_enum! {
     /// The output formats of a lookup.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum LookupFormat {
-        /// term<TAB>english<TAB>how<TAB>score<TAB>type, no header
+        /// term\<TAB\>english\<TAB\>how\<TAB\>score\<TAB\>type, no header
         Tsv = "tsv" in ["tsv", "tab", "txt"],
         /// The same columns with a header
         Csv = "csv" in ["csv"],

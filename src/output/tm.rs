@@ -17,7 +17,7 @@ crate::named::named_enum! {
     pub enum MatchFormat {
         /// For people: score, match kind, id, source and target
         Text = "text" in ["txt"],
-        /// line<TAB>score<TAB>source<TAB>target of the best match, empty fields when none
+        /// line\<TAB\>score\<TAB\>source\<TAB\>target of the best match, empty fields when none
         Tsv = "tsv" in ["tsv", "tab"],
         /// The best --top matches of each line, with a word diff
         Json = "json" in ["json"],
@@ -114,7 +114,7 @@ crate::named::named_enum! {
         Text = "text" in ["txt"],
         /// A Markdown table, the matches in bold
         Md = "md" in ["md", "markdown"],
-        /// id<TAB>source<TAB>target
+        /// id\<TAB\>source\<TAB\>target
         Tsv = "tsv" in ["tsv", "tab"],
         /// Every field
         Json = "json" in ["json"],
@@ -253,7 +253,7 @@ crate::named::named_enum! {
     pub enum ExportFormat {
         /// TMX 1.4b
         Tmx = "tmx" in ["tmx"],
-        /// source<TAB>target
+        /// source\<TAB\>target
         Tsv = "tsv" in ["tsv", "tab", "txt"],
     }
 }

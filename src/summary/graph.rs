@@ -115,7 +115,7 @@ impl SimilarityGraph {
 
     /// LexRank centrality: the stationary distribution of a random walk
     /// that follows similarity edges (in proportion to their weight) with
-    /// probability [`DAMPING`] and jumps to any sentence otherwise. A
+    /// probability `DAMPING` (0.85) and jumps to any sentence otherwise. A
     /// sentence with no neighbour passes its score on evenly.
     pub fn centrality(&self) -> Vec<f64> {
         let count = self.len();

@@ -53,7 +53,7 @@ impl Iterator for Words<'_> {
 }
 
 /// The words of a text with their normalized spelling
-/// ([`crate::text::normalize`]), found in one pass over the text.
+/// ([`crate::text::normalize()`]), found in one pass over the text.
 ///
 /// Yields the same ranges as [`words`]. It lends its buffer, so it is not an
 /// [`Iterator`]: call [`NormalizedWords::next_word`] in a loop.
