@@ -318,6 +318,7 @@ impl<'a> Lookup<'a> {
 /// most two), and its length is within `k` of the term's; forms short of
 /// either bound are never compared. The filter loses nothing for minimum
 /// scores of 50 and more.
+#[doc(hidden)] // public for the lookup benchmark only
 pub struct Suggester {
     forms: Vec<Form>,
     postings: foldhash::HashMap<u64, Vec<(u32, u16)>>,

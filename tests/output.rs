@@ -7,9 +7,9 @@ use quick_xml::events::Event;
 use tarjama::document::{Document, Origin, Segment};
 use tarjama::exchange::tsv;
 use tarjama::exchange::xliff::XliffVersion;
-use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
+use tarjama::exchange::{ExchangeFormat, LanguagePair, Units, is_xml_char};
 use tarjama::glossary::{Kind, TermUse};
-use tarjama::output::{Format, Options};
+use tarjama::output::{DocumentFormat, Options};
 use tarjama::text::{CharOffsets, Span};
 
 const ARTICLE: &str = include_str!("fixtures/translate/water-talks.ar.txt");
@@ -172,7 +172,7 @@ fn fixture() -> Document {
     document
 }
 
-fn render(format: Format, options: &Options) -> String {
+fn render(format: DocumentFormat, options: &Options) -> String {
     let mut out = Vec::new();
     format
         .write(&fixture(), options, &mut out)
@@ -185,27 +185,30 @@ fn xliff(version: XliffVersion, copy_source: bool) -> String {
         xliff_version: version,
         xliff_copy_source: copy_source,
     };
-    render(Format::Xliff, &options)
+    render(DocumentFormat::Xliff, &options)
 }
 
 #[test]
 fn markdown_snapshot() {
-    insta::assert_snapshot!("markdown", render(Format::Markdown, &Options::default()));
+    insta::assert_snapshot!(
+        "markdown",
+        render(DocumentFormat::Markdown, &Options::default())
+    );
 }
 
 #[test]
 fn tsv_snapshot() {
-    insta::assert_snapshot!("tsv", render(Format::Tsv, &Options::default()));
+    insta::assert_snapshot!("tsv", render(DocumentFormat::Tsv, &Options::default()));
 }
 
 #[test]
 fn json_snapshot() {
-    insta::assert_snapshot!("json", render(Format::Json, &Options::default()));
+    insta::assert_snapshot!("json", render(DocumentFormat::Json, &Options::default()));
 }
 
 #[test]
 fn html_snapshot() {
-    insta::assert_snapshot!("html", render(Format::Html, &Options::default()));
+    insta::assert_snapshot!("html", render(DocumentFormat::Html, &Options::default()));
 }
 
 #[test]
@@ -217,12 +220,12 @@ fn xliff_snapshots() {
 
 #[test]
 fn tmx_snapshot() {
-    insta::assert_snapshot!("tmx", render(Format::Tmx, &Options::default()));
+    insta::assert_snapshot!("tmx", render(DocumentFormat::Tmx, &Options::default()));
 }
 
 #[test]
 fn markdown_rows_stay_in_the_table() {
-    let markdown = render(Format::Markdown, &Options::default());
+    let markdown = render(DocumentFormat::Markdown, &Options::default());
     let rows: Vec<&str> = markdown
         .lines()
         .filter(|l| l.starts_with("| 8 |"))
@@ -237,7 +240,7 @@ fn markdown_rows_stay_in_the_table() {
 #[test]
 fn tsv_reads_back_with_one_line_per_segment() {
     let document = fixture();
-    let text = render(Format::Tsv, &Options::default());
+    let text = render(DocumentFormat::Tsv, &Options::default());
     assert_eq!(text.lines().count(), document.segments.len() + 1);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
@@ -309,7 +312,7 @@ fn segment_json(segment: &Segment) -> serde_json::Value {
 fn json_holds_every_segment_field() {
     let document = fixture();
     let json: serde_json::Value =
-        serde_json::from_str(&render(Format::Json, &Options::default())).unwrap();
+        serde_json::from_str(&render(DocumentFormat::Json, &Options::default())).unwrap();
     let expected: Vec<serde_json::Value> = document.segments.iter().map(segment_json).collect();
     assert_eq!(json["segments"], serde_json::Value::Array(expected));
     assert_eq!(json["name"], "water-talks.ar.txt");
@@ -321,7 +324,7 @@ fn json_holds_every_segment_field() {
 
 #[test]
 fn html_runs_nothing_and_isolates_overrides() {
-    let html = render(Format::Html, &Options::default());
+    let html = render(DocumentFormat::Html, &Options::default());
     assert!(!html.contains("<script"));
     assert!(!html.contains("<b>") && !html.contains("<i>"));
     assert!(!html.contains('\u{202E}') && html.contains("[U+202E]"));
@@ -428,7 +431,7 @@ fn empty_document_is_still_valid_output() {
         name: "empty.txt".to_owned(),
         segments: Vec::new(),
     };
-    for &format in Format::ALL {
+    for &format in DocumentFormat::ALL {
         for version in [XliffVersion::V1_2, XliffVersion::V2_0] {
             let options = Options {
                 xliff_version: version,
@@ -437,11 +440,11 @@ fn empty_document_is_still_valid_output() {
             let mut out = Vec::new();
             format.write(&empty, &options, &mut out).unwrap();
             let text = String::from_utf8(out).unwrap();
-            if format == Format::Xliff {
+            if format == DocumentFormat::Xliff {
                 let (sources, _) = sources_and_targets(&text);
                 assert!(sources.is_empty());
             }
-            if format == Format::Tsv {
+            if format == DocumentFormat::Tsv {
                 assert_eq!(text, "id\tsource\ttarget\torigin\tscore\tterms\tnote\n");
             }
         }
@@ -513,13 +516,13 @@ proptest! {
         }
         let options = Options { xliff_version: version, xliff_copy_source: copy_source };
         let mut out = Vec::new();
-        Format::Xliff.write(&document, &options, &mut out).unwrap();
+        DocumentFormat::Xliff.write(&document, &options, &mut out).unwrap();
         let (sources, _) = sources_and_targets(&String::from_utf8(out).unwrap());
         let expected: Vec<String> = document.segments.iter().map(|s| xml_representable(&s.source)).collect();
         prop_assert_eq!(sources, expected);
 
         let mut out = Vec::new();
-        Format::Tsv.write(&document, &options, &mut out).unwrap();
+        DocumentFormat::Tsv.write(&document, &options, &mut out).unwrap();
         prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), document.segments.len() + 1);
         // What `tm import` reads back of the sheet: every pair, trimmed.
         let sheet = String::from_utf8(out).unwrap();
@@ -533,7 +536,7 @@ proptest! {
 
         // The TMX holds the pairs that have a target, well-formed.
         let mut out = Vec::new();
-        Format::Tmx.write(&document, &options, &mut out).unwrap();
+        DocumentFormat::Tmx.write(&document, &options, &mut out).unwrap();
         let tmx = String::from_utf8(out).unwrap();
         let read = pairs_read_back(&tmx, ExchangeFormat::Tmx);
         let written: Vec<(String, String)> = document
@@ -543,12 +546,12 @@ proptest! {
             .collect();
         prop_assert_eq!(read, written);
 
-        for format in [Format::Markdown, Format::Html, Format::Json] {
+        for format in [DocumentFormat::Markdown, DocumentFormat::Html, DocumentFormat::Json] {
             let mut out = Vec::new();
             format.write(&document, &options, &mut out).unwrap();
             let text = String::from_utf8(out).unwrap();
             let override_char = '\u{202E}';
-            prop_assert!(!text.contains(override_char) || format == Format::Json, "override in {}", format);
+            prop_assert!(!text.contains(override_char) || format == DocumentFormat::Json, "override in {}", format);
         }
     }
 }

@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use tarjama::document::{Document, Origin, Segment};
 use tarjama::exchange::xliff::XliffVersion;
-use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
+use tarjama::exchange::{ExchangeFormat, LanguagePair, TranslationUnit, Units, tmx, tsv};
 use tarjama::glossary::{Entry, Glossary};
-use tarjama::output::{Format, Options};
+use tarjama::output::{DocumentFormat, Options};
 use tarjama::text::Span;
 use tarjama::text::tokenize::word_key;
 use tarjama::tm::{ImportOptions, OpenMode, TranslationMemory, fuzzy};
@@ -196,7 +196,7 @@ proptest! {
         let document = Document { name: "a.txt".into(), segments };
         let options = Options { xliff_version: version, xliff_copy_source: copy_source };
         let mut out = Vec::new();
-        Format::Xliff.write(&document, &options, &mut out).unwrap();
+        DocumentFormat::Xliff.write(&document, &options, &mut out).unwrap();
         let xliff = String::from_utf8(out).unwrap();
         let read: BTreeMap<String, TranslationUnit> = read_all(&xliff, ExchangeFormat::Xliff)
             .into_iter()

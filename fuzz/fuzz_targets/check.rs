@@ -6,10 +6,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
-use tarjama::exchange::{Format, decode};
+use tarjama::exchange::{ExchangeFormat, decode};
 use tarjama::glossary::Glossary;
-use tarjama::glossary::load::{Format as GlossaryFormat, parse};
-use tarjama::qa::{check, read_pairs}; use tarjama::output::qa::Report;
+use tarjama::glossary::load::{GlossaryFormat, parse};
+use tarjama::output::qa::Report;
+use tarjama::qa::{check, read_pairs};
 
 /// The project's check fixture glossary: entries with variants, `long` and
 /// `avoid`, so that every kind of finding can be reached.
@@ -27,7 +28,11 @@ fuzz_target!(|bytes: &[u8]| {
     let Some((&choice, rest)) = bytes.split_first() else {
         return;
     };
-    let format = [Format::Tsv, Format::Xliff, Format::Tmx][usize::from(choice) % 3];
+    let format = [
+        ExchangeFormat::Tsv,
+        ExchangeFormat::Xliff,
+        ExchangeFormat::Tmx,
+    ][usize::from(choice) % 3];
     let Ok(text) = decode("fuzz", rest.to_vec()) else {
         return;
     };

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tarjama::glossary::load::Format;
+use tarjama::glossary::load::GlossaryFormat;
 
 fuzz_target!(|text: &str| {
-    fuzz_common::glossary_file(text, Format::Yaml);
+    fuzz_common::glossary_file(text, GlossaryFormat::Yaml);
 });

@@ -7,11 +7,11 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use tarjama::document::{Document, Origin, Segment};
-use tarjama::exchange::{Format as ExchangeFormat, LanguagePair, Units, is_xml_char};
-use tarjama::glossary::{Kind, TermUse};
-use tarjama::text::Span;
 use tarjama::exchange::xliff::XliffVersion;
-use tarjama::output::{Format, Options};
+use tarjama::exchange::{ExchangeFormat, LanguagePair, Units, is_xml_char};
+use tarjama::glossary::{Kind, TermUse};
+use tarjama::output::{DocumentFormat, Options};
+use tarjama::text::Span;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -125,9 +125,9 @@ fn xml_representable(text: &str) -> String {
 fuzz_target!(|input: Input| {
     let copy_source = input.copy_source;
     let document = document(input);
-    for &format in Format::ALL {
+    for &format in DocumentFormat::ALL {
         for xliff_version in [XliffVersion::V1_2, XliffVersion::V2_0] {
-            if format != Format::Xliff && xliff_version == XliffVersion::V2_0 {
+            if format != DocumentFormat::Xliff && xliff_version == XliffVersion::V2_0 {
                 continue;
             }
             let options = Options {
@@ -140,7 +140,7 @@ fuzz_target!(|input: Input| {
                 .expect("written");
             let text = String::from_utf8(out).expect("UTF-8 output");
             match format {
-                Format::Tsv => {
+                DocumentFormat::Tsv => {
                     let rows = text.matches('\n').count();
                     assert_eq!(rows, document.segments.len() + 1, "{text}");
                     assert_eq!(
@@ -148,12 +148,12 @@ fuzz_target!(|input: Input| {
                         document.segments.len()
                     );
                 }
-                Format::Xliff => {
+                DocumentFormat::Xliff => {
                     assert_well_formed(&text);
                     let units = read_back(&text, ExchangeFormat::Xliff);
                     assert!(units.len() <= document.segments.len());
                 }
-                Format::Tmx => {
+                DocumentFormat::Tmx => {
                     assert_well_formed(&text);
                     let written: Vec<(String, String)> = document
                         .segments
@@ -167,10 +167,10 @@ fuzz_target!(|input: Input| {
                         .collect();
                     assert_eq!(read_back(&text, ExchangeFormat::Tmx), written);
                 }
-                Format::Json => {
+                DocumentFormat::Json => {
                     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON");
                 }
-                Format::Markdown | Format::Html => {}
+                DocumentFormat::Markdown | DocumentFormat::Html => {}
             }
         }
     }

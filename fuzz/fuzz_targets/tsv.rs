@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tarjama::exchange::Format;
+use tarjama::exchange::ExchangeFormat;
 
 fuzz_target!(|bytes: &[u8]| {
-    fuzz_common::exchange_file(bytes, Format::Tsv);
+    fuzz_common::exchange_file(bytes, ExchangeFormat::Tsv);
 });

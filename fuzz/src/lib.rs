@@ -1,11 +1,11 @@
 //! Checks shared by the fuzz targets.
 
 use tarjama::glossary::Glossary;
-use tarjama::glossary::load::{Format, parse};
+use tarjama::glossary::load::{GlossaryFormat, parse};
 
 /// Reads `text` as a glossary file of `format`: an error must name a line
 /// of the file, and the entries read must compile and match in any text.
-pub fn glossary_file(text: &str, format: Format) {
+pub fn glossary_file(text: &str, format: GlossaryFormat) {
     match parse("fuzz", text, format) {
         Ok(entries) => {
             let mut glossary = Glossary::new();
@@ -36,12 +36,12 @@ fn line_count(text: &str) -> usize {
 /// Decodes `bytes` as an exchange file (UTF-8, or UTF-16 behind a byte-order
 /// mark) and reads every unit as `format`: reading stops at the first error,
 /// which names a line of the file.
-pub fn exchange_file(bytes: &[u8], format: tarjama::exchange::Format) {
+pub fn exchange_file(bytes: &[u8], format: tarjama::exchange::ExchangeFormat) {
     use tarjama::exchange::{LanguagePair, Units, decode};
     let Ok(text) = decode("fuzz", bytes.to_vec()) else {
         return;
     };
-    let _ = tarjama::exchange::Format::detect(None, &text);
+    let _ = tarjama::exchange::ExchangeFormat::detect(None, &text);
     let mut units = Units::new("fuzz", &text, format, &LanguagePair::default());
     let mut position = 0;
     while let Some(unit) = units.next() {

@@ -34,7 +34,7 @@ pub struct Entity {
 /// (by index): people first, then organizations, places, titles and other
 /// terms; within a type the most named first, ties in order of first
 /// mention. A person named by surname alone as well as in full is one row.
-pub fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
+pub(super) fn table(document: &Document, skip: &[usize]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_entry: HashMap<&str, usize> = HashMap::new();
     for (index, segment) in document.segments.iter().enumerate() {

@@ -156,7 +156,7 @@ fn cache_file(builtin: bool, paths: &[PathBuf]) -> Option<(PathBuf, String)> {
     }
     let all_tsv = files
         .iter()
-        .all(|file| load::Format::of_path(file) == load::Format::Tsv);
+        .all(|file| load::GlossaryFormat::of_path(file) == load::GlossaryFormat::Tsv);
     if total < CACHE_FROM_BYTES && all_tsv && !builtin {
         return None;
     }

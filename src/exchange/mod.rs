@@ -108,7 +108,7 @@ pub fn same_language(a: &str, b: &str) -> bool {
 
 /// The exchange formats the readers understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum ExchangeFormat {
     /// TMX 1.4b (and the TMX 1.1 that OmegaT writes).
     Tmx,
     /// `source<TAB>target`, or a TSV with a header naming `source` and `target`.
@@ -117,17 +117,17 @@ pub enum Format {
     Xliff,
 }
 
-impl Format {
+impl ExchangeFormat {
     /// Guesses the format from the content (an XML root element) and then
     /// the file extension; TSV when nothing else fits.
-    pub fn detect(path: Option<&Path>, text: &str) -> Format {
+    pub fn detect(path: Option<&Path>, text: &str) -> ExchangeFormat {
         let head: String = text.chars().take(4096).collect();
         if head.trim_start().starts_with('<') {
             if head.contains("<tmx") {
-                return Format::Tmx;
+                return ExchangeFormat::Tmx;
             }
             if head.contains("<xliff") {
-                return Format::Xliff;
+                return ExchangeFormat::Xliff;
             }
         }
         let extension = path
@@ -135,9 +135,9 @@ impl Format {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match extension.as_deref() {
-            Some("tmx") => Format::Tmx,
-            Some("xlf" | "xliff" | "xlf2") => Format::Xliff,
-            _ => Format::Tsv,
+            Some("tmx") => ExchangeFormat::Tmx,
+            Some("xlf" | "xliff" | "xlf2") => ExchangeFormat::Xliff,
+            _ => ExchangeFormat::Tsv,
         }
     }
 }
@@ -157,11 +157,18 @@ enum Reader<'a> {
 
 impl<'a> Units<'a> {
     /// Reads `text` (the whole file) as `format`; `file` names it in errors.
-    pub fn new(file: &'a str, text: &'a str, format: Format, languages: &LanguagePair) -> Self {
+    pub fn new(
+        file: &'a str,
+        text: &'a str,
+        format: ExchangeFormat,
+        languages: &LanguagePair,
+    ) -> Self {
         let reader = match format {
-            Format::Tmx => Reader::Tmx(tmx::TmxReader::new(file, text, languages.clone())),
-            Format::Tsv => Reader::Tsv(tsv::TsvReader::new(file, text, languages.clone())),
-            Format::Xliff => Reader::Xliff(xliff::XliffReader::new(file, text, languages.clone())),
+            ExchangeFormat::Tmx => Reader::Tmx(tmx::TmxReader::new(file, text, languages.clone())),
+            ExchangeFormat::Tsv => Reader::Tsv(tsv::TsvReader::new(file, text, languages.clone())),
+            ExchangeFormat::Xliff => {
+                Reader::Xliff(xliff::XliffReader::new(file, text, languages.clone()))
+            }
         };
         Self {
             reader,
@@ -241,17 +248,20 @@ mod tests {
     #[test]
     fn detects_formats() {
         assert_eq!(
-            Format::detect(None, "<?xml?>\n<tmx version=\"1.4\">"),
-            Format::Tmx
+            ExchangeFormat::detect(None, "<?xml?>\n<tmx version=\"1.4\">"),
+            ExchangeFormat::Tmx
         );
         assert_eq!(
-            Format::detect(None, "<xliff version=\"1.2\">"),
-            Format::Xliff
+            ExchangeFormat::detect(None, "<xliff version=\"1.2\">"),
+            ExchangeFormat::Xliff
         );
-        assert_eq!(Format::detect(Some(Path::new("a.tmx")), ""), Format::Tmx);
         assert_eq!(
-            Format::detect(Some(Path::new("a.txt")), "a\tb"),
-            Format::Tsv
+            ExchangeFormat::detect(Some(Path::new("a.tmx")), ""),
+            ExchangeFormat::Tmx
+        );
+        assert_eq!(
+            ExchangeFormat::detect(Some(Path::new("a.txt")), "a\tb"),
+            ExchangeFormat::Tsv
         );
     }
 

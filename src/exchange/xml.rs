@@ -13,11 +13,11 @@ use quick_xml::{Reader, XmlVersion};
 use std::borrow::Cow;
 
 /// Elements may nest this deep; real TMX and XLIFF files stay below 10.
-pub const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// One step of the document, with names stripped of their namespace prefix.
 #[derive(Debug)]
-pub enum Node<'a> {
+pub(super) enum Node<'a> {
     /// `<name attr="…">`.
     Start(Element<'a>),
     /// `<name attr="…"/>`.
@@ -32,7 +32,7 @@ pub enum Node<'a> {
 
 /// A start or empty tag.
 #[derive(Debug)]
-pub struct Element<'a> {
+pub(super) struct Element<'a> {
     tag: BytesStart<'a>,
     /// Byte offset of the `<` that opens the tag.
     pub offset: usize,
@@ -40,13 +40,13 @@ pub struct Element<'a> {
 
 impl Element<'_> {
     /// The name without its namespace prefix (`seg`, `trans-unit`).
-    pub fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         self.tag.local_name().into_inner()
     }
 }
 
 /// The pull parser.
-pub struct XmlReader<'a> {
+pub(super) struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a str,
     file: &'a str,
@@ -55,7 +55,7 @@ pub struct XmlReader<'a> {
 
 impl<'a> XmlReader<'a> {
     /// Reads `text`; `file` names it in errors.
-    pub fn new(file: &'a str, text: &'a str) -> Self {
+    pub(super) fn new(file: &'a str, text: &'a str) -> Self {
         let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.check_end_names = true;
@@ -69,18 +69,18 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Byte offset reached so far.
-    pub fn position(&self) -> usize {
+    pub(super) fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
     /// How many elements are open.
-    pub fn depth(&self) -> usize {
+    pub(super) fn depth(&self) -> usize {
         self.open.len()
     }
 
     /// The next node that matters: declarations, comments and processing
     /// instructions are skipped.
-    pub fn next(&mut self) -> Result<Node<'a>, FileError> {
+    pub(super) fn next(&mut self) -> Result<Node<'a>, FileError> {
         loop {
             let before = self.position();
             let event = match self.reader.read_event() {
@@ -171,7 +171,7 @@ impl<'a> XmlReader<'a> {
 
     /// Skips everything up to and including the end of the element just
     /// opened by a [`Node::Start`].
-    pub fn skip_element(&mut self) -> Result<(), FileError> {
+    pub(super) fn skip_element(&mut self) -> Result<(), FileError> {
         let depth = self.depth();
         while self.depth() >= depth {
             if let Node::Eof = self.next()? {
@@ -185,7 +185,7 @@ impl<'a> XmlReader<'a> {
     /// its end: the text of nested elements is kept, except inside those for
     /// which `is_code` is true (inline codes such as TMX `<ph>`). An XLIFF 2
     /// `<cp hex="…"/>` stands for the character it names.
-    pub fn read_text(&mut self, is_code: fn(&str) -> bool) -> Result<String, FileError> {
+    pub(super) fn read_text(&mut self, is_code: fn(&str) -> bool) -> Result<String, FileError> {
         let mut text = String::new();
         let depth = self.depth();
         while self.depth() >= depth {
@@ -208,7 +208,7 @@ impl<'a> XmlReader<'a> {
 
     /// The value of attribute `name` (qualified, as written: `xml:lang`),
     /// with references resolved.
-    pub fn attribute(
+    pub(super) fn attribute(
         &self,
         element: &Element<'_>,
         name: &str,
@@ -238,7 +238,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// An error at byte offset `offset` of the input.
-    pub fn error_at(
+    pub(super) fn error_at(
         &self,
         kind: FileErrorKind,
         offset: usize,
@@ -267,7 +267,7 @@ pub fn is_xml_char(c: char) -> bool {
 /// Where escaped text goes, which decides what [`escape`] writes as a
 /// reference besides `<`, `>`, `&` and carriage returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub(super) enum Place {
     /// Element content: `"`, tabs and line feeds stay as they are.
     Text,
     /// Element content with `"` written `&quot;`, as the TMX writer has
@@ -283,7 +283,7 @@ pub enum Place {
 /// always become references, `"`, tabs and line feeds as `place` says; the
 /// characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF)
 /// become U+FFFD.
-pub fn escape(text: &str, place: Place) -> Cow<'_, str> {
+pub(super) fn escape(text: &str, place: Place) -> Cow<'_, str> {
     let quotes = place != Place::Text;
     let white_space = place == Place::Attribute;
     let needs = |c: char| {

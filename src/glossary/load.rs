@@ -24,7 +24,7 @@ const YAML_HINT: &str = "a glossary is `entries:` followed by a list of {ar, en,
 crate::named::named_enum! {
     /// The file formats a glossary is read from and written in.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Format {
+    pub enum GlossaryFormat {
         /// source\<TAB\>target\<TAB\>comment, one line per Arabic form (OmegaT's glossary layout)
         Tsv = "tsv" in ["tsv", "tab", "txt", "utf8"],
         /// TBX 2 (TBX-Basic style)
@@ -34,20 +34,20 @@ crate::named::named_enum! {
     }
 }
 
-impl Format {
+impl GlossaryFormat {
     /// Guesses the format from the file extension: `.tsv` `.tab` `.txt`
     /// `.utf8` are TSV, `.tbx` is TBX, anything else YAML.
-    pub fn of_path(path: &Path) -> Format {
+    pub fn of_path(path: &Path) -> GlossaryFormat {
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        Format::ALL
+        GlossaryFormat::ALL
             .iter()
             .copied()
             .find(|format| format.extensions().contains(&extension.as_str()))
-            .unwrap_or(Format::Yaml)
+            .unwrap_or(GlossaryFormat::Yaml)
     }
 }
 
@@ -129,9 +129,9 @@ fn read_file(path: &Path) -> Result<EntryTable, FileError> {
         return Err(too_large(&name));
     }
     let text = crate::text::decode_owned(bytes).map_err(|err| err.in_file(&name))?;
-    let format = Format::of_path(path);
+    let format = GlossaryFormat::of_path(path);
     let table = match text.strip_prefix('\u{feff}') {
-        _ if format != Format::Tsv => EntryTable::from(parse(&name, &text, format)?),
+        _ if format != GlossaryFormat::Tsv => EntryTable::from(parse(&name, &text, format)?),
         Some(rest) => tsv::read_table(&name, rest.to_owned())?,
         None => tsv::read_table(&name, text)?,
     };
@@ -142,12 +142,12 @@ fn read_file(path: &Path) -> Result<EntryTable, FileError> {
 }
 
 /// Parses the text of one glossary file. `name` is used in sources and errors.
-pub fn parse(name: &str, text: &str, format: Format) -> Result<Vec<Entry>, FileError> {
+pub fn parse(name: &str, text: &str, format: GlossaryFormat) -> Result<Vec<Entry>, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let entries = match format {
-        Format::Yaml => parse_yaml(name, text)?,
-        Format::Tsv => tsv::parse(name, text)?,
-        Format::Tbx => tbx::parse(name, text)?,
+        GlossaryFormat::Yaml => parse_yaml(name, text)?,
+        GlossaryFormat::Tsv => tsv::parse(name, text)?,
+        GlossaryFormat::Tbx => tbx::parse(name, text)?,
     };
     if entries.is_empty() {
         return Err(no_entries(name));
@@ -165,7 +165,11 @@ fn no_entries(name: &str) -> FileError {
 pub fn read_builtin() -> Result<Vec<Entry>, FileError> {
     let mut entries = Vec::new();
     for (name, text) in BUILTIN {
-        entries.extend(parse(&format!("<built-in>/{name}"), text, Format::Yaml)?);
+        entries.extend(parse(
+            &format!("<built-in>/{name}"),
+            text,
+            GlossaryFormat::Yaml,
+        )?);
     }
     Ok(entries)
 }
@@ -592,7 +596,7 @@ mod tests {
     use super::*;
 
     fn yaml(text: &str) -> Result<Vec<Entry>, FileError> {
-        parse("g.yaml", text, Format::Yaml)
+        parse("g.yaml", text, GlossaryFormat::Yaml)
     }
 
     #[test]
@@ -761,7 +765,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_is_read_or_refused_without_panicking(text in "(\\PC|[ \t\n:\\-\\[\\]{}&*!|>'\"#%@`,?])*") {
-            for format in [Format::Yaml, Format::Tsv, Format::Tbx] {
+            for format in [GlossaryFormat::Yaml, GlossaryFormat::Tsv, GlossaryFormat::Tbx] {
                 let _ = parse("g", &text, format);
             }
         }

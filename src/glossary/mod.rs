@@ -20,16 +20,16 @@
 pub mod cache;
 pub mod lint;
 pub mod load;
-pub mod matcher;
-pub mod model;
-pub mod renderings;
+mod matcher;
+mod model;
+pub(crate) mod renderings;
 mod table;
 pub mod tbx;
 mod trie;
 pub mod tsv;
 mod vocabulary;
 
-pub use load::Format;
+pub use load::GlossaryFormat;
 pub use matcher::{Matcher, TermHit, TermUse};
 pub use model::{Entry, Kind, Source};
 pub(crate) use table::u32_of;

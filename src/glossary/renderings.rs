@@ -9,23 +9,13 @@
 //! form is found as itself, whole words, article included ("the Ukraine"
 //! is not found in "visited Ukraine"), and an avoid form that reads as one
 //! of the entry's own renderings is never looked for.
-//!
-//! ```
-//! use tarjama::glossary::renderings::{accepted, find_avoided, is_rendered};
-//! use tarjama::text::english_words::EnglishText;
-//!
-//! let english = EnglishText::new("The talks began in Ukraine.");
-//! assert_eq!(accepted("negotiations; talks", None), ["negotiations", "talks"]);
-//! assert!(is_rendered(&english, "negotiations; talks", None));
-//! assert_eq!(find_avoided(&english, "Ukraine", None, ["the Ukraine"]), None);
-//! ```
 
 use crate::text::english_words::{EnglishText, Phrase};
 use std::ops::Range;
 
 /// The English renderings an entry accepts, trimmed, empty ones left out:
 /// each `;`-separated alternative of `en`, then `long`.
-pub fn accepted<'a>(en: &'a str, long: Option<&'a str>) -> Vec<&'a str> {
+pub(crate) fn accepted<'a>(en: &'a str, long: Option<&'a str>) -> Vec<&'a str> {
     en.split(';')
         .chain(long)
         .map(str::trim)
@@ -35,7 +25,7 @@ pub fn accepted<'a>(en: &'a str, long: Option<&'a str>) -> Vec<&'a str> {
 
 /// True when `english` has one of the entry's accepted renderings, or when
 /// the entry has no rendering with a word in it (nothing to look for).
-pub fn is_rendered(english: &EnglishText, en: &str, long: Option<&str>) -> bool {
+pub(crate) fn is_rendered(english: &EnglishText, en: &str, long: Option<&str>) -> bool {
     let phrases: Vec<Phrase> = accepted(en, long)
         .into_iter()
         .map(Phrase::new)
@@ -47,7 +37,7 @@ pub fn is_rendered(english: &EnglishText, en: &str, long: Option<&str>) -> bool 
 /// Where `english` first uses one of the entry's `avoid` forms (in their
 /// order), as itself; avoid forms that fold to one of the entry's
 /// accepted renderings are skipped.
-pub fn find_avoided<'a>(
+pub(crate) fn find_avoided<'a>(
     english: &EnglishText,
     en: &str,
     long: Option<&str>,
@@ -67,6 +57,20 @@ pub fn find_avoided<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rule_in_one_example() {
+        let english = EnglishText::new("The talks began in Ukraine.");
+        assert_eq!(
+            accepted("negotiations; talks", None),
+            ["negotiations", "talks"]
+        );
+        assert!(is_rendered(&english, "negotiations; talks", None));
+        assert_eq!(
+            find_avoided(&english, "Ukraine", None, ["the Ukraine"]),
+            None
+        );
+    }
 
     fn avoided<'a>(text: &'a str, en: &str, avoid: &[&str]) -> Option<&'a str> {
         find_avoided(&EnglishText::new(text), en, None, avoid.iter().copied())

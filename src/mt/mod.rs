@@ -145,7 +145,7 @@ fn output_lines(output: &str) -> Vec<&str> {
 
 /// A warning for every glossary entry among `terms` (each entry once) that
 /// `english` does not render: the rule of `check`
-/// ([`crate::glossary::renderings`]): any `;`-separated alternative of its
+/// (`glossary::renderings`): any `;`-separated alternative of its
 /// `en`, or its long form, as whole words; case, plural and possessive
 /// endings, British spelling and hyphens against spaces do not matter.
 pub fn missing_renderings(english: &str, terms: &[TermUse]) -> Vec<String> {

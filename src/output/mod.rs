@@ -1,13 +1,13 @@
-//! Writers of aligned documents: one [`Format`] per file type, all fed the
+//! Writers of aligned documents: one [`DocumentFormat`] per file type, all fed the
 //! same [`Document`].
 //!
 //! ```
 //! use tarjama::document::Document;
-//! use tarjama::output::{Format, Options};
+//! use tarjama::output::{DocumentFormat, Options};
 //!
 //! let document = Document::from_text("article.txt", "وصل الوفد إلى جنيف.");
 //! let mut out = Vec::new();
-//! Format::Tsv.write(&document, &Options::default(), &mut out).unwrap();
+//! DocumentFormat::Tsv.write(&document, &Options::default(), &mut out).unwrap();
 //! assert!(String::from_utf8(out).unwrap().starts_with("id\tsource\ttarget"));
 //! ```
 
@@ -38,7 +38,7 @@ use std::io::{self, Write};
 crate::named::named_enum! {
     /// An output file type of an aligned document.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub enum Format {
+    pub enum DocumentFormat {
         /// Markdown: a table per document, then the term hits.
         Markdown = "md" in ["md", "markdown"],
         /// Tab-separated values a translator fills in and imports back.
@@ -54,7 +54,7 @@ crate::named::named_enum! {
     }
 }
 
-impl Format {
+impl DocumentFormat {
     /// Writes `document` in this format.
     pub fn write(
         self,
@@ -63,12 +63,12 @@ impl Format {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         match self {
-            Format::Markdown => markdown::write(document, out),
-            Format::Tsv => exchange::write_tsv(document, out),
-            Format::Json => json::write(document, out),
-            Format::Html => html::write(document, out),
-            Format::Xliff => exchange::write_xliff(document, options, out),
-            Format::Tmx => exchange::write_tmx(document, out),
+            DocumentFormat::Markdown => markdown::write(document, out),
+            DocumentFormat::Tsv => exchange::write_tsv(document, out),
+            DocumentFormat::Json => json::write(document, out),
+            DocumentFormat::Html => html::write(document, out),
+            DocumentFormat::Xliff => exchange::write_xliff(document, options, out),
+            DocumentFormat::Tmx => exchange::write_tmx(document, out),
         }
     }
 }
@@ -229,13 +229,13 @@ mod tests {
 
     #[test]
     fn names_and_extensions_round_trip() {
-        for &format in Format::ALL {
-            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        for &format in DocumentFormat::ALL {
+            assert_eq!(format.name().parse::<DocumentFormat>(), Ok(format));
             assert_eq!(format.extensions()[0], format.extension());
         }
-        assert_eq!(Format::Xliff.extension(), "xlf");
-        assert!(Format::Xliff.extensions().contains(&"xliff"));
-        assert!("docx".parse::<Format>().is_err());
+        assert_eq!(DocumentFormat::Xliff.extension(), "xlf");
+        assert!(DocumentFormat::Xliff.extensions().contains(&"xliff"));
+        assert!("docx".parse::<DocumentFormat>().is_err());
     }
 
     #[test]

@@ -24,9 +24,9 @@
 //! - the glossary entries found in the source (by the glossary matcher,
 //!   proclitics and all) must come back in the target as their English,
 //!   and none of their `avoid` renderings may (the rule is
-//!   [`crate::glossary::renderings`], which the machine-translation
+//!   `glossary::renderings`, which the machine-translation
 //!   warning shares);
-//! - numbers written with digits must agree ([`crate::text::numbers`]);
+//! - numbers written with digits must agree (`text::numbers`);
 //! - the target must exist, differ from an Arabic source, and hold no
 //!   Arabic script;
 //! - a question in the source must stay a question;
@@ -35,7 +35,7 @@
 //!   sources (the rule is in [`check`]).
 
 use crate::error::FileError;
-use crate::exchange::{Format, LanguagePair, Units};
+use crate::exchange::{ExchangeFormat, LanguagePair, Units};
 use crate::glossary::{Glossary, renderings};
 use crate::text::english_words::EnglishText;
 use crate::text::numbers;
@@ -162,7 +162,7 @@ impl Finding {
 /// Reads the segments of a bilingual file: TSV (two columns, or the
 /// `id source target …` file `tarjama translate` writes), XLIFF 1.2/2.0 or
 /// TMX. `file` names it in errors.
-pub fn read_pairs(file: &str, text: &str, format: Format) -> Result<Vec<Pair>, FileError> {
+pub fn read_pairs(file: &str, text: &str, format: ExchangeFormat) -> Result<Vec<Pair>, FileError> {
     let mut units = Units::new(file, text, format, &LanguagePair::default());
     let mut segments = Vec::new();
     // For line numbers of TSV rows: the reader stands after the row it gave.
@@ -171,9 +171,9 @@ pub fn read_pairs(file: &str, text: &str, format: Format) -> Result<Vec<Pair>, F
         let unit = unit?;
         let position = || (segments.len() + 1).to_string();
         let id = match format {
-            Format::Tmx => position(),
-            Format::Xliff => unit.id.unwrap_or_else(position),
-            Format::Tsv => unit.id.unwrap_or_else(|| {
+            ExchangeFormat::Tmx => position(),
+            ExchangeFormat::Xliff => unit.id.unwrap_or_else(position),
+            ExchangeFormat::Tsv => unit.id.unwrap_or_else(|| {
                 let at = units.position().min(text.len());
                 lines += crate::error::line_breaks(text, counted_to, at);
                 counted_to = at;
@@ -863,7 +863,7 @@ mod tests {
     #[test]
     fn tsv_rows_keep_their_line_as_id() {
         let text = "\nقال\tHe said\n\nنعم\tYes";
-        let segments = read_pairs("t.tsv", text, Format::Tsv).unwrap();
+        let segments = read_pairs("t.tsv", text, ExchangeFormat::Tsv).unwrap();
         let ids: Vec<&str> = segments.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["2", "4"]);
     }

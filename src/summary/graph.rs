@@ -20,7 +20,7 @@ pub const WINDOW: usize = 200;
 
 /// The most pairs of neighbours LexRank holds at once (about 80 MB): the
 /// full [`WINDOW`] up to 20,000 sentences, a narrower one beyond.
-pub const MAX_EDGES: usize = 4_000_000;
+pub(super) const MAX_EDGES: usize = 4_000_000;
 
 /// LexRank's damping factor (the probability of following an edge rather
 /// than jumping to a random sentence), as in the original paper.

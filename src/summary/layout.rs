@@ -23,7 +23,7 @@ const BYLINE_OPENERS: [&str; 5] = ["كتب", "كتبت", "بقلم", "إعداد
 
 /// Where the headline is and what to leave out around it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// The segment (index) that holds the headline and the headline's byte
     /// range in the text (the whole segment, or the last part of a
     /// breadcrumb trail that has no headline line after it).
@@ -37,7 +37,7 @@ pub struct Layout {
 
 /// Finds the headline among the first segments of `text`, given as byte
 /// ranges in document order.
-pub fn find(text: &str, segments: &[Range<usize>]) -> Layout {
+pub(crate) fn find(text: &str, segments: &[Range<usize>]) -> Layout {
     let unit = |index: usize| {
         segments
             .get(index)

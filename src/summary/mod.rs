@@ -12,7 +12,7 @@
 //!   sentence of ordinary length is: the words past its first few dozen
 //!   spend the budget on detail.
 //! - **centrality**: LexRank over term vectors of normalized, lightly
-//!   stemmed content words (see [`stem`]), on a sparse, windowed graph.
+//!   stemmed content words (see `stem`), on a sparse, windowed graph.
 //! - **salience**: closeness to the document's term centroid, i.e. how much
 //!   of what the article keeps returning to the sentence covers.
 //! - any number of **extra features** the caller measures per sentence
@@ -31,9 +31,9 @@
 
 mod analysis;
 mod graph;
-pub mod layout;
+pub(crate) mod layout;
 mod select;
-pub mod stem;
+mod stem;
 
 pub use analysis::{Analysis, SentenceInfo};
 pub use graph::{SimilarityGraph, WINDOW};
@@ -175,7 +175,7 @@ impl Ranking {
     }
 
     /// Scores the sentences of an article with `weights`, leaving out of
-    /// every selection its front matter as [`layout::find`] reads it (a
+    /// every selection its front matter as `layout::find` reads it (a
     /// breadcrumb trail before the headline, the headline printed again:
     /// the rule of the briefing); positions count from the first sentence
     /// left in.

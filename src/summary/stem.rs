@@ -57,7 +57,7 @@ fn stop_words() -> &'static HashSet<String> {
 
 /// True when the normalized word is a function word, possibly behind one
 /// or two single-letter proclitics.
-pub fn is_stop_word(normalized: &str) -> bool {
+pub(super) fn is_stop_word(normalized: &str) -> bool {
     let stops = stop_words();
     if stops.contains(normalized) {
         return true;
@@ -79,7 +79,7 @@ pub fn is_stop_word(normalized: &str) -> bool {
 }
 
 /// The light stem of a normalized word.
-pub fn stem(normalized: &str) -> &str {
+pub(super) fn stem(normalized: &str) -> &str {
     let mut word = normalized;
     let letters = |w: &str| w.chars().count();
     let article = ARTICLE_PREFIXES
@@ -114,7 +114,7 @@ pub fn stem(normalized: &str) -> &str {
 /// normalized and lower-cased, stop words and one-letter words dropped,
 /// stemmed) and returns the number of words, all of them counted. The
 /// text is normalized once, not word by word.
-pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) -> usize {
+pub(super) fn for_each_term(text: &str, mut visit: impl FnMut(&str)) -> usize {
     let mut normalized = normalize_str(text);
     if normalized.chars().any(char::is_uppercase) {
         normalized = normalized.to_lowercase();

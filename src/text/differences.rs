@@ -5,7 +5,7 @@
 //! this one).
 //!
 //! - **numbers**: a number written with digits on one side that the other
-//!   lacks, read as [`crate::text::numbers`] reads them (٣٫٥ ملايين =
+//!   lacks, read as `crate::text::numbers` reads them (٣٫٥ ملايين =
 //!   3.5 ملايين = 3,500,000; خمسة = 5);
 //! - **negation**: a negating word on one side only (لا، لم، لن، ليس and
 //!   its forms, غير، ما، بدون، بلا، عدم), also behind the conjunction و

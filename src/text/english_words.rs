@@ -26,7 +26,7 @@ struct Word {
 
 /// An English text cut into folded words, ready to be searched.
 #[derive(Debug, Clone)]
-pub struct EnglishText {
+pub(crate) struct EnglishText {
     /// Hyphens and inner dots as word breaks.
     split: Vec<Word>,
     /// Hyphens and inner dots dropped.
@@ -37,7 +37,7 @@ pub struct EnglishText {
 
 /// A phrase to look for (a glossary rendering), folded the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
+pub(crate) struct Phrase {
     split: Vec<String>,
     joined: Vec<String>,
     acronym: Option<String>,
@@ -45,7 +45,7 @@ pub struct Phrase {
 
 impl EnglishText {
     /// Cuts and folds `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let (split, joined) = words(text);
         // Each chunk whole with its dots dropped (U.S.), and each part
         // between hyphens (non-UK, US-China).
@@ -84,7 +84,7 @@ impl EnglishText {
 
     /// The byte range of the first place where `phrase` occurs as whole
     /// words, if any.
-    pub fn find(&self, phrase: &Phrase) -> Option<Range<usize>> {
+    pub(crate) fn find(&self, phrase: &Phrase) -> Option<Range<usize>> {
         find_in(&self.split, &phrase.split)
             .or_else(|| find_in(&self.joined, &phrase.joined))
             .or_else(|| {
@@ -93,17 +93,12 @@ impl EnglishText {
                 Some(found.range.clone())
             })
     }
-
-    /// True when the text has no word.
-    pub fn is_empty(&self) -> bool {
-        self.split.is_empty()
-    }
 }
 
 impl Phrase {
     /// Folds `text`; a leading "the" is dropped (the Kremlin = Kremlin's),
     /// and a name is also found as its acronym.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let (split, joined) = words(text);
         let fold = |words: Vec<Word>| -> Vec<String> {
             let mut folded = folded(words);
@@ -121,7 +116,7 @@ impl Phrase {
 
     /// Folds `text` and keeps every word of it, with no acronym: a phrase
     /// found only as itself ("the Ukraine" is not found in "Ukraine").
-    pub fn exact(text: &str) -> Self {
+    pub(crate) fn exact(text: &str) -> Self {
         let (split, joined) = words(text);
         Self {
             split: folded(split),
@@ -131,7 +126,7 @@ impl Phrase {
     }
 
     /// True when the phrase has no word (nothing to look for).
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.split.is_empty()
     }
 }

@@ -2,11 +2,11 @@
 //! words and numbers of Arabic and English text, and what differs between
 //! two similar sentences.
 
-pub mod decode;
+mod decode;
 pub mod differences;
-pub mod english_words;
-pub mod normalize;
-pub mod numbers;
+pub(crate) mod english_words;
+pub(crate) mod normalize;
+pub(crate) mod numbers;
 pub mod script;
 pub mod segment;
 pub mod tokenize;

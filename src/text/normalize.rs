@@ -87,7 +87,7 @@ pub fn normalize_str(text: &str) -> String {
 }
 
 /// Appends the normalized form of one character (zero or more characters).
-pub fn push_normalized(c: char, out: &mut String) {
+pub(crate) fn push_normalized(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c);
         return;
@@ -142,7 +142,7 @@ fn ascii_digit(value: u32) -> char {
 }
 
 /// Bidi controls, zero-width characters and other invisible format marks.
-pub fn is_format_control(c: char) -> bool {
+pub(crate) fn is_format_control(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
+pub(crate) enum Written {
     /// With digits (of any script).
     Digits,
     /// In words, a month name or an ordinal.
@@ -33,7 +33,7 @@ pub enum Written {
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Number {
+pub(crate) struct Number {
     /// Its value.
     pub value: f64,
     /// Other values the same writing may stand for.
@@ -74,7 +74,7 @@ impl Number {
 
 /// Numbers with digits on one side that the other side does not have.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Mismatch {
+pub(crate) struct Mismatch {
     /// Source numbers the target lacks (one per value).
     pub missing: Vec<Number>,
     /// Target numbers the source lacks (one per value).
@@ -83,7 +83,7 @@ pub struct Mismatch {
 
 impl Mismatch {
     /// True when both sides agree.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.missing.is_empty() && self.extra.is_empty()
     }
 }
@@ -91,7 +91,7 @@ impl Mismatch {
 /// Compares the numbers of a source with those of its target: a number
 /// written with digits must come back on the other side, in digits or in
 /// words.
-pub fn compare(source: &[Number], target: &[Number]) -> Mismatch {
+pub(crate) fn compare(source: &[Number], target: &[Number]) -> Mismatch {
     let unmatched = |side: &[Number], other: &[Number]| {
         let mut found: Vec<Number> = Vec::new();
         for number in side.iter().filter(|n| n.written == Written::Digits) {
@@ -399,7 +399,7 @@ static ARABIC: LazyLock<Table> = LazyLock::new(|| table(ARABIC_WORDS));
 static ENGLISH: LazyLock<Table> = LazyLock::new(|| table(ENGLISH_WORDS));
 
 /// The numbers of an Arabic text; ranges are in `text`.
-pub fn arabic_numbers(text: &str) -> Vec<Number> {
+pub(crate) fn arabic_numbers(text: &str) -> Vec<Number> {
     let normalized = normalize(text);
     let mut numbers = scan(normalized.as_str(), arabic_roles, &[]);
     for number in &mut numbers {
@@ -409,7 +409,7 @@ pub fn arabic_numbers(text: &str) -> Vec<Number> {
 }
 
 /// The numbers of an English text.
-pub fn english_numbers(text: &str) -> Vec<Number> {
+pub(crate) fn english_numbers(text: &str) -> Vec<Number> {
     scan(
         text,
         |word| {
@@ -425,7 +425,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
 
 /// The scale an Arabic word stands for after digits (ألف 1,000, ملايين
 /// 1,000,000, مليارات 10⁹), read in any spelling; `None` for other words.
-pub fn arabic_scale(word: &str) -> Option<f64> {
+pub(crate) fn arabic_scale(word: &str) -> Option<f64> {
     let normalized = normalize(word);
     ARABIC
         .get(normalized.as_str())?

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 /// The words of a search, ready to be matched.
 #[derive(Debug, Clone)]
-pub struct Search {
+pub(super) struct Search {
     /// Each search word as the normalized words it holds (`U.S.` holds two).
     arabic: Vec<Vec<String>>,
     /// Each search word as the lower-case words it holds.
@@ -24,7 +24,7 @@ pub struct Search {
 
 impl Search {
     /// The search for `text`: its words, separated by spaces.
-    pub fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         let pieces: Vec<&str> = text.split_whitespace().collect();
         let arabic = pieces
             .iter()
@@ -49,14 +49,14 @@ impl Search {
     }
 
     /// True when there is nothing to look for.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.arabic.is_empty() && self.english.is_empty()
     }
 
     /// Text that a normalized source must contain (as a substring) to
     /// match: each word, without its article (لل in للأمم stands for ل +
     /// ال). A cheap filter before [`Search::source_matches`].
-    pub fn source_needles(&self) -> Vec<String> {
+    pub(super) fn source_needles(&self) -> Vec<String> {
         self.arabic
             .iter()
             .flatten()
@@ -68,13 +68,13 @@ impl Search {
     }
 
     /// Text that a lower-case target must contain to match: each word.
-    pub fn target_needles(&self) -> Vec<String> {
+    pub(super) fn target_needles(&self) -> Vec<String> {
         self.english.iter().flatten().cloned().collect()
     }
 
     /// Where the words of the search are in `source` (byte ranges of the
     /// original text), when every one of them is there.
-    pub fn source_matches(&self, source: &str) -> Option<Vec<Range<usize>>> {
+    pub(super) fn source_matches(&self, source: &str) -> Option<Vec<Range<usize>>> {
         let normalized = normalize(source);
         let text = normalized.as_str();
         let unit_words: Vec<Range<usize>> = words(text).collect();
@@ -91,7 +91,7 @@ impl Search {
 
     /// Where the words of the search are in `target`, case ignored, when
     /// every one of them is there.
-    pub fn target_matches(&self, target: &str) -> Option<Vec<Range<usize>>> {
+    pub(super) fn target_matches(&self, target: &str) -> Option<Vec<Range<usize>>> {
         let unit_words: Vec<Range<usize>> = latin_words(target).collect();
         matches_of_all(&self.english, &unit_words, |range, wanted| {
             target[range.clone()].to_lowercase() == wanted

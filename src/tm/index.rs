@@ -46,7 +46,7 @@ const PROBE_UNITS: usize = 8;
 
 /// One unit found by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(super) struct Hit {
     /// The unit's id in the store.
     pub unit: i64,
     /// Its score.
@@ -69,26 +69,21 @@ impl Hit {
 
 /// A query ready to search: its tokens' facts and letters.
 #[derive(Debug, Clone)]
-pub struct Query {
+pub(super) struct Query {
     facts: Vec<TokenFacts>,
     chars: Vec<Vec<char>>,
 }
 
 impl Query {
     /// Number of tokens.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.facts.len()
-    }
-
-    /// True when the query has no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
     }
 }
 
 /// Builds an [`Index`] unit by unit.
 #[derive(Debug, Default)]
-pub struct IndexBuilder {
+pub(super) struct IndexBuilder {
     texts: Vec<Box<str>>,
     unit_ids: Vec<i64>,
     starts: Vec<u32>,
@@ -100,7 +95,7 @@ pub struct IndexBuilder {
 
 impl IndexBuilder {
     /// A builder with room for about `units` units of `tokens` tokens in all.
-    pub fn with_capacity(units: usize, tokens: usize) -> Self {
+    pub(super) fn with_capacity(units: usize, tokens: usize) -> Self {
         let mut starts = Vec::with_capacity(units + 1);
         starts.push(0);
         Self {
@@ -112,7 +107,7 @@ impl IndexBuilder {
     }
 
     /// Declares token `id` with its text.
-    pub fn add_token(&mut self, id: u32, text: &str) {
+    pub(super) fn add_token(&mut self, id: u32, text: &str) {
         let at = id as usize;
         if self.texts.len() <= at {
             self.texts.resize(at + 1, Box::from(""));
@@ -121,7 +116,7 @@ impl IndexBuilder {
     }
 
     /// Adds unit `id` with its token ids.
-    pub fn add_unit(&mut self, id: i64, tokens: impl IntoIterator<Item = u32>) {
+    pub(super) fn add_unit(&mut self, id: i64, tokens: impl IntoIterator<Item = u32>) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
@@ -146,7 +141,7 @@ impl IndexBuilder {
     }
 
     /// Builds the inverted index.
-    pub fn build(mut self) -> Index {
+    pub(super) fn build(mut self) -> Index {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
@@ -220,7 +215,7 @@ struct Scratch {
 
 /// See the module documentation.
 #[derive(Debug)]
-pub struct Index {
+pub(super) struct Index {
     texts: Vec<Box<str>>,
     lookup: HashMap<Box<str>, u32>,
     class_ids: HashMap<String, u32>,
@@ -236,18 +231,18 @@ pub struct Index {
 
 impl Index {
     /// Number of units indexed.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.unit_ids.len()
     }
 
     /// True when no unit is indexed.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.unit_ids.is_empty()
     }
 
     /// The cost facts of a token text; tokens the TM has never seen get ids
     /// above the vocabulary (`fresh` numbers them within one comparison).
-    pub fn facts(&self, token: &str, fresh: &mut HashMap<String, u32>) -> TokenFacts {
+    pub(super) fn facts(&self, token: &str, fresh: &mut HashMap<String, u32>) -> TokenFacts {
         if let Some(&id) = self.lookup.get(token) {
             return TokenFacts {
                 id,
@@ -273,7 +268,7 @@ impl Index {
     }
 
     /// Prepares a query from its normalized key.
-    pub fn query(&self, key: &str) -> Query {
+    pub(super) fn query(&self, key: &str) -> Query {
         let tokens = fuzzy::tokens(key);
         let mut fresh = HashMap::new();
         Query {
@@ -299,7 +294,7 @@ impl Index {
     }
 
     /// The best `limit` units scoring at least `min_score`, best first.
-    pub fn search(&self, query: &Query, min_score: u8, limit: usize) -> Vec<Hit> {
+    pub(super) fn search(&self, query: &Query, min_score: u8, limit: usize) -> Vec<Hit> {
         let n = query.len();
         if n == 0 || limit == 0 || self.is_empty() {
             return Vec::new();

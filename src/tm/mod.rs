@@ -11,14 +11,14 @@
 //! # Ok::<(), tarjama::tm::TmError>(())
 //! ```
 //!
-//! Storage is one SQLite file ([`store`]); scoring is word-level edit
+//! Storage is one SQLite file (`store`); scoring is word-level edit
 //! distance on normalized tokens ([`fuzzy`]); the match index is built in
-//! memory on the first lookup ([`index`]).
+//! memory on the first lookup (`index`).
 
-pub mod concordance;
+mod concordance;
 pub mod fuzzy;
-pub mod index;
-pub mod store;
+mod index;
+mod store;
 
 use crate::error::{FileError, Hinted};
 use crate::exchange::{LanguagePair, TranslationUnit};
@@ -734,7 +734,7 @@ impl TranslationMemory {
     /// Units whose source holds every one of `words` as a whole word
     /// (normalized, behind proclitics), or whose target does (case
     /// ignored), newest first, with the places of the words
-    /// ([`concordance`]).
+    /// (`concordance`).
     pub fn search(&self, words: &str, limit: usize) -> Result<Vec<Found>, TmError> {
         let search = Search::new(words);
         if search.is_empty() || limit == 0 {

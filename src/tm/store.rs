@@ -56,10 +56,10 @@ const MIGRATIONS: &[&str] = &["
     clippy::cast_possible_wrap,
     reason = "a handful of migrations; a constant cannot call i64::try_from"
 )]
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The current time as the store writes it.
-pub const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+pub(super) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 /// How a TM is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub enum OpenMode {
 /// Only a file this function made is made a TM: an existing file that is
 /// not one (empty, text, another program's database) is refused, never
 /// converted.
-pub fn open(path: &Path, mode: OpenMode) -> Result<Connection, TmError> {
+pub(super) fn open(path: &Path, mode: OpenMode) -> Result<Connection, TmError> {
     let fail = |err| classify(path, err);
     if path.is_dir() {
         return Err(TmError::not_a_tm(path, "it is a folder"));
@@ -269,7 +269,7 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 }
 
 /// Turns an SQLite error into what the user needs to know.
-pub fn classify(path: &Path, err: rusqlite::Error) -> TmError {
+pub(super) fn classify(path: &Path, err: rusqlite::Error) -> TmError {
     let path = path.to_owned();
     match err.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => TmError::Busy { path },
@@ -284,7 +284,7 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> TmError {
 
 /// FNV-1a (64 bits) of a key: stable across versions and platforms, since
 /// it is stored.
-pub fn key_hash(key: &str) -> i64 {
+pub(super) fn key_hash(key: &str) -> i64 {
     let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     });
@@ -296,7 +296,7 @@ pub fn key_hash(key: &str) -> i64 {
     clippy::cast_possible_truncation,
     reason = "each byte holds the low seven bits"
 )]
-pub fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(super) fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -305,7 +305,7 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u32) {
 }
 
 /// Decodes LEB128 varints; a truncated last value is dropped.
-pub fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+pub(super) fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         let mut value = 0u32;

@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::exchange::Format as InputFormat;
+use tarjama::exchange::ExchangeFormat;
 use tarjama::glossary::Glossary;
 use tarjama::output::qa::{Report, ReportFormat};
 use tarjama::qa::{self, Severity};
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let path = io::or_stdin(args.file.as_deref());
     let name = io::display_name(Some(path));
     let text = io::read_exchange_file(path, &name)?;
-    let format = InputFormat::detect(Some(path), &text);
+    let format = ExchangeFormat::detect(Some(path), &text);
     let segments = qa::read_pairs(&name, &text, format)?;
     if segments.is_empty() {
         eprintln!(

@@ -8,7 +8,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tarjama::glossary::{Entry, Format, lint, load, tbx, tsv};
+use tarjama::glossary::{Entry, GlossaryFormat, lint, load, tbx, tsv};
 use tarjama::text::normalize_str;
 
 const EXAMPLES: &str = "\
@@ -58,8 +58,8 @@ enum Action {
         /// Glossary files or folders, later ones winning [default: the built-in glossary]
         paths: Vec<PathBuf>,
         /// Output format [default: from the -o extension (.tsv .tbx .yaml), else yaml]
-        #[arg(short = 'f', long, value_parser = output_format::parser::<Format>())]
-        format: Option<Format>,
+        #[arg(short = 'f', long, value_parser = output_format::parser::<GlossaryFormat>())]
+        format: Option<GlossaryFormat>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -69,7 +69,7 @@ enum Action {
         file: PathBuf,
         /// Its format [default: from the extension: .tbx is TBX, anything else TSV]
         #[arg(long, value_parser = import_parser())]
-        from: Option<Format>,
+        from: Option<GlossaryFormat>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -83,27 +83,27 @@ impl Named for YamlOnly {
     const ALL: &'static [Self] = &[YamlOnly];
 
     fn name(self) -> &'static str {
-        Format::Yaml.name()
+        GlossaryFormat::Yaml.name()
     }
 
     fn help(self) -> String {
-        Format::Yaml.help()
+        GlossaryFormat::Yaml.help()
     }
 }
 
 impl OutputFormat for YamlOnly {
     fn extensions(self) -> &'static [&'static str] {
-        Format::Yaml.extensions()
+        GlossaryFormat::Yaml.extensions()
     }
 }
 
 /// The formats `glossary import` reads, as `--help` describes them.
-fn import_parser() -> impl TypedValueParser<Value = Format> {
+fn import_parser() -> impl TypedValueParser<Value = GlossaryFormat> {
     PossibleValuesParser::new([
-        PossibleValue::new(Format::Tsv.name()).help("source<TAB>target<TAB>comment"),
-        PossibleValue::new(Format::Tbx.name()).help("TermBase eXchange"),
+        PossibleValue::new(GlossaryFormat::Tsv.name()).help("source<TAB>target<TAB>comment"),
+        PossibleValue::new(GlossaryFormat::Tbx.name()).help("TermBase eXchange"),
     ])
-    .try_map(|name| name.parse::<Format>())
+    .try_map(|name| name.parse::<GlossaryFormat>())
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -135,17 +135,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
         } => {
             let output = output.output.as_deref();
-            let format = output_format::choose(format, output, Format::Yaml)?;
+            let format = output_format::choose(format, output, GlossaryFormat::Yaml)?;
             let glossary = glossary_loader::load_layers(paths.is_empty(), &paths)?;
             let entries = glossary.entries();
-            if format == Format::Tsv {
+            if format == GlossaryFormat::Tsv {
                 warn_of_losses(&tsv::losses(entries));
             }
             io::write_output(output, &glossary_loader::files(&paths), |out| {
                 match format {
-                    Format::Tsv => tsv::write(entries, out)?,
-                    Format::Tbx => tbx::write(entries, out)?,
-                    Format::Yaml => load::write_yaml(entries, out)?,
+                    GlossaryFormat::Tsv => tsv::write(entries, out)?,
+                    GlossaryFormat::Tbx => tbx::write(entries, out)?,
+                    GlossaryFormat::Yaml => load::write_yaml(entries, out)?,
                 }
                 Ok(())
             })?;
@@ -163,8 +163,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         file.display()
                     ),
                 )),
-                None if Format::of_path(&file) == Format::Tbx => Format::Tbx,
-                None => Format::Tsv,
+                None if GlossaryFormat::of_path(&file) == GlossaryFormat::Tbx => {
+                    GlossaryFormat::Tbx
+                }
+                None => GlossaryFormat::Tsv,
             };
             let output = output.output.as_deref();
             output_format::choose(None, output, YamlOnly)?;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tarjama::error::{FileError, FileErrorKind};
-use tarjama::exchange::{Format, LanguagePair, TranslationUnit, Units};
+use tarjama::exchange::{ExchangeFormat, LanguagePair, TranslationUnit, Units};
 use tarjama::output::tm::{
     ExportFormat, MatchFormat, MatchWriter, SearchFormat, StatsFormat, write_found, write_stats,
     write_units,
@@ -152,7 +152,7 @@ struct ImportArgs {
     /// Files to import; `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Format of the files
+    /// ExchangeFormat of the files
     #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
     /// Also import units marked not done or not reviewed (XLIFF new, needs-*,
@@ -250,10 +250,10 @@ fn import_file(
 ) -> Result<ImportSummary> {
     let text = io::read_exchange_file(file, name)?;
     let format = match args.format {
-        ImportFormat::Auto => Format::detect(Some(file), &text),
-        ImportFormat::Tmx => Format::Tmx,
-        ImportFormat::Tsv => Format::Tsv,
-        ImportFormat::Xliff => Format::Xliff,
+        ImportFormat::Auto => ExchangeFormat::detect(Some(file), &text),
+        ImportFormat::Tmx => ExchangeFormat::Tmx,
+        ImportFormat::Tsv => ExchangeFormat::Tsv,
+        ImportFormat::Xliff => ExchangeFormat::Xliff,
     };
     let units = Units::new(name, &text, format, &args.languages.pair()).swapped(args.swap);
     let origin = origin_of(file, name);

@@ -7,7 +7,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::exchange::xliff::XliffVersion;
-use tarjama::output::{Format, Options};
+use tarjama::output::{DocumentFormat, Options};
 
 const EXAMPLES: &str = "\
 Every sentence is looked up in the translation memory (exact, or fuzzy from --min-score: a
@@ -49,8 +49,8 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format [default: from the -o extension, else md]
-    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<Format>())]
-    format: Option<Format>,
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<DocumentFormat>())]
+    format: Option<DocumentFormat>,
     /// XLIFF version to write
     #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_parser())]
     xliff_version: XliffVersion,
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     args.pipeline.run_per_input(
         &args.files,
         args.output.output.as_deref(),
-        (args.format, Format::Markdown),
+        (args.format, DocumentFormat::Markdown),
         FuzzyMatches::Draft,
         |_text, document, format, out| Ok(format.write(&document, &options, out)?),
     )

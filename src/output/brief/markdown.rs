@@ -54,7 +54,7 @@ pub(super) fn write(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> 
 /// Writes a summary as a table: sentence number, score, the Arabic, its
 /// English (or its terms' English in bold, in the sentence's order), and
 /// its terms.
-pub fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn summary_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "Summary: {} of {}\n",
