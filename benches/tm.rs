@@ -171,8 +171,11 @@ fn import(c: &mut Criterion) {
                 let mut tm =
                     TranslationMemory::open(dir.path().join("tm.sqlite"), OpenMode::Create)
                         .expect("create");
-                let units = batch.iter().cloned().map(Ok);
-                black_box(tm.import(units, &ImportOptions::default()).expect("import"))
+                let mut units = batch.iter().cloned().map(Ok);
+                black_box(
+                    tm.import(&mut units, &ImportOptions::default())
+                        .expect("import"),
+                )
             },
             BatchSize::PerIteration,
         );
@@ -185,8 +188,11 @@ fn lookup(c: &mut Criterion) {
     let path = dir.path().join("tm.sqlite");
     let stored = units(50_000, 11);
     let mut tm = TranslationMemory::open(&path, OpenMode::Create).expect("create");
-    tm.import(stored.iter().cloned().map(Ok), &ImportOptions::default())
-        .expect("import");
+    tm.import(
+        &mut stored.iter().cloned().map(Ok),
+        &ImportOptions::default(),
+    )
+    .expect("import");
 
     let mut group = c.benchmark_group("tm lookup (50k units)");
     group.sample_size(10);

@@ -152,17 +152,17 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let mut tm = TranslationMemory::open(dir.path().join("tm.sqlite"), OpenMode::Create).unwrap();
         let options = ImportOptions { origin: "test".into(), any_state: false };
-        let summary = tm.import(units.iter().cloned().map(Ok), &options).unwrap();
+        let summary = tm.import(&mut units.iter().cloned().map(Ok), &options).unwrap();
         prop_assert_eq!(summary.added, units.len() as u64);
 
         // Exported as `tm export` does, then read back by `tm import`'s readers.
         let mut out = Vec::new();
         if through_tsv {
             let table = tsv::TableWriter::new(tsv::TableLayout::PLAIN);
-            tm.for_each_unit(|unit| table.write_row(&mut out, &[&unit.source, &unit.target])).unwrap();
+            tm.for_each_unit(&mut |unit| table.write_row(&mut out, &[&unit.source, &unit.target])).unwrap();
         } else {
             let mut writer = tmx::TmxWriter::new(&mut out, "ar").unwrap();
-            tm.for_each_unit(|unit| writer.write_unit(&unit.to_exchange())).unwrap();
+            tm.for_each_unit(&mut |unit| writer.write_unit(&unit.to_exchange())).unwrap();
             writer.finish().unwrap();
         }
         let format = if through_tsv { ExchangeFormat::Tsv } else { ExchangeFormat::Tmx };

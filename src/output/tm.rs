@@ -268,12 +268,13 @@ pub fn write_units(
         ExportFormat::Tmx => {
             let mut writer =
                 TmxWriter::new(&mut *out, &memory.languages()?.source).map_err(TmError::Write)?;
-            memory.for_each_unit(|unit| writer.write_unit(&unit.to_exchange()))?;
+            memory.for_each_unit(&mut |unit| writer.write_unit(&unit.to_exchange()))?;
             writer.finish().map_err(TmError::Write)?;
         }
         ExportFormat::Tsv => {
             let table = TableWriter::new(TableLayout::PLAIN);
-            memory.for_each_unit(|unit| table.write_row(out, &[&unit.source, &unit.target]))?;
+            memory
+                .for_each_unit(&mut |unit| table.write_row(out, &[&unit.source, &unit.target]))?;
         }
     }
     Ok(())

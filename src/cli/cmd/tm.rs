@@ -262,7 +262,7 @@ fn import_file(
         origin,
         any_state: args.any_state,
     };
-    let summary = tm.import(Progress::new(units, bar.as_ref()), &options);
+    let summary = tm.import(&mut Progress::new(units, bar.as_ref()), &options);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

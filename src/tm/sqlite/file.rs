@@ -16,7 +16,7 @@
 //! committed state) and opened with a busy timeout, so that two processes
 //! can share it.
 
-use super::TmError;
+use crate::tm::TmError;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
@@ -215,7 +215,7 @@ fn create(path: &Path) -> Result<(), TmError> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let temporary = builder
-        .tempfile_in(super::folder_of(path))
+        .tempfile_in(crate::tm::folder_of(path))
         .map_err(cannot)?;
     let mut conn = Connection::open_with_flags(
         temporary.path(),
