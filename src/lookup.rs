@@ -531,11 +531,13 @@ pub fn cells(record: &str, format: InputFormat) -> Option<Vec<Cow<'_, str>>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::glossary::Entry;
 
-    fn glossary() -> Glossary {
+    /// A glossary with a key, variants, a name and a cell a spreadsheet
+    /// would take for a formula.
+    pub(crate) fn glossary() -> Glossary {
         let mut glossary = Glossary::new();
         glossary.add(vec![
             Entry {

@@ -4,11 +4,11 @@
 //! translator (`--mt-cmd`).
 
 use super::batch::{self, Inputs};
-use super::output_format::OutputFormat;
-use super::{GlossaryArgs, TmArgs, io};
+use super::output_format::{OutputFormat, names_parser};
+use super::{GlossaryArgs, OutputArg, TmArgs, io};
 use anyhow::{Context, Result};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tarjama::document::Document;
 use tarjama::glossary::Glossary;
@@ -76,21 +76,35 @@ impl PipelineArgs {
     }
 }
 
+/// The inputs and the format of a command that writes one document per
+/// input text (`translate`, `brief`).
+#[derive(Debug, clap::Args)]
+pub struct PerInputArgs<F: OutputFormat> {
+    /// Inputs (UTF-8): files or folders of *.txt; `-` or none reads standard input
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Output format [default: from the -o extension, else md]
+    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = names_parser::<F>())]
+    format: Option<F>,
+}
+
 impl PipelineArgs {
     /// Runs a command that makes a document of every input text and writes
-    /// it (`translate`, `brief`): one output per input, in the format
-    /// `chosen` (`--format`), else the one the `-o` extension asks for,
-    /// else `default`. `write(text, document, format, out)` writes one.
+    /// it (`translate`, `brief`): one output per input, in the format of
+    /// `--format`, else the one the `-o` extension asks for, else the
+    /// first of `F` (Markdown). `write(text, document, format, out)` writes
+    /// one.
     pub fn run_per_input<F: OutputFormat>(
         &self,
-        files: &[PathBuf],
-        output: Option<&Path>,
-        (chosen, default): (Option<F>, F),
+        inputs: &PerInputArgs<F>,
+        output: &OutputArg,
         fuzzy: FuzzyMatches,
         write: impl Fn(&str, Document, F, &mut dyn Write) -> Result<()>,
     ) -> Result<ExitCode> {
-        let inputs = Inputs::new(files, output)?;
-        let format = inputs.format(chosen, output, default)?;
+        let output = output.output.as_deref();
+        let format = inputs.format;
+        let inputs = Inputs::new(&inputs.files, output)?;
+        let format = inputs.format(format, output, F::ALL[0])?;
         let pipeline = self.load(fuzzy)?;
         let reads = self.files();
         let code = batch::run(

@@ -165,26 +165,8 @@ impl<'g> RowWriter<'g> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::Entry;
+    use crate::lookup::tests::glossary;
     use crate::lookup::{Lookup, Options};
-
-    fn glossary() -> Glossary {
-        let mut glossary = Glossary::new();
-        glossary.add(vec![
-            Entry {
-                ar: "لافروف".into(),
-                en: "Lavrov".into(),
-                kind: Kind::Person,
-                ..Entry::default()
-            },
-            Entry {
-                ar: "=cmd".into(),
-                en: "-1+1".into(),
-                ..Entry::default()
-            },
-        ]);
-        glossary
-    }
 
     fn written(format: LookupFormat, term: &str) -> String {
         let glossary = glossary();

@@ -1,10 +1,10 @@
 //! `tarjama brief`: the English briefing of Arabic articles, one per input.
 
 use super::summarize::BudgetArgs;
-use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
-use crate::cli::{OutputArg, output_format};
+use crate::cli::OutputArg;
+use crate::cli::pipeline::{FuzzyMatches, PerInputArgs, PipelineArgs};
 use anyhow::Result;
-use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 use tarjama::brief::{Briefing, ENTITY_WEIGHT, Options};
 use tarjama::output::BriefFormat;
@@ -40,12 +40,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Inputs (UTF-8): files or folders of *.txt; `-` or none reads standard input
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    /// Output format [default: from the -o extension, else md]
-    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<BriefFormat>())]
-    format: Option<BriefFormat>,
+    #[command(flatten)]
+    inputs: PerInputArgs<BriefFormat>,
     #[command(flatten)]
     budget: BudgetArgs,
     /// Rank key points that name more people, organizations and places higher by this weight
@@ -63,16 +59,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         budget: args.budget.budget(),
         entity_weight: args.entity_weight,
     };
-    args.pipeline.run_per_input(
-        &args.files,
-        args.output.output.as_deref(),
-        (args.format, BriefFormat::Markdown),
-        FuzzyMatches::Reference,
-        |text, document, format, out| {
-            let briefing = Briefing::new(text, document, &options);
-            Ok(format.write(&briefing, out)?)
-        },
-    )
+    let write = |text: &str, document, format: BriefFormat, out: &mut dyn Write| {
+        Ok(format.write(&Briefing::new(text, document, &options), out)?)
+    };
+    args.pipeline
+        .run_per_input(&args.inputs, &args.output, FuzzyMatches::Reference, write)
 }
 
 fn parse_weight(value: &str) -> Result<f64, String> {

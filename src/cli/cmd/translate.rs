@@ -1,11 +1,12 @@
 //! `tarjama translate`: texts aligned with their English, one output per input.
 
-use crate::cli::pipeline::{FuzzyMatches, PipelineArgs};
-use crate::cli::{OutputArg, output_format};
+use crate::cli::OutputArg;
+use crate::cli::pipeline::{FuzzyMatches, PerInputArgs, PipelineArgs};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
+use tarjama::document::Document;
 use tarjama::exchange::xliff::XliffVersion;
 use tarjama::output::{DocumentFormat, Options};
 
@@ -45,12 +46,8 @@ answers a different number of lines is an error (exit code 2): that input gets n
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Inputs (UTF-8): files or folders of *.txt; `-` or none reads standard input
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    /// Output format [default: from the -o extension, else md]
-    #[arg(short = 'f', long, value_name = "FORMAT", value_parser = output_format::names_parser::<DocumentFormat>())]
-    format: Option<DocumentFormat>,
+    #[command(flatten)]
+    inputs: PerInputArgs<DocumentFormat>,
     /// XLIFF version to write
     #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_parser())]
     xliff_version: XliffVersion,
@@ -77,11 +74,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         xliff_version: args.xliff_version,
         xliff_copy_source: args.xliff_copy_source,
     };
-    args.pipeline.run_per_input(
-        &args.files,
-        args.output.output.as_deref(),
-        (args.format, DocumentFormat::Markdown),
-        FuzzyMatches::Draft,
-        |_text, document, format, out| Ok(format.write(&document, &options, out)?),
-    )
+    let write = |_: &str, document: Document, format: DocumentFormat, out: &mut dyn Write| {
+        Ok(format.write(&document, &options, out)?)
+    };
+    args.pipeline
+        .run_per_input(&args.inputs, &args.output, FuzzyMatches::Draft, write)
 }
