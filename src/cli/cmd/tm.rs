@@ -152,7 +152,7 @@ struct ImportArgs {
     /// Files to import; `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// ExchangeFormat of the files
+    /// Format of the files
     #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
     /// Also import units marked not done or not reviewed (XLIFF new, needs-*,
