@@ -375,7 +375,7 @@ fn marked_passages_split_where_they_are_marked() {
     let visible_before = |at: usize| chars[..at].iter().filter(|c| !c.is_whitespace()).count();
     let predicted: std::collections::BTreeSet<usize> = records
         .iter()
-        .map(|record| visible_before(record["start"].as_u64().unwrap() as usize))
+        .map(|record| visible_before(usize::try_from(record["start"].as_u64().unwrap()).unwrap()))
         .collect();
     let (mut found, mut missed, mut wrong, mut required) = (0, Vec::new(), Vec::new(), 0);
     let mut offset = 0;
