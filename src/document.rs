@@ -92,6 +92,20 @@ impl Segment {
     }
 }
 
+impl Segment {
+    /// The glossary terms of the source that cover some of it, in the order
+    /// of the text (what the writers that mark terms in the Arabic walk).
+    pub fn terms_in_order(&self) -> Vec<&TermUse> {
+        let mut terms: Vec<&TermUse> = self
+            .terms
+            .iter()
+            .filter(|term| !term.span.bytes.is_empty())
+            .collect();
+        terms.sort_by_key(|term| term.span.bytes.start);
+        terms
+    }
+}
+
 impl Document {
     /// The sentences of `text` as untranslated segments numbered from 1: the
     /// starting point that the glossary and the translation memory fill in

@@ -8,7 +8,6 @@
 
 use crate::document::Segment;
 use crate::glossary::Kind;
-use crate::glossary::TermUse;
 use crate::text::numbers;
 use crate::text::tokenize::words;
 use serde::{Serialize, Serializer};
@@ -43,12 +42,7 @@ impl Gloss {
     /// The gloss of a segment: empty when it has neither glossary terms nor
     /// numbers.
     pub fn of(segment: &Segment) -> Self {
-        let mut terms: Vec<&TermUse> = segment
-            .terms
-            .iter()
-            .filter(|t| !t.span.bytes.is_empty())
-            .collect();
-        terms.sort_by_key(|term| term.span.bytes.start);
+        let terms = segment.terms_in_order();
         let mut parts = Vec::new();
         let source = segment.source.as_str();
         let mut from = 0;
@@ -198,6 +192,7 @@ impl Serialize for Gloss {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::glossary::TermUse;
     use crate::text::{CharOffsets, Span};
 
     fn term(source: &str, surface: &str, en: &str, kind: Kind) -> TermUse {

@@ -494,36 +494,28 @@ pub struct TableLayout {
 }
 
 impl TableLayout {
+    const fn new(delimiter: u8, quoted: bool, for_spreadsheets: bool) -> Self {
+        Self {
+            delimiter,
+            quoted,
+            for_spreadsheets,
+        }
+    }
+
     /// Tab-separated, cells escaped with backslashes ([`escape_field`]) and
     /// nothing else: what `tm export`, `tm lookup` and `tm search` write and
     /// [`TsvReader`] reads.
-    pub const PLAIN: TableLayout = TableLayout {
-        delimiter: b'\t',
-        quoted: false,
-        for_spreadsheets: false,
-    };
+    pub const PLAIN: TableLayout = TableLayout::new(b'\t', false, false);
     /// Tab-separated for spreadsheets: backslash escapes, formulas
     /// neutralized, a cell holding `"` quoted the CSV way: what `translate`
     /// and `check` write, and [`TsvReader`] reads back.
-    pub const SPREADSHEET: TableLayout = TableLayout {
-        delimiter: b'\t',
-        quoted: true,
-        for_spreadsheets: true,
-    };
+    pub const SPREADSHEET: TableLayout = TableLayout::new(b'\t', true, true);
     /// [`TableLayout::SPREADSHEET`] without quotes, so that every row is one
     /// line that pairs with an input line: what `lookup` writes.
-    pub const SPREADSHEET_UNQUOTED: TableLayout = TableLayout {
-        delimiter: b'\t',
-        quoted: false,
-        for_spreadsheets: true,
-    };
+    pub const SPREADSHEET_UNQUOTED: TableLayout = TableLayout::new(b'\t', false, true);
     /// Comma-separated for spreadsheets: formulas neutralized, tabs and
     /// line breaks escaped, a cell holding `,` or `"` quoted.
-    pub const CSV: TableLayout = TableLayout {
-        delimiter: b',',
-        quoted: true,
-        for_spreadsheets: true,
-    };
+    pub const CSV: TableLayout = TableLayout::new(b',', true, true);
 }
 
 /// Writes rows of cells in a [`TableLayout`], one row at a time so that

@@ -9,7 +9,6 @@ use super::{
 };
 use crate::document::{Document, Origin, Segment};
 use crate::glossary::Kind;
-use crate::glossary::TermUse;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -190,13 +189,7 @@ pub(super) fn aligned_table(document: &Document, page: &mut String) {
 /// English. Hits that overlap an earlier one or lie outside the text are
 /// left unmarked rather than breaking the markup.
 fn arabic_with_terms(segment: &Segment, page: &mut String) {
-    let mut hits: Vec<&TermUse> = segment
-        .terms
-        .iter()
-        .filter(|t| !t.span.bytes.is_empty())
-        .collect();
-    hits.sort_by_key(|term| term.span.bytes.start);
-    let mut hits = hits.into_iter().peekable();
+    let mut hits = segment.terms_in_order().into_iter().peekable();
     let mut open_until: Option<usize> = None;
     for (index, c) in segment.source.char_indices() {
         if open_until == Some(index) {
